@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/dashboard/language-switch";
+import { MobileMenu } from "@/components/dashboard/mobile-menu";
+import { NavLinks } from "@/components/dashboard/nav-links";
+import { setLocale } from "./actions";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <div className="min-h-screen md:flex">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+
+      {/* Phone: a top bar whose menu folds out (a <details>: it opens even before JS loads). */}
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white md:hidden">
+        <div className="flex items-center justify-between px-4 py-3">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            {t("app.name")}
+          </Link>
+          <LanguageSwitch action={setLocale} />
+        </div>
+        <MobileMenu label={t("nav.menu")}>
+          <nav aria-label={t("nav.label")} className="pb-2 pt-1">
+            <NavLinks />
+          </nav>
+        </MobileMenu>
+      </header>
+
+      {/* Desktop and tablet: a fixed sidebar. */}
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen">
+        <div className="px-5 py-5">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            {t("app.name")}
+          </Link>
+          <p className="mt-1 text-xs text-slate-500">{t("app.tagline")}</p>
+        </div>
+        <nav aria-label={t("nav.label")} className="flex-1 px-3">
+          <NavLinks />
+        </nav>
+        <div className="border-t border-slate-200 px-5 py-4">
+          <LanguageSwitch action={setLocale} />
+        </div>
+      </aside>
+
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-10">
+        <div className="mx-auto max-w-5xl">{children}</div>
+      </main>
+    </div>
+  );
+}

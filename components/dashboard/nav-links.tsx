@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { sections } from "./sections";
+
+function isCurrent(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks() {
+  const pathname = usePathname();
+  const t = useTranslations("nav");
+  return (
+    <ul className="space-y-1">
+      {sections.map(({ key, href }) => {
+        const current = isCurrent(pathname, href);
+        return (
+          <li key={key}>
+            <Link
+              href={href}
+              aria-current={current ? "page" : undefined}
+              className={`block rounded-lg px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+                current
+                  ? "bg-brand-50 text-brand-700"
+                  : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              }`}
+            >
+              {t(key)}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

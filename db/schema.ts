@@ -1,0 +1,285 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Telegram ids exceed 2^31 (channel ids are -100… 13-digit numbers) but fit a JS number
+// exactly (< 2^53), so "number" mode keeps them readable without BigInt plumbing.
+const telegramId = (name: string) => bigint(name, { mode: "number" });
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["admin", "seller"]);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  telegramId: telegramId("telegram_id").notNull().unique(),
+  name: text("name").notNull(),
+  username: text("username"),
+  photoUrl: text("photo_url"),
+  role: userRole("role").notNull().default("seller"),
+  language: text("language").notNull().default("en"),
+  // Set when the user /start-ed the bot: before that Telegram refuses to deliver our messages.
+  botStartedAt: timestamp("bot_started_at", { withTimezone: true }),
+  // Set when a notification failed with 403 (never started / blocked the bot).
+  notificationsBlockedAt: timestamp("notifications_blocked_at", { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const channels = pgTable(
+  "channels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    telegramChatId: telegramId("telegram_chat_id").notNull(),
+    username: text("username"),
+    title: text("title").notNull(),
+    botCanPost: boolean("bot_can_post").notNull().default(false),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  // A Telegram channel is one shop: two sellers cannot both claim it.
+  (t) => [uniqueIndex("channels_telegram_chat_id_key").on(t.telegramChatId)],
+);
+
+export const currencies = ["EUR", "CHF", "USD", "GBP"] as const;
+export const currency = pgEnum("currency", currencies);
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    photoKey: text("photo_key"),
+    // Money is integer minor units (cents) plus an ISO currency: never floats.
+    priceMinor: integer("price_minor").notNull(),
+    currency: currency("currency").notNull().default("EUR"),
+    // null means unlimited; otherwise what is left to sell, reservations already taken off.
+    stock: integer("stock"),
+    // Opaque key of the t.me/<bot>?start=<payload> deep link (≤ 64 chars of [A-Za-z0-9_-]).
+    deepLinkPayload: text("deep_link_payload").notNull().unique(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("products_seller_id_idx").on(t.sellerId),
+    check("products_price_minor_nonnegative", sql`${t.priceMinor} >= 0`),
+    check("products_stock_nonnegative", sql`${t.stock} IS NULL OR ${t.stock} >= 0`),
+    check("products_deep_link_payload_format", sql`${t.deepLinkPayload} ~ '^[A-Za-z0-9_-]{1,64}$'`),
+  ],
+);
+
+export const postStatus = pgEnum("post_status", ["posted", "sold_out", "deleted"]);
+
+// A product published to a channel: the message we may later edit to "Sold out" or delete.
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    channelId: uuid("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    telegramChatId: telegramId("telegram_chat_id").notNull(),
+    telegramMessageId: integer("telegram_message_id").notNull(),
+    status: postStatus("status").notNull().default("posted"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("posts_chat_message_key").on(t.telegramChatId, t.telegramMessageId),
+    index("posts_product_id_idx").on(t.productId),
+  ],
+);
+
+export const orderStatuses = [
+  "pending_payment",
+  "paid",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+  "expired",
+  "payment_failed",
+] as const;
+export const orderStatus = pgEnum("order_status", orderStatuses);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The number buyers and sellers quote (from 1001, so a first shop does not look empty);
+    // the uuid never leaves the system.
+    number: bigint("number", { mode: "number" })
+      .notNull()
+      .generatedAlwaysAsIdentity({ startWith: 1001 }),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    postId: uuid("post_id").references(() => posts.id),
+    buyerTelegramId: telegramId("buyer_telegram_id").notNull(),
+    buyerLanguage: text("buyer_language").notNull().default("en"),
+    contactName: text("contact_name").notNull(),
+    email: text("email").notNull(),
+    addressStreet: text("address_street").notNull(),
+    addressPostcode: text("address_postcode").notNull(),
+    addressCity: text("address_city").notNull(),
+    addressCountry: text("address_country").notNull(),
+    // Snapshot at order time: later edits of the product never change what was bought.
+    productTitle: text("product_title").notNull(),
+    quantity: integer("quantity").notNull(),
+    currency: currency("currency").notNull(),
+    unitAmountMinor: integer("unit_amount_minor").notNull(),
+    totalAmountMinor: integer("total_amount_minor").notNull(),
+    status: orderStatus("status").notNull().default("pending_payment"),
+    stripeCheckoutSessionId: text("stripe_checkout_session_id").unique(),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    trackingNumber: text("tracking_number"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_key").on(t.number),
+    index("orders_seller_created_idx").on(t.sellerId, t.createdAt),
+    index("orders_buyer_created_idx").on(t.buyerTelegramId, t.createdAt),
+    index("orders_payment_intent_idx").on(t.stripePaymentIntentId),
+    check("orders_quantity_positive", sql`${t.quantity} > 0`),
+    check(
+      "orders_amounts_nonnegative",
+      sql`${t.unitAmountMinor} >= 0 AND ${t.totalAmountMinor} >= 0`,
+    ),
+  ],
+);
+
+export const actorKind = pgEnum("actor_kind", ["buyer", "seller", "admin", "stripe", "system"]);
+
+// Every status change of an order: who, when, from → to. The order's timeline.
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    fromStatus: orderStatus("from_status"),
+    toStatus: orderStatus("to_status").notNull(),
+    actorKind: actorKind("actor_kind").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_id_idx").on(t.orderId, t.createdAt)],
+);
+
+// Stripe delivers at least once and out of order: an event id recorded here, in the same
+// transaction as its effect, is never acted on again.
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Same guarantee for Telegram, which redelivers an update until we answer 2xx.
+export const telegramUpdates = pgTable("telegram_updates", {
+  updateId: telegramId("update_id").primaryKey(),
+  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+// Slow or fallible side effects (Telegram messages, PDFs), written in the same transaction as
+// the state change and drained with FOR UPDATE SKIP LOCKED, so a crash loses nothing and
+// several app copies never send twice.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    // Makes enqueueing idempotent: a redelivered webhook cannot queue the same message twice.
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.runAfter)],
+);
+
+export const deploymentStatus = pgEnum("deployment_status", [
+  "in_progress",
+  "completed",
+  "failed",
+  "rolled_back",
+]);
+
+export const deployments = pgTable(
+  "deployments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    fromImage: text("from_image"),
+    toImage: text("to_image").notNull(),
+    taskDefinitionArn: text("task_definition_arn"),
+    status: deploymentStatus("status").notNull().default("in_progress"),
+    detail: jsonb("detail"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  // At most one rollout at a time, enforced by the database rather than by a check-then-act.
+  (t) => [
+    uniqueIndex("deployments_one_in_progress")
+      .on(t.status)
+      .where(sql`${t.status} = 'in_progress'`),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    data: jsonb("data"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Channel = typeof channels.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatuses)[number];
+export type Currency = (typeof currencies)[number];

@@ -1,0 +1,30 @@
+import { migrateWithLock } from "@/db/migrate";
+import { databaseConnection } from "./database";
+import { settings, SettingsError } from "./env";
+import { describeDatabaseUrl, logger } from "./logger";
+
+/**
+ * Runs once per server process before it takes requests: a bad configuration or a database
+ * that cannot be migrated stops the process with a clear message, so an orchestrator (ECS)
+ * sees a failed start instead of a server answering errors.
+ */
+export async function startApp(): Promise<void> {
+  try {
+    const config = settings();
+    logger.level = config.LOG_LEVEL;
+    const connection = await databaseConnection();
+    const applied = await migrateWithLock(connection);
+    logger.info(
+      { driver: connection.driver, database: describeDatabaseUrl(config.DATABASE_URL), applied },
+      "database ready",
+    );
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      // Plain text on stderr: this is read by a person fixing their configuration.
+      console.error(error.message);
+    } else {
+      logger.fatal({ err: error }, "startup failed");
+    }
+    process.exit(1);
+  }
+}

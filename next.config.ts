@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  // PGlite loads its WebAssembly and data files from its own package folder at run time,
+  // so it must stay a plain node_modules dependency instead of being bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  // Migrations are read from disk at start; the standalone bundle must carry them.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

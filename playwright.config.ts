@@ -1,0 +1,53 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3311);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// Playwright cannot download its own browsers here; Debian's Chromium is the real browser.
+export const chromiumFlags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: chromiumFlags,
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The exact standalone bundle the Dockerfile ships, on a fresh embedded database: what a
+  // newcomer's first run and a container both serve. `npm run test:e2e` builds it first.
+  webServer: {
+    command: "node scripts/start-standalone.mjs",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "promo-e2e-")),
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Empty means unset: the embedded default, whatever the calling shell exports.
+      DATABASE_URL: "",
+    },
+  },
+});

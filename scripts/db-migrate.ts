@@ -1,0 +1,19 @@
+// `npm run db:migrate`: the same locked migration the app runs at start, for operators who
+// want it as a separate step (e.g. before a rollout).
+import { migrateWithLock } from "@/db/migrate";
+import { databaseConnection } from "@/lib/database";
+import { settings, SettingsError } from "@/lib/env";
+import { describeDatabaseUrl } from "@/lib/logger";
+
+try {
+  const config = settings();
+  const connection = await databaseConnection();
+  const applied = await migrateWithLock(connection);
+  console.log(
+    `Applied ${applied} migration(s) to ${describeDatabaseUrl(config.DATABASE_URL)} (${connection.driver}).`,
+  );
+  await connection.close();
+} catch (error) {
+  console.error(error instanceof SettingsError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+import { products, users } from "@/db/schema";
+import type { Database } from "@/db/client";
+
+let counter = 0;
+
+/** A seller with one product, enough rows for queries that join the shop's tables. */
+export async function createSellerWithProduct(
+  db: Database,
+  overrides: { priceMinor?: number } = {},
+) {
+  counter += 1;
+  const telegramId = 7_000_000_000 + Math.floor(Math.random() * 1_000_000) * 100 + counter;
+  const [seller] = await db
+    .insert(users)
+    .values({ telegramId, name: "Rösterei Müller", role: "seller" })
+    .returning();
+  if (!seller) throw new Error("seller not created");
+  const [product] = await db
+    .insert(products)
+    .values({
+      sellerId: seller.id,
+      title: "Espresso Blend 250 g",
+      priceMinor: overrides.priceMinor ?? 1290,
+      currency: "EUR",
+      stock: 5,
+      deepLinkPayload: `p${telegramId}`,
+    })
+    .returning();
+  if (!product) throw new Error("product not created");
+  return { seller, product };
+}
