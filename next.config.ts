@@ -8,8 +8,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // so it must stay a plain node_modules dependency instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
-  // Migrations are read from disk at start; the standalone bundle must carry them.
-  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+  // Migrations and Telegram texts are read from disk; the standalone bundle must carry them.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./locales/**/*"] },
   poweredByHeader: false,
 };
 

@@ -87,6 +87,7 @@ describe.each(Object.entries(drivers))("%s", (name, options) => {
         currency: product.currency,
         unitAmountMinor: product.priceMinor,
         totalAmountMinor: product.priceMinor * 2,
+        checkoutKey: `test:${seller.id}`,
       })
       .returning();
     expect(order?.number).toBeGreaterThanOrEqual(1001);

@@ -157,7 +157,13 @@ export const orders = pgTable(
     unitAmountMinor: integer("unit_amount_minor").notNull(),
     totalAmountMinor: integer("total_amount_minor").notNull(),
     status: orderStatus("status").notNull().default("pending_payment"),
+    // One per buyer's dialog: a second tap on Confirm finds this order instead of making another.
+    checkoutKey: text("checkout_key").notNull().unique(),
+    // Bumped when an expired order gets a fresh payment link: part of Stripe's idempotency key.
+    checkoutAttempt: integer("checkout_attempt").notNull().default(1),
     stripeCheckoutSessionId: text("stripe_checkout_session_id").unique(),
+    stripeCheckoutUrl: text("stripe_checkout_url"),
+    checkoutExpiresAt: timestamp("checkout_expires_at", { withTimezone: true }),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     trackingNumber: text("tracking_number"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -210,6 +216,29 @@ export const telegramUpdates = pgTable("telegram_updates", {
   updateId: telegramId("update_id").primaryKey(),
   processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// State of the buyers' dialogs (grammY conversations), so a restart or another app copy can
+// continue a dialog mid-way.
+export const botConversations = pgTable("bot_conversations", {
+  key: text("key").primaryKey(),
+  state: jsonb("state").notNull(),
+  updatedAt: updatedAt(),
+});
+
+// Every /start with a product's deep link: the first step of the per-post sales funnel.
+export const deepLinkStarts = pgTable(
+  "deep_link_starts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    postId: uuid("post_id").references(() => posts.id),
+    buyerTelegramId: telegramId("buyer_telegram_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deep_link_starts_product_idx").on(t.productId, t.createdAt)],
+);
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 

@@ -13,6 +13,40 @@ const settingsSchema = z.object({
   NEON_WS_PROXY: optional(z.string().regex(/^[^\s/]+(\/\S*)?$/, "must look like host:port/path")),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "is not a bot token")),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ and -"),
+  ),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+  STRIPE_SECRET_KEY: optional(
+    z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "is not a Stripe secret key"),
+  ),
+  STRIPE_WEBHOOK_SECRET: optional(
+    z.string().regex(/^whsec_\w+$/, "is not a Stripe webhook secret"),
+  ),
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default("https://api.stripe.com"),
+});
+
+// Settings that only make sense together: a bot in webhook mode must check Telegram's secret,
+// and a Stripe account must verify its webhook signatures.
+const pairedSettingsSchema = settingsSchema.superRefine((config, ctx) => {
+  if (config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TELEGRAM_WEBHOOK_SECRET"],
+      message: "is required with TELEGRAM_BOT_TOKEN",
+    });
+  }
+  if (config.STRIPE_SECRET_KEY && !config.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      message: "is required with STRIPE_SECRET_KEY",
+    });
+  }
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -26,6 +60,15 @@ const howToFix: Record<keyof Settings, string> = {
     "Only for a local Neon WebSocket proxy, e.g. localhost:4444/v2; leave it unset in production.",
   DATA_DIR: "Set a writable directory for the embedded database and local files (default .data).",
   LOG_LEVEL: "Use fatal, error, warn, info, debug, trace or silent.",
+  PUBLIC_URL:
+    "Set the https:// address buyers and Stripe reach this app at (e.g. https://shop.example.com).",
+  TELEGRAM_BOT_TOKEN: "Copy the token @BotFather gave your bot (123456:ABC…).",
+  TELEGRAM_WEBHOOK_SECRET:
+    "Choose a random string (e.g. `openssl rand -hex 32`); Telegram sends it back with every update.",
+  TELEGRAM_API_ROOT: "Leave it unset for Telegram's https://api.telegram.org.",
+  STRIPE_SECRET_KEY: "Copy the secret key (sk_live_… or sk_test_…) from the Stripe dashboard.",
+  STRIPE_WEBHOOK_SECRET: "Copy the signing secret (whsec_…) of the webhook endpoint in Stripe.",
+  STRIPE_API_BASE: "Leave it unset for Stripe's https://api.stripe.com.",
 };
 
 export class SettingsError extends Error {
@@ -47,7 +90,7 @@ function describeProblem(issue: z.core.$ZodIssue): string {
 }
 
 export function parseSettings(source: Record<string, string | undefined>): Settings {
-  const result = settingsSchema.safeParse(source);
+  const result = pairedSettingsSchema.safeParse(source);
   if (!result.success) throw new SettingsError(result.error.issues.map(describeProblem));
   return result.data;
 }

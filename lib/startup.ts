@@ -2,6 +2,7 @@ import { migrateWithLock } from "@/db/migrate";
 import { databaseConnection } from "./database";
 import { settings, SettingsError } from "./env";
 import { describeDatabaseUrl, logger } from "./logger";
+import { startNotificationWorker } from "./notification-worker";
 
 /**
  * Runs once per server process before it takes requests: a bad configuration or a database
@@ -18,6 +19,8 @@ export async function startApp(): Promise<void> {
       { driver: connection.driver, database: describeDatabaseUrl(config.DATABASE_URL), applied },
       "database ready",
     );
+    const worker = await startNotificationWorker();
+    logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {
     if (error instanceof SettingsError) {
       // Plain text on stderr: this is read by a person fixing their configuration.

@@ -1,0 +1,55 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { checkoutDialog } from "./checkout-dialog";
+import type { BotContext, BotDeps } from "./context";
+import { postgresConversationStorage } from "./conversation-storage";
+import { localeOf } from "./context";
+import { renewComposer } from "./renew";
+import { sellerOrdersComposer } from "./seller-orders";
+import { startComposer } from "./start";
+import { statusComposer } from "./status";
+import { ignoreReplayedUpdates } from "./update-dedupe";
+
+export interface BotOptions extends BotDeps {
+  token: string;
+  /** Telegram's Bot API by default; tests and the sandbox point it at a simulator. */
+  apiRoot: string;
+  /** Known bot identity, so a webhook request does not first have to call getMe. */
+  botInfo?: UserFromGetMe;
+}
+
+// Dialogs nobody finished within a day are dropped; their stock was never reserved.
+const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+export function createBot(options: BotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot },
+    botInfo: options.botInfo,
+  });
+  // Replies inside an update also honour 429 retry_after instead of failing the update.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+
+  bot.use(ignoreReplayedUpdates(options.db));
+  bot.use(
+    conversations({
+      storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },
+    }),
+  );
+  // Commands and buttons that must work in the middle of a dialog come before it.
+  bot.use(startComposer(options));
+  bot.use(statusComposer(options));
+  bot.use(sellerOrdersComposer(options));
+  bot.use(renewComposer(options));
+  bot.use(
+    createConversation<BotContext, Context>(checkoutDialog(options), {
+      id: "checkout",
+      maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
+    }),
+  );
+  // A button from a dialog that has ended (e.g. a second tap on Confirm): stop its spinner.
+  bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+  bot.chatType("private").on("message:text", (ctx) => ctx.reply(localeOf(ctx).t("help")));
+  return bot;
+}

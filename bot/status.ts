@@ -1,0 +1,52 @@
+import { Composer, InlineKeyboard, type Context } from "grammy";
+import { listBuyerOrders } from "@/lib/buyer-orders";
+import { orderVariables } from "@/lib/notifications";
+import { localeOf, type BotContext, type BotDeps } from "./context";
+
+async function statusPage(ctx: Context, deps: BotDeps, page: number) {
+  const { locale, t } = localeOf(ctx);
+  const buyerId = ctx.from?.id ?? 0;
+  const result = await listBuyerOrders(deps.db, buyerId, page);
+  if (result.total === 0) return { text: t("status-empty"), keyboard: undefined };
+  const date = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+    dateStyle: "medium",
+  });
+  const lines = result.orders.map((order) => {
+    const vars = orderVariables(order, locale);
+    return t("status-line", {
+      number: vars.number,
+      date: date.format(order.createdAt),
+      items: vars.items,
+      total: vars.total,
+      status: t(`status-${order.status}`),
+      next: t(`next-${order.status}`),
+    });
+  });
+  const keyboard = new InlineKeyboard();
+  if (result.page > 1) keyboard.text(t("btn-previous"), `status:${result.page - 1}`);
+  if (result.page < result.pages) keyboard.text(t("btn-next"), `status:${result.page + 1}`);
+  const header = t("status-header", { page: result.page, pages: result.pages });
+  return {
+    text: [header, ...lines].join("\n\n"),
+    keyboard: result.pages > 1 ? keyboard : undefined,
+  };
+}
+
+/** /status: the buyer's orders, newest first, with what happens next; paged by buttons. */
+export function statusComposer(deps: BotDeps) {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+
+  privateChats.command("status", async (ctx) => {
+    const { text, keyboard } = await statusPage(ctx, deps, 1);
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  });
+
+  privateChats.callbackQuery(/^status:(\d{1,4})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await statusPage(ctx, deps, Number(ctx.match[1]));
+    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  });
+
+  return composer;
+}

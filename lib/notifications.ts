@@ -1,0 +1,125 @@
+import { eq } from "drizzle-orm";
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { Database } from "@/db/client";
+import { orders, users, type Order } from "@/db/schema";
+import { formatMoney } from "./money";
+import { PermanentDeliveryError, type NotificationKind, type OutboxRow } from "./outbox";
+import { telegramLocale, translate, type TelegramLocale } from "./telegram-i18n";
+
+// Telegram's HTML mode needs only these three escaped; buyer-typed text goes through here.
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function orderVariables(order: Order, locale: TelegramLocale) {
+  return {
+    number: String(order.number),
+    items: `${order.quantity} × ${escapeHtml(order.productTitle)}`,
+    total: formatMoney(order.totalAmountMinor, order.currency, locale),
+    name: escapeHtml(order.contactName),
+    street: escapeHtml(order.addressStreet),
+    postcode: escapeHtml(order.addressPostcode),
+    city: escapeHtml(order.addressCity),
+    country: order.addressCountry,
+    email: escapeHtml(order.email),
+  };
+}
+
+interface Message {
+  chatId: number;
+  text: string;
+  keyboard?: InlineKeyboard;
+  /** The seller's user id, when the message goes to a seller (for 403 bookkeeping). */
+  sellerId?: string;
+}
+
+type Compose = (db: Database, order: Order, variant: string | undefined) => Promise<Message>;
+
+function toBuyer(key: string, extra?: (order: Order, locale: TelegramLocale) => Partial<Message>) {
+  const compose: Compose = async (_db, order) => {
+    const locale = telegramLocale(order.buyerLanguage);
+    return {
+      chatId: order.buyerTelegramId,
+      text: translate(locale, key, orderVariables(order, locale)),
+      ...extra?.(order, locale),
+    };
+  };
+  return compose;
+}
+
+const renewButton = (order: Order, locale: TelegramLocale) => ({
+  keyboard: new InlineKeyboard().text(translate(locale, "btn-new-link"), `renew:${order.id}`),
+});
+
+const composers: Record<NotificationKind, Compose> = {
+  "order.paid.buyer": toBuyer("order-paid-buyer"),
+  "order.expired.buyer": toBuyer("order-expired-buyer", renewButton),
+  "order.payment_failed.buyer": toBuyer("order-payment-failed-buyer", renewButton),
+  "order.refunded.buyer": toBuyer("order-refunded-buyer"),
+  "order.status.buyer": async (db, order, variant) => {
+    const locale = telegramLocale(order.buyerLanguage);
+    const key = `order-${variant ?? order.status}-buyer`;
+    return {
+      chatId: order.buyerTelegramId,
+      text: translate(locale, key, {
+        ...orderVariables(order, locale),
+        tracking: order.trackingNumber ? escapeHtml(order.trackingNumber) : "none",
+      }),
+    };
+  },
+  "order.paid.seller": async (db, order) => {
+    const seller = await db.query.users.findFirst({ where: eq(users.id, order.sellerId) });
+    if (!seller) throw new PermanentDeliveryError(`seller ${order.sellerId} not found`);
+    const locale = telegramLocale(seller.language);
+    return {
+      chatId: seller.telegramId,
+      sellerId: seller.id,
+      text: translate(locale, "order-paid-seller", orderVariables(order, locale)),
+      keyboard: new InlineKeyboard().text(
+        translate(locale, "btn-mark-shipped"),
+        `ship:${order.id}`,
+      ),
+    };
+  },
+};
+
+/**
+ * Sends one outbox notification through the Bot API. A 403 (the user never started the bot or
+ * blocked it) cannot be fixed by retrying: it is recorded on the seller, for the dashboard to
+ * show, and the message is given up. Anything else is thrown for the outbox to retry.
+ */
+export function telegramDeliverer(api: Api) {
+  return async (tx: Database, row: OutboxRow) => {
+    const { orderId, variant } = row.payload as { orderId: string; variant?: string };
+    const order = await tx.query.orders.findFirst({ where: eq(orders.id, orderId) });
+    if (!order) throw new PermanentDeliveryError(`order ${orderId} not found`);
+    const message = await composers[row.kind as NotificationKind](tx, order, variant);
+    try {
+      await api.sendMessage(message.chatId, message.text, {
+        parse_mode: "HTML",
+        reply_markup: message.keyboard,
+      });
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        if (message.sellerId) {
+          await tx
+            .update(users)
+            .set({ notificationsBlockedAt: new Date() })
+            .where(eq(users.id, message.sellerId));
+        }
+        throw new PermanentDeliveryError(`403: ${error.description}`);
+      }
+      if (error instanceof GrammyError && error.error_code === 400) {
+        throw new PermanentDeliveryError(`400: ${error.description}`);
+      }
+      throw error;
+    }
+    if (message.sellerId) {
+      // Delivered: whatever blocked the seller's notifications before is fixed.
+      await tx
+        .update(users)
+        .set({ notificationsBlockedAt: null })
+        .where(eq(users.id, message.sellerId));
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import type { OrderStatus } from "@/db/schema";
+
+// The only ways an order's status may change. Stripe's events and sellers' clicks both go
+// through here, so a late or repeated event can never move an order backwards.
+const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
+  // A refund can be the first event we see of a payment when Stripe delivers out of order.
+  pending_payment: ["paid", "expired", "payment_failed", "cancelled", "refunded"],
+  paid: ["shipped", "delivered", "cancelled", "refunded"],
+  shipped: ["delivered", "refunded"],
+  delivered: ["refunded"],
+  // A fresh payment link re-opens an order whose checkout expired or whose payment failed.
+  expired: ["pending_payment"],
+  payment_failed: ["pending_payment"],
+  cancelled: ["refunded"],
+  refunded: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+/** Statuses in which the order still holds stock it has not paid for. */
+export function holdsUnpaidStock(status: OrderStatus): boolean {
+  return status === "pending_payment";
+}

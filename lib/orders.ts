@@ -1,0 +1,79 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { orderEvents, orders, products, type Order, type OrderStatus } from "@/db/schema";
+import { InvalidTransition } from "./errors";
+import { canTransition } from "./order-status";
+
+export type Actor = {
+  kind: (typeof orderEvents.$inferInsert)["actorKind"];
+  userId?: string;
+};
+
+type OrderChanges = Partial<Omit<typeof orders.$inferInsert, "id" | "number" | "status">>;
+
+/** Reads an order and locks its row until the transaction ends: one writer at a time. */
+export async function lockOrder(tx: Database, orderId: string): Promise<Order | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  return order;
+}
+
+/**
+ * Moves an order along the state machine and writes the timeline entry (who, when, from → to),
+ * in the caller's transaction. The caller holds the row lock (lockOrder).
+ */
+export async function transitionOrder(
+  tx: Database,
+  order: Order,
+  to: OrderStatus,
+  actor: Actor,
+  changes: OrderChanges = {},
+  note?: string,
+): Promise<Order> {
+  if (!canTransition(order.status, to)) throw new InvalidTransition(order.status, to);
+  const [updated] = await tx
+    .update(orders)
+    .set({ ...changes, status: to, updatedAt: new Date() })
+    .where(eq(orders.id, order.id))
+    .returning();
+  if (!updated) throw new Error(`order ${order.id} vanished during a transition`);
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    fromStatus: order.status,
+    toStatus: to,
+    actorKind: actor.kind,
+    actorUserId: actor.userId,
+    note,
+  });
+  return updated;
+}
+
+/**
+ * Takes `quantity` off the product's stock if that much is left; unlimited stock (null) always
+ * has enough. A single conditional UPDATE, so two buyers racing for the last item cannot both
+ * get it. Returns false when there is not enough.
+ */
+export async function reserveStock(tx: Database, productId: string, quantity: number) {
+  const reserved = await tx
+    .update(products)
+    .set({ stock: sql`${products.stock} - ${quantity}`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(products.id, productId),
+        sql`(${products.stock} is null or ${products.stock} >= ${quantity})`,
+      ),
+    )
+    .returning({ id: products.id });
+  return reserved.length > 0;
+}
+
+/** Gives an unpaid order's items back to the shop (expired or failed payment). */
+export async function releaseStock(tx: Database, order: Pick<Order, "productId" | "quantity">) {
+  await tx
+    .update(products)
+    .set({ stock: sql`${products.stock} + ${order.quantity}`, updatedAt: new Date() })
+    .where(and(eq(products.id, order.productId), isNotNull(products.stock)));
+}
+
+export async function findOrderByNumber(db: Database, number: number) {
+  return db.query.orders.findFirst({ where: eq(orders.number, number) });
+}

@@ -1,0 +1,111 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { outbox } from "@/db/schema";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export const notificationKinds = [
+  "order.paid.buyer",
+  "order.paid.seller",
+  "order.expired.buyer",
+  "order.payment_failed.buyer",
+  "order.refunded.buyer",
+  "order.status.buyer",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface Notification {
+  kind: NotificationKind;
+  orderId: string;
+  /** Tells apart two notices of the same kind for one order (e.g. shipped, then delivered). */
+  variant?: string;
+}
+
+/**
+ * Queues a notification in the caller's transaction, so it exists exactly when the state
+ * change does. The dedupe key makes a redelivered webhook's second enqueue a no-op.
+ */
+export async function enqueueNotification(tx: Database, notification: Notification) {
+  const { kind, orderId, variant } = notification;
+  await tx
+    .insert(outbox)
+    .values({
+      kind,
+      payload: { orderId, variant },
+      dedupeKey: [kind, orderId, variant].filter(Boolean).join(":"),
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+/** A failure that retrying cannot fix (e.g. the user blocked the bot). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}
+
+export const MAX_ATTEMPTS = 8;
+
+// 10 s, 20 s, 40 s … capped at 30 min: a Telegram outage of a few hours still delivers.
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(10 * 2 ** (attempts - 1), 30 * 60);
+}
+
+export type Deliver = (tx: Database, row: OutboxRow) => Promise<void>;
+
+export interface DrainResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Sends due messages one by one. Each is claimed with FOR UPDATE SKIP LOCKED inside its own
+ * transaction and marked sent in that same transaction, so several app copies draining at
+ * once never pick the same row, and a crash mid-send leaves it pending for another try.
+ */
+export async function drainOutbox(db: Database, deliver: Deliver, limit = 100) {
+  const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, "pending"), lte(outbox.runAfter, sql`now()`)))
+        .orderBy(asc(outbox.runAfter), asc(outbox.id))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!row) return undefined;
+      return settle(tx, row, deliver);
+    });
+    if (!outcome) break;
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+async function settle(tx: Database, row: OutboxRow, deliver: Deliver) {
+  const attempts = row.attempts + 1;
+  try {
+    await deliver(tx, row);
+    await tx
+      .update(outbox)
+      .set({ status: "sent", attempts, sentAt: new Date(), lastError: null })
+      .where(eq(outbox.id, row.id));
+    return "sent" as const;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = error instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
+    await tx
+      .update(outbox)
+      .set({
+        status: giveUp ? "failed" : "pending",
+        attempts,
+        lastError: message.slice(0, 1000),
+        runAfter: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
+      })
+      .where(eq(outbox.id, row.id));
+    return giveUp ? ("failed" as const) : ("retrying" as const);
+  }
+}

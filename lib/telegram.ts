@@ -1,0 +1,19 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api } from "grammy";
+
+export interface TelegramSettings {
+  token: string;
+  /** Telegram's Bot API by default; tests and the sandbox point it at a local simulator. */
+  apiRoot: string;
+}
+
+/**
+ * The Bot API client for messages sent outside an update (the outbox). It waits out a 429's
+ * retry_after and retries 5xx/network errors, so a burst of orders slows down instead of
+ * losing messages; what still fails goes back to the outbox for a later attempt.
+ */
+export function createTelegramApi({ token, apiRoot }: TelegramSettings): Api {
+  const api = new Api(token, { apiRoot });
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  return api;
+}

@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { users } from "@/db/schema";
+
+export async function findUserByTelegramId(db: Database, telegramId: number) {
+  return db.query.users.findFirst({ where: eq(users.telegramId, telegramId) });
+}
+
+/**
+ * Called on every /start: from now on Telegram lets the bot write to this user, so a seller's
+ * earlier failed notifications no longer need fixing.
+ */
+export async function recordBotStarted(db: Database, telegramId: number) {
+  await db
+    .update(users)
+    .set({ botStartedAt: new Date(), notificationsBlockedAt: null })
+    .where(eq(users.telegramId, telegramId));
+}

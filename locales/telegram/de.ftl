@@ -1,0 +1,146 @@
+# Texte des Telegram-Bots und seiner Benachrichtigungen (Deutsch).
+
+## /start und Hilfe
+start-greeting =
+    Hallo {$name}! Ich bin der Shop-Bot dieses Kanals.
+    Tippe im Kanal unter einem Produkt auf „Kaufen“, um es hier zu bestellen.
+    /status zeigt deine Bestellungen und wo jede gerade ist.
+start-payment-done = Danke! Sobald Stripe deine Zahlung bestätigt, bekommst du hier eine Nachricht. /status zeigt deine Bestellungen.
+help = /status – deine Bestellungen
+    /cancel – laufende Bestellung abbrechen
+
+## Produktkarte
+product-card =
+    <b>{$title}</b>
+    {$description}
+
+    Preis: <b>{$price}</b>
+    { $stock ->
+        [unlimited] Auf Lager
+        [one] Nur noch 1 verfügbar
+       *[other] {$stock} auf Lager
+    }
+product-not-found = Dieses Produkt finde ich leider nicht. Vielleicht wurde es entfernt – schau im Kanal nach aktuellen Angeboten.
+product-archived = „{$title}“ wird leider nicht mehr verkauft.
+product-sold-out = „{$title}“ ist leider ausverkauft.
+btn-buy = Kaufen
+btn-cancel = Abbrechen
+
+## Der Bestelldialog
+ask-quantity = Wie viele möchtest du? (1–{$max})
+invalid-quantity = Bitte schicke eine Zahl von 1 bis {$max}.
+offer-previous =
+    An die gleichen Daten wie beim letzten Mal liefern?
+
+    {$details}
+btn-use-previous = Ja, diese verwenden
+btn-enter-new = Neue Daten eingeben
+ask-name = Wie lautet dein vollständiger Name (für das Versandetikett)?
+invalid-name = Bitte schicke Vor- und Nachnamen (2–100 Zeichen).
+ask-street = Straße und Hausnummer?
+invalid-street = Bitte schicke Straße und Hausnummer, z. B. „Hauptstraße 12“.
+ask-postcode = Postleitzahl?
+invalid-postcode = Das sieht nicht nach einer Postleitzahl aus. Bitte noch einmal, z. B. „10115“.
+ask-city = Ort?
+invalid-city = Bitte schicke den Namen des Ortes.
+ask-country = Welches Land? Tippe eines an oder schicke den Ländercode (z. B. DE).
+invalid-country = Wir liefern nach: {$countries}. Bitte tippe ein Land an oder schicke den Code.
+ask-email = Deine E-Mail-Adresse (für die Quittung)?
+invalid-email = Diese E-Mail-Adresse sieht nicht richtig aus. Bitte noch einmal, z. B. name@example.com.
+use-buttons = Bitte nutze die Buttons oben oder /cancel.
+summary =
+    <b>Bitte prüfe deine Bestellung</b>
+
+    {$quantity} × {$title}
+    Summe: <b>{$total}</b>
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+btn-confirm = Bestätigen und bezahlen
+btn-edit = Etwas ändern
+btn-back = Zurück
+choose-field = Was möchtest du ändern?
+field-quantity = Menge
+field-name = Name
+field-street = Straße
+field-postcode = Postleitzahl
+field-city = Ort
+field-country = Land
+field-email = E-Mail
+dialog-cancelled = Bestellung abgebrochen. Es wurde nichts berechnet.
+nothing-to-cancel = Gerade läuft keine Bestellung.
+
+## Bezahlung
+checkout-ready =
+    Bestellung <b>#{$number}</b> ist für dich reserviert.
+    Bezahle {$total} innerhalb von {$minutes} Minuten mit dem Button unten.
+btn-pay = {$total} bezahlen
+checkout-unavailable = Die Bezahlung ist gerade nicht möglich. Bitte tippe in einer Minute noch einmal auf „Bestätigen und bezahlen“.
+out-of-stock = Leider sind nur noch {$available} verfügbar. Bitte wähle eine kleinere Menge.
+sold-out-now = Leider gerade ausverkauft.
+
+## Benachrichtigungen an Käufer
+order-paid-buyer =
+    ✅ Zahlung erhalten – vielen Dank!
+    Bestellung <b>#{$number}</b>: {$items}, {$total}.
+    Wir sagen dir hier Bescheid, sobald sie versandt ist. /status zeigt sie jederzeit.
+order-expired-buyer =
+    Der Bezahllink für Bestellung #{$number} ist abgelaufen, die Ware ist nicht mehr reserviert.
+    Noch Interesse? Hol dir einen neuen Link:
+order-payment-failed-buyer =
+    Die Zahlung für Bestellung #{$number} ist nicht durchgegangen, es wurde nichts berechnet.
+    Versuche es mit einem neuen Link:
+btn-new-link = Neuer Bezahllink
+order-refunded-buyer = Bestellung #{$number} wurde erstattet: {$total} gehen zurück an dein Zahlungsmittel.
+order-shipped-buyer =
+    📦 Bestellung #{$number} ist unterwegs!{ $tracking ->
+        [none] {""}
+       *[other] {" "}Sendungsnummer: {$tracking}
+    }
+order-delivered-buyer = Bestellung #{$number} wurde zugestellt. Viel Freude damit!
+order-cancelled-buyer = Bestellung #{$number} wurde vom Verkäufer storniert.
+
+## Benachrichtigungen an Verkäufer
+order-paid-seller =
+    🛒 <b>Neue Bestellung #{$number}</b> – {$total} bezahlt
+
+    {$items}
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+btn-mark-shipped = Als versandt markieren
+marked-shipped = Bestellung #{$number} ist als versandt markiert; der Käufer wurde informiert.
+not-your-order = Diese Bestellung gehört nicht zu deinem Shop.
+order-cannot-change = Bestellung #{$number} ist {$status} und kann so nicht geändert werden.
+
+## /status
+status-empty = Du hast noch keine Bestellungen. Tippe im Kanal unter einem Produkt auf „Kaufen“.
+status-header = <b>Deine Bestellungen</b> (Seite {$page} von {$pages})
+status-line =
+    <b>#{$number}</b> · {$date}
+    {$items} · {$total}
+    {$status} – {$next}
+btn-previous = « Neuere
+btn-next = Ältere »
+status-pending_payment = Wartet auf Zahlung
+status-paid = Bezahlt
+status-shipped = Versandt
+status-delivered = Zugestellt
+status-cancelled = Storniert
+status-refunded = Erstattet
+status-expired = Bezahllink abgelaufen
+status-payment_failed = Zahlung fehlgeschlagen
+next-pending_payment = bezahle mit dem Link in diesem Chat, bevor er abläuft.
+next-paid = der Verkäufer packt sie; du bekommst eine Nachricht beim Versand.
+next-shipped = sie ist auf dem Weg zu dir.
+next-delivered = nichts weiter zu tun.
+next-cancelled = es wird nichts berechnet oder es wurde erstattet.
+next-refunded = das Geld geht zurück an dein Zahlungsmittel.
+next-expired = tippe auf „Neuer Bezahllink“, um sie erneut zu bestellen.
+next-payment_failed = tippe auf „Neuer Bezahllink“, um es erneut zu versuchen.

@@ -1,0 +1,146 @@
+# Texts of the Telegram bot and its notifications (English).
+
+## /start and help
+start-greeting =
+    Hi {$name}! I am the shop bot of this channel.
+    Tap "Buy" under a product post in the channel to order it here.
+    /status shows your orders and where each one is.
+start-payment-done = Thank you! As soon as Stripe confirms your payment you get a message here. /status shows your orders.
+help = /status – your orders
+    /cancel – stop the current order
+
+## Product card
+product-card =
+    <b>{$title}</b>
+    {$description}
+
+    Price: <b>{$price}</b>
+    { $stock ->
+        [unlimited] In stock
+        [one] Only 1 left
+       *[other] {$stock} in stock
+    }
+product-not-found = Sorry, I cannot find this product. It may have been removed – check the channel for current offers.
+product-archived = Sorry, "{$title}" is no longer sold.
+product-sold-out = Sorry, "{$title}" is sold out.
+btn-buy = Buy
+btn-cancel = Cancel
+
+## The order dialog
+ask-quantity = How many would you like? (1–{$max})
+invalid-quantity = Please send a number from 1 to {$max}.
+offer-previous =
+    Ship to the same details as last time?
+
+    {$details}
+btn-use-previous = Yes, use these
+btn-enter-new = Enter new details
+ask-name = What is your full name (for the shipping label)?
+invalid-name = Please send your first and last name (2–100 characters).
+ask-street = Street and house number?
+invalid-street = Please send the street and house number, e.g. "Hauptstraße 12".
+ask-postcode = Postcode?
+invalid-postcode = That does not look like a postcode. Please send it again, e.g. "10115".
+ask-city = City?
+invalid-city = Please send the name of the city.
+ask-country = Which country? Tap one or send its two-letter code (e.g. DE).
+invalid-country = We ship to: {$countries}. Please tap a country or send its code.
+ask-email = Your e-mail address (for the receipt)?
+invalid-email = That e-mail address does not look right. Please send it again, e.g. name@example.com.
+use-buttons = Please use the buttons above, or /cancel.
+summary =
+    <b>Please check your order</b>
+
+    {$quantity} × {$title}
+    Total: <b>{$total}</b>
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+btn-confirm = Confirm and pay
+btn-edit = Change something
+btn-back = Back
+choose-field = What would you like to change?
+field-quantity = Quantity
+field-name = Name
+field-street = Street
+field-postcode = Postcode
+field-city = City
+field-country = Country
+field-email = E-mail
+dialog-cancelled = Order cancelled. Nothing was charged.
+nothing-to-cancel = There is no order in progress.
+
+## Checkout
+checkout-ready =
+    Order <b>#{$number}</b> is reserved for you.
+    Pay {$total} within {$minutes} minutes with the button below.
+btn-pay = Pay {$total}
+checkout-unavailable = Payment is unavailable right now. Please tap "Confirm and pay" again in a minute.
+out-of-stock = Sorry, only {$available} left. Please choose a smaller quantity.
+sold-out-now = Sorry, it just sold out.
+
+## Notifications to the buyer
+order-paid-buyer =
+    ✅ Payment received – thank you!
+    Order <b>#{$number}</b>: {$items}, {$total}.
+    We will tell you here when it ships. /status shows it any time.
+order-expired-buyer =
+    The payment link for order #{$number} has expired and the item is no longer reserved.
+    Still want it? Get a new link:
+order-payment-failed-buyer =
+    The payment for order #{$number} did not go through, and nothing was charged.
+    Try again with a new link:
+btn-new-link = New payment link
+order-refunded-buyer = Order #{$number} was refunded: {$total} go back to your payment method.
+order-shipped-buyer =
+    📦 Order #{$number} has shipped!{ $tracking ->
+        [none] {""}
+       *[other] {" "}Tracking number: {$tracking}
+    }
+order-delivered-buyer = Order #{$number} was delivered. Enjoy!
+order-cancelled-buyer = Order #{$number} was cancelled by the seller.
+
+## Notifications to the seller
+order-paid-seller =
+    🛒 <b>New order #{$number}</b> – paid {$total}
+
+    {$items}
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+btn-mark-shipped = Mark shipped
+marked-shipped = Order #{$number} marked as shipped; the buyer was told.
+not-your-order = This order does not belong to your shop.
+order-cannot-change = Order #{$number} is {$status} and cannot be changed that way.
+
+## /status
+status-empty = You have no orders yet. Tap "Buy" under a product in the channel to order.
+status-header = <b>Your orders</b> (page {$page} of {$pages})
+status-line =
+    <b>#{$number}</b> · {$date}
+    {$items} · {$total}
+    {$status} – {$next}
+btn-previous = « Newer
+btn-next = Older »
+status-pending_payment = Awaiting payment
+status-paid = Paid
+status-shipped = Shipped
+status-delivered = Delivered
+status-cancelled = Cancelled
+status-refunded = Refunded
+status-expired = Payment link expired
+status-payment_failed = Payment failed
+next-pending_payment = pay with the link in this chat before it expires.
+next-paid = the seller is packing it; you get a message when it ships.
+next-shipped = on its way to you.
+next-delivered = nothing left to do.
+next-cancelled = nothing will be charged or it is refunded.
+next-refunded = the money goes back to your payment method.
+next-expired = tap "New payment link" to order it again.
+next-payment_failed = tap "New payment link" to try again.
