@@ -44,6 +44,36 @@ export const placeOrderInput = z.object({
  */
 export async function placeOrder(db: Database, input: z.input<typeof placeOrderInput>) {
   const order = placeOrderInput.parse(input);
+  try {
+    return await insertOrder(db, order);
+  } catch (error) {
+    // Two Confirms of one dialog at the same instant: the loser hits the unique checkout key
+    // and its transaction (with its stock reservation) is rolled back; it gets the winner's.
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await db.query.orders.findFirst({
+      where: eq(orders.checkoutKey, order.checkoutKey),
+    });
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+async function stockLeft(tx: Database, productId: string) {
+  const [row] = await tx
+    .select({ stock: products.stock })
+    .from(products)
+    .where(eq(products.id, productId));
+  return row?.stock;
+}
+
+async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>) {
   return db.transaction(async (tx) => {
     const existing = await tx.query.orders.findFirst({
       where: eq(orders.checkoutKey, order.checkoutKey),
@@ -54,8 +84,10 @@ export async function placeOrder(db: Database, input: z.input<typeof placeOrderI
     if (!product) throw new ProductUnavailable("not_found");
     if (product.archivedAt) throw new ProductUnavailable("archived", product.title);
     if (!(await reserveStock(tx, product.id, order.quantity))) {
-      if ((product.stock ?? 0) === 0) throw new ProductUnavailable("sold_out", product.title);
-      throw new OutOfStock(product.stock ?? 0);
+      // Read again: a racing buyer may have taken the stock since the first read.
+      const left = (await stockLeft(tx, product.id)) ?? 0;
+      if (left === 0) throw new ProductUnavailable("sold_out", product.title);
+      throw new OutOfStock(left);
     }
     const [created] = await tx
       .insert(orders)

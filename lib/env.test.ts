@@ -59,4 +59,25 @@ describe("settings", () => {
     expect(error?.message).not.toContain("hunter2");
     expect(error?.message).not.toContain("s3cr3t");
   });
+
+  it("requires the webhook secrets that go with the bot token and the Stripe key", () => {
+    const problems = problemsOf({
+      TELEGRAM_BOT_TOKEN: "123456:AAEexampleexampleexampleexample",
+      STRIPE_SECRET_KEY: "sk_test_abc123",
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET: is required with TELEGRAM_BOT_TOKEN/),
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: is required with STRIPE_SECRET_KEY/),
+    ]);
+  });
+
+  it("defaults the API roots to Telegram's and Stripe's, which tests override", () => {
+    expect(parseSettings({})).toMatchObject({
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      STRIPE_API_BASE: "https://api.stripe.com",
+    });
+    expect(parseSettings({ TELEGRAM_API_ROOT: "http://127.0.0.1:9000" }).TELEGRAM_API_ROOT).toBe(
+      "http://127.0.0.1:9000",
+    );
+  });
 });

@@ -3,10 +3,19 @@ import type { Database } from "@/db/client";
 
 let counter = 0;
 
+export const buyerDetails = {
+  name: "Erika Mustermann",
+  street: "Hauptstraße 1",
+  postcode: "10115",
+  city: "Berlin",
+  country: "DE",
+  email: "erika@example.com",
+} as const;
+
 /** A seller with one product, enough rows for queries that join the shop's tables. */
 export async function createSellerWithProduct(
   db: Database,
-  overrides: { priceMinor?: number } = {},
+  overrides: { priceMinor?: number; stock?: number | null; title?: string } = {},
 ) {
   counter += 1;
   const telegramId = 7_000_000_000 + Math.floor(Math.random() * 1_000_000) * 100 + counter;
@@ -19,10 +28,10 @@ export async function createSellerWithProduct(
     .insert(products)
     .values({
       sellerId: seller.id,
-      title: "Espresso Blend 250 g",
+      title: overrides.title ?? "Espresso Blend 250 g",
       priceMinor: overrides.priceMinor ?? 1290,
       currency: "EUR",
-      stock: 5,
+      stock: overrides.stock === undefined ? 5 : overrides.stock,
       deepLinkPayload: `p${telegramId}`,
     })
     .returning();
