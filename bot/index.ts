@@ -8,7 +8,7 @@ import { postgresConversationStorage } from "./conversation-storage";
 import { localeOf } from "./context";
 import { renewComposer } from "./renew";
 import { sellerOrdersComposer } from "./seller-orders";
-import { startComposer } from "./start";
+import { buyComposer, startComposer } from "./start";
 import { statusComposer } from "./status";
 import { ignoreReplayedUpdates } from "./update-dedupe";
 
@@ -48,6 +48,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
   );
+  bot.use(buyComposer());
   // A button from a dialog that has ended (e.g. a second tap on Confirm): stop its spinner.
   bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
   bot.chatType("private").on("message:text", (ctx) => ctx.reply(localeOf(ctx).t("help")));

@@ -13,7 +13,8 @@ export async function sendProductCard(ctx: Context, deps: BotDeps, product: Prod
   const { locale, t } = localeOf(ctx);
   const text = t("product-card", {
     title: escapeHtml(product.title),
-    description: escapeHtml(product.description),
+    // Fluent has no "if present": an empty description must not leave a blank line.
+    description: product.description ? `\n${escapeHtml(product.description)}` : "",
     price: formatMoney(product.priceMinor, product.currency, locale),
     stock: product.stock === null ? "unlimited" : product.stock === 1 ? "one" : product.stock,
   });

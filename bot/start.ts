@@ -33,10 +33,11 @@ export function startComposer(deps: BotDeps) {
     }
   });
 
-  privateChats.callbackQuery(/^buy:([0-9a-f-]{36})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
+  // Buy on another product's card mid-dialog: the open dialog ends here, and the new one is
+  // entered behind the conversation middleware (buyComposer), where it is registered.
+  privateChats.callbackQuery(/^buy:/, async (ctx, next) => {
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter("checkout", ctx.match[1]);
+    await next();
   });
 
   privateChats.callbackQuery("card:cancel", async (ctx) => {
@@ -54,5 +55,15 @@ export function startComposer(deps: BotDeps) {
 
   privateChats.command("help", (ctx) => ctx.reply(localeOf(ctx).t("help")));
 
+  return composer;
+}
+
+/** Buy on a product card: starts the order dialog. Installed after the dialog is registered. */
+export function buyComposer() {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").callbackQuery(/^buy:([0-9a-f-]{36})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter("checkout", ctx.match[1]);
+  });
   return composer;
 }

@@ -11,8 +11,7 @@ help = /status – deine Bestellungen
 
 ## Produktkarte
 product-card =
-    <b>{$title}</b>
-    {$description}
+    <b>{$title}</b>{$description}
 
     Preis: <b>{$price}</b>
     { $stock ->

@@ -11,8 +11,7 @@ help = /status – your orders
 
 ## Product card
 product-card =
-    <b>{$title}</b>
-    {$description}
+    <b>{$title}</b>{$description}
 
     Price: <b>{$price}</b>
     { $stock ->
