@@ -10,6 +10,8 @@ export default defineConfig({
     // TEST_DATABASE_URL); each test file then makes its own database on it.
     globalSetup: ["test/global-setup.ts"],
     environment: "node",
+    // The app's JSON logs would bury the test report; tests assert behaviour, not log lines.
+    env: { LOG_LEVEL: "silent" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

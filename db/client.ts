@@ -65,6 +65,7 @@ async function connectNodePostgres(url: string): Promise<DatabaseConnection> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
+  survivesDroppedConnections(pool);
   return pooled(
     "pg",
     pool,
@@ -86,12 +87,30 @@ async function connectNeon(url: string, wsProxy?: string): Promise<DatabaseConne
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: 10 });
+  survivesDroppedConnections(pool);
   return pooled(
     "neon",
     pool,
     () => pool.connect(),
     (client) => drizzle({ client, schema }) as unknown as Database,
   );
+}
+
+interface EmitsErrors {
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/**
+ * A connection dropped by the server (restart, failover, network cut) is reported as an
+ * "error" event, on the pool for idle connections and on the client for one in use; without
+ * listeners node treats it as uncaught and ends the process. The query in flight still fails
+ * (so a webhook answers 5xx and is retried) and the pool opens a new connection next time.
+ */
+function survivesDroppedConnections(
+  pool: EmitsErrors & { on(event: "connect", listener: (client: EmitsErrors) => void): unknown },
+) {
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
 }
 
 // node-postgres and Neon's driver share pg's Pool API, so both wrap the same way.

@@ -33,5 +33,9 @@ export function describeDatabaseUrl(url: string | undefined): string {
   return `${protocol}//${hostname}${port ? `:${port}` : ""}${pathname}`;
 }
 
-// Starts at info; startApp() sets the configured level once the settings are parsed.
-export const logger = createLogger();
+// Starts at LOG_LEVEL when that is a valid level (else info), before the settings are parsed;
+// startApp() then applies the parsed setting.
+const bootLevel = process.env.LOG_LEVEL;
+export const logger = createLogger(
+  bootLevel && (bootLevel === "silent" || bootLevel in pino.levels.values) ? bootLevel : "info",
+);

@@ -6,16 +6,26 @@ import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
 import { createTestDatabase } from "./postgres-server";
 
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "promo-test-"));
+
 /**
  * A fresh, migrated database on the run's real PostgreSQL server; one per test file (the
- * name), so files run in parallel without seeing each other's rows.
+ * name), so files run in parallel without seeing each other's rows. Returns its URL, e.g. to
+ * route it through a proxy.
  */
-export async function migratedTestDatabase(name: string): Promise<DatabaseConnection> {
+export async function migratedTestDatabaseUrl(name: string): Promise<string> {
   const url = await createTestDatabase(inject("postgresUrl"), name);
-  const connection = await connectDatabase({
-    url,
-    dataDir: mkdtempSync(path.join(tmpdir(), "promo-test-")),
-  });
+  const connection = await connectDatabase({ url, dataDir: dataDir() });
   await migrateWithLock(connection);
-  return connection;
+  await connection.close();
+  return url;
+}
+
+/** The same, connected (node-postgres). */
+export async function migratedTestDatabase(name: string): Promise<DatabaseConnection> {
+  return connectDatabase({ url: await migratedTestDatabaseUrl(name), dataDir: dataDir() });
+}
+
+export async function connectTestDatabase(url: string): Promise<DatabaseConnection> {
+  return connectDatabase({ url, dataDir: dataDir() });
 }

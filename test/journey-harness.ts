@@ -118,6 +118,30 @@ export async function startJourney(name: string, connection?: DatabaseConnection
 
 export type Journey = Awaited<ReturnType<typeof startJourney>>;
 
+/**
+ * Drives an English buyer's first order dialog (quantity 1) up to the Pay button, and returns
+ * the Checkout Session behind it.
+ */
+export async function orderThroughBot(
+  journey: Journey,
+  buyer: SimUser,
+  product: { id: string; deepLinkPayload: string },
+) {
+  await journey.telegram.start(buyer, product.deepLinkPayload);
+  await journey.press(buyer, `buy:${product.id}`);
+  // Asked only when more than one can be bought.
+  if (journey.lastBotMessage(buyer.id).text?.startsWith("How many")) await journey.say(buyer, "1");
+  for (const answer of ["Erika Mustermann", "Hauptstraße 1", "10115", "Berlin", "DE"]) {
+    await journey.say(buyer, answer);
+  }
+  await journey.say(buyer, "erika@example.com");
+  await journey.press(buyer, "dlg:confirm");
+  const url = payUrl(journey.lastBotMessage(buyer.id));
+  const session = journey.stripeSim.sessions().find((candidate) => candidate.url === url);
+  if (!session) throw new Error(`no Checkout Session behind ${url}`);
+  return session;
+}
+
 /** The Pay button's URL on the bot's latest message to this buyer. */
 export function payUrl(message: Message): string {
   const button = message.reply_markup?.inline_keyboard

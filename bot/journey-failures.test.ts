@@ -1,0 +1,264 @@
+import { eq } from "drizzle-orm";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orders, outbox, products, users } from "@/db/schema";
+import { handleStripeEvent } from "@/lib/payments";
+import { createSellerWithProduct } from "@/test/fixtures";
+import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
+import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
+import { TELEGRAM_SECRET } from "@/test/journey-harness";
+import { startTcpProxy } from "@/test/tcp-proxy";
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney("journey_failures");
+});
+afterAll(() => journey.stop());
+
+let nextBuyer = 920_000;
+const newBuyer = () => ({ id: ++nextBuyer, first_name: "Kim", language_code: "en" });
+
+async function orderOf(buyerId: number) {
+  return journey.db.db.query.orders.findFirst({ where: eq(orders.buyerTelegramId, buyerId) });
+}
+async function stockOf(productId: string) {
+  return (await journey.db.db.query.products.findFirst({ where: eq(products.id, productId) }))
+    ?.stock;
+}
+async function outboxFor(orderId: string) {
+  const rows = await journey.db.db.select().from(outbox);
+  return rows.filter((row) => (row.payload as { orderId: string }).orderId === orderId);
+}
+
+describe("Stripe webhook", () => {
+  it("acts once on an event delivered again and again, in any order", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    await journey.stripeSim.pay(session.id);
+    const completed = journey.stripeSim.events().find((e) => e.data.object.id === session.id);
+    const again = await Promise.all(
+      [1, 2, 3].map(() => journey.stripeSim.redeliver(completed!.id)),
+    );
+    expect(again.map((attempt) => attempt.status)).toEqual([200, 200, 200]);
+
+    const order = await orderOf(buyer.id);
+    expect(order?.status).toBe("paid");
+    expect((await outboxFor(order!.id)).map((row) => row.kind).sort()).toEqual([
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
+    // The session's expiry, shuffled in after the payment, changes nothing.
+    const expiredLate = {
+      ...completed!,
+      id: `${completed!.id}_exp`,
+      type: "checkout.session.expired",
+    };
+    expect(await journey.stripeSim.deliver(expiredLate as never)).toBe(200);
+    expect((await orderOf(buyer.id))?.status).toBe("paid");
+    expect(await stockOf(product.id)).toBe(0);
+  });
+
+  it("refuses forged and too-old signatures with 400 and changes nothing", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { stock: 2 });
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    const order = await orderOf(buyer.id);
+    const forged = {
+      id: "evt_forged",
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { ...session, payment_status: "paid", metadata: { order_id: order!.id } } },
+    };
+    expect(await journey.stripeSim.deliver(forged as never, { secret: "whsec_attacker" })).toBe(
+      400,
+    );
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    expect(await journey.stripeSim.deliver(forged as never, { timestamp: tenMinutesAgo })).toBe(
+      400,
+    );
+    const unsigned = await fetch(`${journey.appUrl}/api/stripe/webhook`, {
+      method: "POST",
+      body: JSON.stringify(forged),
+    });
+    expect(unsigned.status).toBe(400);
+    expect((await orderOf(buyer.id))?.status).toBe("pending_payment");
+  });
+
+  it("expires an unpaid checkout, releases the stock and offers a fresh link that works", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    expect(await stockOf(product.id)).toBe(0);
+
+    await journey.stripeSim.expire(session.id);
+    await journey.stripeSim.settled();
+    expect((await orderOf(buyer.id))?.status).toBe("expired");
+    expect(await stockOf(product.id)).toBe(1);
+
+    await journey.drainOutbox();
+    expect(journey.lastBotMessage(buyer.id).text).toContain("has expired");
+    const order = await orderOf(buyer.id);
+    await journey.press(buyer, `renew:${order!.id}`);
+    const renewed = journey.stripeSim.sessions().at(-1);
+    expect(renewed?.id).not.toBe(session.id);
+    expect(await stockOf(product.id)).toBe(0);
+    await journey.stripeSim.pay(renewed!.id);
+    expect(await orderOf(buyer.id)).toMatchObject({ status: "paid", number: order!.number });
+  });
+});
+
+describe("Stripe webhook while the database is down", () => {
+  it("answers 500, and Stripe's retry makes exactly one paid order", async () => {
+    // This journey reaches its database through a TCP hop the test can cut.
+    const url = new URL(await migratedTestDatabaseUrl("journey_outage"));
+    const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
+    const connection = await connectTestDatabase(proxy.url(url.toString()));
+    const outage = await startJourney("journey_outage", connection);
+    try {
+      const { product } = await createSellerWithProduct(outage.db.db, { stock: 1 });
+      const buyer = newBuyer();
+      const session = await orderThroughBot(outage, buyer, product);
+
+      proxy.cut();
+      const payment = await outage.stripeSim.pay(session.id);
+      expect(payment.outcome).toBe("paid");
+      const failed = outage.stripeSim.deliveries().at(-1);
+      expect(failed).toMatchObject({ type: "checkout.session.completed" });
+      expect(failed?.status).toBeGreaterThanOrEqual(500);
+
+      proxy.restore();
+      expect((await outage.stripeSim.redeliver(failed!.eventId)).status).toBe(200);
+      expect((await outage.stripeSim.redeliver(failed!.eventId)).status).toBe(200);
+      const rows = await outage.db.db
+        .select()
+        .from(orders)
+        .where(eq(orders.buyerTelegramId, buyer.id));
+      expect(rows).toMatchObject([{ status: "paid" }]);
+      const queued = await outage.db.db.select().from(outbox);
+      expect(queued.map((row) => row.kind).sort()).toEqual([
+        "order.paid.buyer",
+        "order.paid.seller",
+      ]);
+    } finally {
+      await outage.stop();
+      await connection.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe("notifications", () => {
+  it("waits out a 429 and delivers the message exactly once", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    journey.telegram.markStarted(seller.telegramId);
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    await journey.stripeSim.pay(session.id);
+    journey.telegram.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
+    await journey.drainOutbox();
+    const order = await orderOf(buyer.id);
+    expect((await outboxFor(order!.id)).map((row) => row.status)).toEqual(["sent", "sent"]);
+    const paidNotices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));
+    expect(paidNotices).toHaveLength(1);
+    expect(
+      journey.telegram.calls("sendMessage").some((call) => call.error?.error_code === 429),
+    ).toBe(true);
+  });
+
+  it("records a seller who never started the bot instead of retrying forever", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    await journey.stripeSim.pay(session.id);
+    await journey.drainOutbox();
+
+    const order = await orderOf(buyer.id);
+    const buyerRow = (await outboxFor(order!.id)).find((row) => row.kind === "order.paid.buyer");
+    expect(buyerRow).toMatchObject({ status: "sent" });
+    const sellerRow = (await outboxFor(order!.id)).find((row) => row.kind === "order.paid.seller");
+    expect(sellerRow).toMatchObject({ status: "failed" });
+    expect(sellerRow?.lastError).toContain("403");
+    const blocked = await journey.db.db.query.users.findFirst({ where: eq(users.id, seller.id) });
+    expect(blocked?.notificationsBlockedAt).toBeInstanceOf(Date);
+    const calls = journey.telegram.calls("sendMessage").length;
+    await journey.drainOutbox();
+    expect(journey.telegram.calls("sendMessage")).toHaveLength(calls);
+  });
+
+  it("never sends a message twice when several app copies drain at once", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: null });
+    journey.telegram.markStarted(seller.telegramId);
+    const buyers = Array.from({ length: 6 }, newBuyer);
+    for (const buyer of buyers) {
+      await orderThroughBot(journey, buyer, product);
+      const order = await orderOf(buyer.id);
+      await handleStripeEvent(journey.db.db, {
+        id: `evt_copies_${buyer.id}`,
+        type: "checkout.session.completed",
+        data: {
+          object: {
+            id: order!.stripeCheckoutSessionId,
+            payment_status: "paid",
+            metadata: { order_id: order!.id },
+          },
+        },
+      } as never);
+    }
+    const before = journey.telegram.messages(seller.telegramId).length;
+    const results = await Promise.all([
+      journey.drainOutbox(),
+      journey.drainOutbox(),
+      journey.drainOutbox(),
+    ]);
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(12);
+    expect(journey.telegram.messages(seller.telegramId).length - before).toBe(6);
+    for (const buyer of buyers) {
+      const notices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));
+      expect(notices).toHaveLength(1);
+    }
+  });
+});
+
+describe("Telegram webhook", () => {
+  const update = (updateId: number, userId: number): Update => ({
+    update_id: updateId,
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private", first_name: "Ola" },
+      from: { id: userId, is_bot: false, first_name: "Ola", language_code: "en" },
+      text: "/start",
+      entities: [{ type: "bot_command", offset: 0, length: 6 }],
+    },
+  });
+
+  it("refuses a wrong or missing secret with 401 and does nothing", async () => {
+    const buyer = newBuyer();
+    const wrong = await journey.telegram.deliver(update(990_001, buyer.id), {
+      secretToken: "not-the-secret",
+    });
+    const missing = await journey.telegram.deliver(update(990_002, buyer.id), {
+      secretToken: null,
+    });
+    expect([wrong.status, missing.status]).toEqual([401, 401]);
+    expect(journey.botTexts(buyer.id)).toEqual([]);
+  });
+
+  it("acknowledges a replayed update_id without handling it twice", async () => {
+    const buyer = newBuyer();
+    journey.telegram.markStarted(buyer.id);
+    const first = await journey.telegram.deliver(update(990_010, buyer.id), {
+      secretToken: TELEGRAM_SECRET,
+    });
+    const replay = await journey.telegram.deliver(update(990_010, buyer.id), {
+      secretToken: TELEGRAM_SECRET,
+    });
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    expect(journey.botTexts(buyer.id)).toHaveLength(1);
+  });
+});
