@@ -6,6 +6,7 @@ import { checkoutDialog } from "./checkout-dialog";
 import type { BotContext, BotDeps } from "./context";
 import { postgresConversationStorage } from "./conversation-storage";
 import { localeOf } from "./context";
+import { membershipComposer } from "./membership";
 import { renewComposer } from "./renew";
 import { sellerOrdersComposer } from "./seller-orders";
 import { buyComposer, startComposer } from "./start";
@@ -37,6 +38,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },
     }),
   );
+  bot.use(membershipComposer(options));
   // Commands and buttons that must work in the middle of a dialog come before it.
   bot.use(startComposer(options));
   bot.use(statusComposer(options));

@@ -16,3 +16,11 @@ export async function recordBotStarted(db: Database, telegramId: number) {
     .set({ botStartedAt: new Date(), notificationsBlockedAt: null })
     .where(eq(users.telegramId, telegramId));
 }
+
+/** The user blocked the bot: Telegram will refuse our messages until they unblock it. */
+export async function recordBotBlocked(db: Database, telegramId: number) {
+  await db
+    .update(users)
+    .set({ notificationsBlockedAt: new Date() })
+    .where(eq(users.telegramId, telegramId));
+}

@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { connectDatabase, type DatabaseConnection } from "@/db/client";
+import { orders } from "@/db/schema";
+import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
+import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
+import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { createSellerWithProduct } from "@/test/fixtures";
+import { startPostgres, type PostgresServer } from "@/test/postgres-server";
+import { saveScreenshot } from "./screenshots";
+
+// The buyer journey driven from outside: the exact standalone bundle, configured only through
+// its settings, with Telegram and Stripe played by the local simulators over HTTP and a real
+// PostgreSQL server. Nothing inside the app knows it is being tested.
+
+const APP_PORT = 3321;
+const appUrl = `http://127.0.0.1:${APP_PORT}`;
+const telegramSecret = "outside-journey-webhook-secret";
+const stripeKey = "sk_test_outside";
+const stripeWebhookSecret = "whsec_outside";
+
+let postgres: PostgresServer;
+let db: DatabaseConnection;
+let telegramServer: ServedHandler;
+let stripeServer: ServedHandler;
+let stripeSim: StripeSimulator;
+let app: ChildProcess;
+const telegram = createTelegramSimulator();
+
+function appEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(APP_PORT),
+    HOSTNAME: "127.0.0.1",
+    DATABASE_URL: postgres.url,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "promo-outside-")),
+    PUBLIC_URL: appUrl,
+    TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
+    TELEGRAM_WEBHOOK_SECRET: telegramSecret,
+    TELEGRAM_API_ROOT: telegramServer.url,
+    STRIPE_SECRET_KEY: stripeKey,
+    STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+    STRIPE_API_BASE: stripeServer.url,
+    LOG_LEVEL: "warn",
+  };
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: appEnv() });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
+  });
+}
+
+async function waitUntilHealthy() {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`${appUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the app did not become healthy");
+}
+
+async function eventually(check: () => boolean, what: string) {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  postgres = await startPostgres();
+  telegramServer = await serveFetchHandler(telegram.handle);
+  stripeSim = createStripeSimulator({
+    secretKey: stripeKey,
+    webhookSecret: stripeWebhookSecret,
+    webhookUrl: `${appUrl}/api/stripe/webhook`,
+  });
+  stripeServer = await serveFetchHandler(stripeSim.handle);
+  app = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: appEnv(),
+    stdio: "inherit",
+  });
+  await waitUntilHealthy();
+  // The operator's step: register the webhook with Telegram.
+  expect(await run("npx", ["tsx", "scripts/bot-webhook.ts"])).toContain("/api/telegram/webhook");
+  db = await connectDatabase({ url: postgres.url, dataDir: tmpdir() });
+});
+
+test.afterAll(async () => {
+  app?.kill("SIGTERM");
+  await db?.close();
+  await Promise.all([telegramServer?.close(), stripeServer?.close()]);
+  await postgres?.stop();
+});
+
+test("a buyer pays through the bot and both sides are notified", async ({ page }) => {
+  const { seller, product } = await createSellerWithProduct(db.db, { stock: 1 });
+  telegram.markStarted(seller.telegramId);
+  const buyer = { id: 930_001, first_name: "Lea", language_code: "en" };
+  const botMessages = (chatId: number) =>
+    telegram.messages(chatId).filter((message) => message.from?.id === DEFAULT_BOT.id);
+  const last = (chatId: number) => botMessages(chatId).at(-1);
+  const press = async (data: string) => {
+    const message = botMessages(buyer.id)
+      .reverse()
+      .find((m) =>
+        m.reply_markup?.inline_keyboard
+          .flat()
+          .some((b) => "callback_data" in b && b.callback_data === data),
+      );
+    expect(message, `a button ${data}`).toBeTruthy();
+    expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
+  };
+
+  expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+  expect(last(buyer.id)?.text).toContain("Espresso Blend 250 g");
+  await press(`buy:${product.id}`);
+  for (const answer of ["Lea Lehmann", "Torstraße 9", "10119", "Berlin", "DE", "lea@example.com"]) {
+    expect((await telegram.sendText(buyer, answer)).status).toBe(200);
+  }
+  expect(last(buyer.id)?.text).toContain("Please check your order");
+  await press("dlg:confirm");
+  const payButton = last(buyer.id)
+    ?.reply_markup?.inline_keyboard.flat()
+    .find((button) => "url" in button);
+  const session = stripeSim
+    .sessions()
+    .find((s) => payButton && "url" in payButton && s.url === payButton.url);
+  expect(session).toBeTruthy();
+
+  const payment = await stripeSim.pay(session!.id);
+  expect(payment.outcome).toBe("paid");
+  expect(stripeSim.deliveries().at(-1)?.status).toBe(200);
+
+  // The app's own outbox worker sends both notices.
+  await eventually(
+    () => (last(buyer.id)?.text ?? "").includes("Payment received"),
+    "the buyer's payment confirmation",
+  );
+  await eventually(
+    () => (last(seller.telegramId)?.text ?? "").includes("New order"),
+    "the seller's order notice",
+  );
+  const paid = await db.db.query.orders.findMany({ where: eq(orders.buyerTelegramId, buyer.id) });
+  expect(paid).toMatchObject([{ status: "paid", totalAmountMinor: 1290 }]);
+
+  // Where Stripe sends the buyer after paying.
+  await page.goto(payment.outcome === "paid" ? payment.redirectUrl : appUrl);
+  await expect(page.getByRole("heading", { name: "Thank you for your order!" })).toBeVisible();
+  await expect(page.getByText(`Order #${paid[0]?.number}`)).toBeVisible();
+  await saveScreenshot(page, "checkout-success");
+});

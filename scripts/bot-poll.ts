@@ -1,0 +1,49 @@
+// `npm run bot:poll`: the bot by long polling, for local development with a real bot token and
+// no public URL. Removes the webhook while it runs (Telegram allows one or the other) and
+// drains the notification outbox in this process, as the app does.
+import { allowedUpdates } from "@/bot/allowed-updates";
+import { createBot } from "@/bot/index";
+import { migrateWithLock } from "@/db/migrate";
+import { stripeClient, telegramApi } from "@/lib/app-services";
+import { databaseConnection } from "@/lib/database";
+import { settings, SettingsError } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { telegramDeliverer } from "@/lib/notifications";
+import { startOutboxWorker } from "@/lib/outbox-worker";
+import { localPhotoReader } from "@/lib/photo-storage";
+
+try {
+  const config = settings();
+  const stripe = stripeClient();
+  const api = telegramApi();
+  if (!config.TELEGRAM_BOT_TOKEN || !stripe || !api) {
+    throw new Error("Set TELEGRAM_BOT_TOKEN and STRIPE_SECRET_KEY (with their secrets) first.");
+  }
+  const connection = await databaseConnection();
+  await migrateWithLock(connection);
+  const bot = createBot({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    db: connection.db,
+    stripe,
+    publicUrl: config.PUBLIC_URL,
+    readPhoto: localPhotoReader(config.DATA_DIR),
+  });
+  bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }));
+  const worker = startOutboxWorker(connection.db, telegramDeliverer(api));
+  const stop = async () => {
+    await bot.stop();
+    await worker.stop();
+    await connection.close();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await bot.api.deleteWebhook();
+  await bot.start({
+    allowed_updates: [...allowedUpdates],
+    onStart: (me) => console.log(`Polling as @${me.username}; Ctrl+C stops.`),
+  });
+} catch (error) {
+  console.error(error instanceof SettingsError ? error.message : (error as Error).message);
+  process.exit(1);
+}
