@@ -1,5 +1,6 @@
 import { webhookCallback } from "grammy";
 import type { Message } from "grammy/types";
+import type { BotDeps } from "@/bot/context";
 import { createBot } from "@/bot/index";
 import type { DatabaseConnection } from "@/db/client";
 import { drainOutbox } from "@/lib/outbox";
@@ -42,24 +43,30 @@ export async function startJourney(name: string, connection?: DatabaseConnection
   const stripeServer = await serveFetchHandler(stripeSim.handle);
   const stripe = createStripeClient({ secretKey: STRIPE_KEY, apiBase: stripeServer.url });
 
-  const bot = createBot({
-    token: DEFAULT_BOT.token,
-    apiRoot: telegramServer.url,
-    db: db.db,
-    stripe,
-    publicUrl: "https://shop.example.com",
-  });
-  await bot.init();
-  const telegramWebhook = webhookCallback(bot, "std/http", { secretToken: TELEGRAM_SECRET });
-  routes["/api/telegram/webhook"] = async (request) => {
-    try {
-      return await telegramWebhook(request);
-    } catch (error) {
-      // Next.js logs a failing route and answers 500; the test shows why.
-      console.error(error);
-      return new Response("internal error", { status: 500 });
-    }
+  // A new bot instance is what another app copy, or this one after a restart, would run.
+  const startBot = async (readPhoto?: BotDeps["readPhoto"]) => {
+    const bot = createBot({
+      token: DEFAULT_BOT.token,
+      apiRoot: telegramServer.url,
+      db: db.db,
+      stripe,
+      publicUrl: "https://shop.example.com",
+      readPhoto,
+    });
+    await bot.init();
+    const telegramWebhook = webhookCallback(bot, "std/http", { secretToken: TELEGRAM_SECRET });
+    routes["/api/telegram/webhook"] = async (request) => {
+      try {
+        return await telegramWebhook(request);
+      } catch (error) {
+        // Next.js logs a failing route and answers 500; the test shows why.
+        console.error(error);
+        return new Response("internal error", { status: 500 });
+      }
+    };
+    return bot;
   };
+  const bot = await startBot();
   routes["/api/stripe/webhook"] = (request) =>
     answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET });
   await bot.api.setWebhook(`${app.url}/api/telegram/webhook`, { secret_token: TELEGRAM_SECRET });
@@ -73,6 +80,8 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     stripe,
     bot,
     appUrl: app.url,
+    /** Serves further updates from a fresh bot instance (a restart or another app copy). */
+    restartBot: startBot,
     /** What the outbox worker does in the app: send every queued notification now. */
     drainOutbox: () => drainOutbox(db.db, telegramDeliverer(telegramApi)),
     /** Texts of the bot's messages in a chat, oldest first. */
