@@ -1,6 +1,10 @@
 import type { Database } from "@/db/client";
 import { logger } from "./logger";
 import { drainOutbox, type Deliver } from "./outbox";
+import { expireStaleCheckouts } from "./stale-checkouts";
+
+// Abandoned checkouts are rare and not urgent: looking once a minute is plenty.
+const SWEEP_EVERY_MS = 60_000;
 
 export interface OutboxWorker {
   /** Drains now instead of at the next tick (after a webhook queued something). */
@@ -41,11 +45,21 @@ export function startOutboxWorker(db: Database, deliver: Deliver, intervalMs = 2
 
   const timer = setInterval(run, intervalMs);
   timer.unref();
+  const sweeper = setInterval(() => {
+    expireStaleCheckouts(db)
+      .then((count) => {
+        if (count > 0) logger.info({ expired: count }, "stale checkouts expired");
+        if (count > 0) run();
+      })
+      .catch((error) => logger.error({ err: error }, "stale checkout sweep failed"));
+  }, SWEEP_EVERY_MS);
+  sweeper.unref();
   return {
     kick: run,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(sweeper);
       await running;
     },
   };

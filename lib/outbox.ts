@@ -22,18 +22,19 @@ export interface Notification {
 }
 
 /**
- * Queues a notification in the caller's transaction, so it exists exactly when the state
+ * Queues notifications in the caller's transaction, so they exist exactly when the state
  * change does. The dedupe key makes a redelivered webhook's second enqueue a no-op.
  */
-export async function enqueueNotification(tx: Database, notification: Notification) {
-  const { kind, orderId, variant } = notification;
+export async function enqueueNotification(tx: Database, ...notifications: Notification[]) {
   await tx
     .insert(outbox)
-    .values({
-      kind,
-      payload: { orderId, variant },
-      dedupeKey: [kind, orderId, variant].filter(Boolean).join(":"),
-    })
+    .values(
+      notifications.map(({ kind, orderId, variant }) => ({
+        kind,
+        payload: { orderId, variant },
+        dedupeKey: [kind, orderId, variant].filter(Boolean).join(":"),
+      })),
+    )
     .onConflictDoNothing({ target: outbox.dedupeKey });
 }
 

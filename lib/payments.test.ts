@@ -7,6 +7,7 @@ import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
 import { placeOrder } from "./checkout";
 import { handleStripeEvent } from "./payments";
+import { expireStaleCheckouts } from "./stale-checkouts";
 
 let connection: DatabaseConnection;
 beforeAll(async () => {
@@ -198,5 +199,34 @@ describe("Stripe events", () => {
     expect(await handleStripeEvent(connection.db, completed)).toBe("processed");
     expect((await read.order(order.id))?.status).toBe("paid");
     expect(await outboxKinds(order.id)).toEqual(["order.paid.buyer", "order.paid.seller"]);
+  });
+});
+
+describe("stale checkouts", () => {
+  it("expires checkouts that will never be paid and gives their stock back", async () => {
+    const { order: lost, product: lostProduct } = await pendingOrder(2);
+    const { order: noSession, product: noSessionProduct } = await pendingOrder(2);
+    const { order: fresh } = await pendingOrder(2);
+    await connection.db
+      .update(orders)
+      .set({ checkoutExpiresAt: new Date(Date.now() - 20 * 60_000) })
+      .where(eq(orders.id, lost.id));
+    await connection.db
+      .update(orders)
+      .set({ stripeCheckoutSessionId: null, updatedAt: new Date(Date.now() - 2 * 3600_000) })
+      .where(eq(orders.id, noSession.id));
+    await connection.db
+      .update(orders)
+      .set({ checkoutExpiresAt: new Date(Date.now() + 20 * 60_000) })
+      .where(eq(orders.id, fresh.id));
+
+    expect(await expireStaleCheckouts(connection.db)).toBe(2);
+    expect((await read.order(lost.id))?.status).toBe("expired");
+    expect((await read.order(noSession.id))?.status).toBe("expired");
+    expect((await read.order(fresh.id))?.status).toBe("pending_payment");
+    expect(await read.stock(lostProduct.id)).toBe(2);
+    expect(await read.stock(noSessionProduct.id)).toBe(2);
+    expect(await outboxKinds(lost.id)).toEqual(["order.expired.buyer"]);
+    expect(await expireStaleCheckouts(connection.db)).toBe(0);
   });
 });

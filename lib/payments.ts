@@ -41,8 +41,11 @@ async function markPaid(tx: Database, session: Stripe.Checkout.Session) {
     paidAt: new Date(),
     stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null,
   });
-  await enqueueNotification(tx, { kind: "order.paid.buyer", orderId: paid.id });
-  await enqueueNotification(tx, { kind: "order.paid.seller", orderId: paid.id });
+  await enqueueNotification(
+    tx,
+    { kind: "order.paid.buyer", orderId: paid.id },
+    { kind: "order.paid.seller", orderId: paid.id },
+  );
 }
 
 async function lockSessionOrder(tx: Database, session: Stripe.Checkout.Session) {
