@@ -35,6 +35,7 @@ try {
     await bot.stop();
     await worker.stop();
     await connection.close();
+    process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
