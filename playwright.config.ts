@@ -45,6 +45,7 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "promo-e2e-")),
+      PUBLIC_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       // Empty means unset: the embedded default, whatever the calling shell exports.
       DATABASE_URL: "",

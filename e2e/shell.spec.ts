@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { logInAsSandboxSeller } from "./login";
 import { saveScreenshot } from "./screenshots";
 
 const sections = [
@@ -8,6 +9,10 @@ const sections = [
   { name: "Channels", path: "/channels", empty: "No channels connected" },
   { name: "Settings", path: "/settings", empty: "Nothing to set up yet" },
 ];
+
+test.beforeEach(async ({ page }) => {
+  await logInAsSandboxSeller(page);
+});
 
 test.describe("dashboard shell", () => {
   test.use({ locale: "en-US" });

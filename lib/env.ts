@@ -28,6 +28,19 @@ const settingsSchema = z.object({
     z.string().regex(/^whsec_\w+$/, "is not a Stripe webhook secret"),
   ),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default("https://api.stripe.com"),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .filter((id) => id.trim())
+        .map(Number),
+    ),
+  TELEGRAM_LOGIN_CLIENT_SECRET: optional(z.string().min(8)),
+  TELEGRAM_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).default("https://oauth.telegram.org"),
 });
 
 // Settings that only make sense together: a bot in webhook mode must check Telegram's secret,
@@ -69,6 +82,12 @@ const howToFix: Record<keyof Settings, string> = {
   STRIPE_SECRET_KEY: "Copy the secret key (sk_live_… or sk_test_…) from the Stripe dashboard.",
   STRIPE_WEBHOOK_SECRET: "Copy the signing secret (whsec_…) of the webhook endpoint in Stripe.",
   STRIPE_API_BASE: "Leave it unset for Stripe's https://api.stripe.com.",
+  AUTH_SECRET:
+    "Set a random string (e.g. `openssl rand -hex 32`), the same in every copy, or unset it to have one generated and kept in the database.",
+  ADMIN_TELEGRAM_IDS: "List the admins' numeric Telegram ids, e.g. 12345678,87654321.",
+  TELEGRAM_LOGIN_CLIENT_SECRET:
+    "Copy the Client Secret from @BotFather → Bot Settings → Login Widget (OpenID Connect).",
+  TELEGRAM_OIDC_ISSUER: "Leave it unset for Telegram's https://oauth.telegram.org.",
 };
 
 export class SettingsError extends Error {
@@ -96,6 +115,14 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
 }
 
 let cached: Settings | undefined;
+
+/**
+ * Sandbox mode: neither Telegram nor Stripe is configured, so both are simulated locally and
+ * test logins are offered. Never true once real tokens are set.
+ */
+export function isSandbox(config: Settings): boolean {
+  return !config.TELEGRAM_BOT_TOKEN && !config.STRIPE_SECRET_KEY;
+}
 
 /** Every setting of the running process, parsed once. Throws SettingsError with all problems. */
 export function settings(): Settings {

@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/auth/sign-in-buttons";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
+import { currentUser } from "@/lib/current-user";
 import { setLocale } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
   const t = await getTranslations();
   return (
     <div className="min-h-screen md:flex">
@@ -22,7 +27,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/" className="text-lg font-semibold text-brand-700">
             {t("app.name")}
           </Link>
-          <LanguageSwitch action={setLocale} />
+          <div className="flex items-center gap-1">
+            <LanguageSwitch action={setLocale} />
+            <SignOutButton label={t("login.signOut")} />
+          </div>
         </div>
         <MobileMenu label={t("nav.menu")}>
           <nav aria-label={t("nav.label")} className="pb-2 pt-1">
@@ -42,8 +50,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <nav aria-label={t("nav.label")} className="flex-1 px-3">
           <NavLinks />
         </nav>
-        <div className="border-t border-slate-200 px-5 py-4">
-          <LanguageSwitch action={setLocale} />
+        <div className="space-y-3 border-t border-slate-200 px-5 py-4">
+          <p className="truncate text-sm font-medium text-slate-800" title={user.name}>
+            {user.name}
+          </p>
+          <div className="flex items-center justify-between">
+            <LanguageSwitch action={setLocale} />
+            <SignOutButton label={t("login.signOut")} />
+          </div>
         </div>
       </aside>
 
