@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
@@ -12,6 +10,7 @@ import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulat
 import { createSellerWithProduct } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { saveScreenshot } from "./screenshots";
+import { startStandaloneApp } from "./standalone-app";
 
 // The buyer journey driven from outside: the exact standalone bundle, configured only through
 // its settings, with Telegram and Stripe played by the local simulators over HTTP and a real
@@ -28,48 +27,31 @@ let db: DatabaseConnection;
 let telegramServer: ServedHandler;
 let stripeServer: ServedHandler;
 let stripeSim: StripeSimulator;
-let app: ChildProcess;
+let app: Awaited<ReturnType<typeof startStandaloneApp>>;
 const telegram = createTelegramSimulator();
 
-function appEnv(): NodeJS.ProcessEnv {
+function appSettings(): Record<string, string> {
   return {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(APP_PORT),
-    HOSTNAME: "127.0.0.1",
     DATABASE_URL: postgres.url,
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "promo-outside-")),
-    PUBLIC_URL: appUrl,
     TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
     TELEGRAM_WEBHOOK_SECRET: telegramSecret,
     TELEGRAM_API_ROOT: telegramServer.url,
     STRIPE_SECRET_KEY: stripeKey,
     STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
     STRIPE_API_BASE: stripeServer.url,
-    LOG_LEVEL: "warn",
   };
 }
 
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: appEnv() });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...appSettings(), PUBLIC_URL: appUrl },
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
   });
-}
-
-async function waitUntilHealthy() {
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${appUrl}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the app did not become healthy");
 }
 
 async function eventually(check: () => boolean, what: string) {
@@ -90,18 +72,14 @@ test.beforeAll(async () => {
     webhookUrl: `${appUrl}/api/stripe/webhook`,
   });
   stripeServer = await serveFetchHandler(stripeSim.handle);
-  app = spawn(process.execPath, [".next/standalone/server.js"], {
-    env: appEnv(),
-    stdio: "inherit",
-  });
-  await waitUntilHealthy();
+  app = await startStandaloneApp(APP_PORT, appSettings());
   // The operator's step: register the webhook with Telegram.
   expect(await run("npx", ["tsx", "scripts/bot-webhook.ts"])).toContain("/api/telegram/webhook");
   db = await connectDatabase({ url: postgres.url, dataDir: tmpdir() });
 });
 
 test.afterAll(async () => {
-  app?.kill("SIGTERM");
+  await app?.stop();
   await db?.close();
   await Promise.all([telegramServer?.close(), stripeServer?.close()]);
   await postgres?.stop();

@@ -6,7 +6,7 @@ import { appSecret } from "./app-secrets";
 import { database } from "./database";
 import { isSandbox, settings } from "./env";
 import { signInSandboxUser, signInSeller, type SellerProfile } from "./sellers";
-import { checkLoginWidget } from "./telegram-login";
+import { checkLoginWidget, loginWidgetFields } from "./telegram-login";
 
 export const inviteCookie = "promo_invite";
 
@@ -67,7 +67,12 @@ export async function authOptions(): Promise<NextAuthOptions> {
         name: "Telegram Login Widget",
         credentials: {},
         authorize: async (fields) => {
-          const check = checkLoginWidget(fields ?? {}, botToken);
+          // next-auth passes the whole form (csrfToken, callbackUrl…); only Telegram's fields
+          // are signed.
+          const widgetFields = Object.fromEntries(
+            Object.entries(fields ?? {}).filter(([key]) => loginWidgetFields.includes(key)),
+          );
+          const check = checkLoginWidget(widgetFields, botToken);
           if (!check.ok) return null;
           const { id, first_name, last_name, username, photo_url } = check.user;
           return {

@@ -12,6 +12,7 @@ export const loginWidgetData = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type LoginWidgetData = z.infer<typeof loginWidgetData>;
+export const loginWidgetFields = Object.keys(loginWidgetData.shape);
 
 // A login older than this is refused: a leaked widget payload must not work for ever.
 export const MAX_LOGIN_AGE_SECONDS = 24 * 60 * 60;
