@@ -5,7 +5,7 @@ import { checkoutOrder } from "@/lib/checkout-order";
 import { ProductUnavailable } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { escapeHtml } from "@/lib/notifications";
-import { findProductForSale } from "@/lib/products";
+import { findProductForSale } from "@/lib/product-lookup";
 import type { Currency } from "@/db/schema";
 import {
   askDetail,

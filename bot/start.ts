@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { ProductUnavailable } from "@/lib/errors";
 import { escapeHtml } from "@/lib/notifications";
-import { findProductByPayload, recordDeepLinkStart } from "@/lib/products";
+import { findProductByPayload, recordDeepLinkStart } from "@/lib/product-lookup";
 import { recordBotStarted } from "@/lib/users";
 import { localeOf, type BotContext, type BotDeps } from "./context";
 import { sendProductCard, unavailableText } from "./product-card";
