@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // Migrations and Telegram texts are read from disk; the standalone bundle must carry them.
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./locales/**/*"] },
   poweredByHeader: false,
+  // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -16,4 +17,37 @@ export function localPhotoReader(dataDir: string) {
       return undefined;
     }
   };
+}
+
+// Telegram takes photos up to 10 MB.
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+// The formats Telegram shows as photos, recognised by their first bytes (not the file name or
+// the browser's claimed type, which anyone can set).
+const signatures: Array<[string, (bytes: Uint8Array) => boolean]> = [
+  ["jpg", (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ["png", (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
+  [
+    "webp",
+    (b) =>
+      Buffer.from(b.subarray(0, 4)).toString() === "RIFF" &&
+      Buffer.from(b.subarray(8, 12)).toString() === "WEBP",
+  ],
+];
+
+export const photoKeyFormat = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
+
+export type StoredPhoto =
+  { ok: true; key: string } | { ok: false; error: "invalidPhoto" | "photoTooLarge" };
+
+/** Keeps an uploaded product photo in the local object store under a new random key. */
+export async function storeLocalPhoto(dataDir: string, bytes: Uint8Array): Promise<StoredPhoto> {
+  if (bytes.byteLength > MAX_PHOTO_BYTES) return { ok: false, error: "photoTooLarge" };
+  const extension = signatures.find(([, matches]) => matches(bytes))?.[0];
+  if (!extension) return { ok: false, error: "invalidPhoto" };
+  const root = path.resolve(dataDir, "uploads");
+  await mkdir(root, { recursive: true });
+  const key = `${randomUUID()}.${extension}`;
+  await writeFile(path.join(root, key), bytes);
+  return { ok: true, key };
 }

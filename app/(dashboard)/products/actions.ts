@@ -1,0 +1,73 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { settings } from "@/lib/env";
+import { photoKeyFormat, storeLocalPhoto } from "@/lib/photo-storage";
+import {
+  archiveProduct,
+  createProduct,
+  ProductInvalid,
+  updateProduct,
+  type FieldErrors,
+  type ProductInput,
+} from "@/lib/products";
+
+export interface ProductFormState {
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  /** A photo already stored by an earlier submit that failed validation. */
+  photoKey?: string;
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+export async function saveProduct(
+  _previous: ProductFormState,
+  form: FormData,
+): Promise<ProductFormState> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const values = {
+    title: text(form, "title"),
+    description: text(form, "description"),
+    price: text(form, "price"),
+    // Checked by the product schema, which names the field if it is not one of ours.
+    currency: text(form, "currency") as ProductInput["currency"],
+    stock: text(form, "stock"),
+  };
+  let photoKey = photoKeyFormat.test(text(form, "photoKey")) ? text(form, "photoKey") : undefined;
+  const photo = form.get("photo");
+  if (photo instanceof File && photo.size > 0) {
+    const stored = await storeLocalPhoto(
+      settings().DATA_DIR,
+      new Uint8Array(await photo.arrayBuffer()),
+    );
+    if (!stored.ok) return { values, errors: { photo: { key: stored.error } }, photoKey };
+    photoKey = stored.key;
+  }
+  const productId = text(form, "id");
+  const db = await database();
+  try {
+    const saved = productId
+      ? await updateProduct(db, user, productId, { ...values, photoKey })
+      : await createProduct(db, user, { ...values, photoKey });
+    if (!saved) notFound();
+  } catch (error) {
+    if (error instanceof ProductInvalid) return { values, errors: error.fieldErrors, photoKey };
+    throw error;
+  }
+  revalidatePath("/products");
+  redirect("/products");
+}
+
+export async function archiveProductAction(form: FormData) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const archived = await archiveProduct(await database(), user, text(form, "id"));
+  if (!archived) notFound();
+  revalidatePath("/products");
+  redirect("/products");
+}

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { expect, test } from "@playwright/test";
+import { logInAsSandboxSeller } from "./login";
+import { saveScreenshot } from "./screenshots";
+
+// A real 1×1 PNG, as a seller's camera roll would provide (only much smaller).
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test.use({ locale: "en-US" });
+
+test("a seller fixes a product's errors at the fields, saves it with a photo, then edits it", async ({
+  page,
+}) => {
+  await logInAsSandboxSeller(page);
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Products" })
+    .click();
+  await page.getByRole("link", { name: "New product" }).click();
+
+  await page.getByLabel("Price").fill("twelve");
+  await page.getByLabel("Stock").fill("-2");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Please fill this in.")).toBeVisible();
+  await expect(page.getByText("Enter a price like 12.90.")).toBeVisible();
+  await expect(page.getByText("Enter a whole number from 0")).toBeVisible();
+  await saveScreenshot(page, "product-form-errors");
+
+  await page.getByLabel("Title").fill("Espresso Blend 250 g");
+  await page.getByLabel("Description").fill("Chocolate, hazelnut; roasted every Tuesday.");
+  await page.getByLabel("Price").fill("12,90");
+  await page.getByLabel("Stock").fill("25");
+  const photo = path.join(mkdtempSync(path.join(tmpdir(), "promo-photo-")), "espresso.png");
+  writeFileSync(photo, onePixelPng);
+  await page.getByLabel("Photo").setInputFiles(photo);
+  await page.getByRole("button", { name: "Save product" }).click();
+
+  await expect(page).toHaveURL(/\/products$/);
+  const row = page.getByRole("row", { name: /Espresso Blend 250 g/ });
+  await expect(row).toContainText("€12.90");
+  await expect(row).toContainText("25");
+  await saveScreenshot(page, "products");
+
+  await row.getByRole("link", { name: "Espresso Blend 250 g" }).click();
+  await expect(page.getByText("Current photo is kept")).toBeVisible();
+  await page.getByLabel("Stock").fill("");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByRole("row", { name: /Espresso Blend 250 g/ })).toContainText("Unlimited");
+});
+
+test("a file that is not an image is refused at the photo field", async ({ page }) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/products/new");
+  await page.getByLabel("Title").fill("Tour Shirt");
+  await page.getByLabel("Price").fill("25");
+  const notAnImage = path.join(mkdtempSync(path.join(tmpdir(), "promo-photo-")), "shirt.png");
+  writeFileSync(notAnImage, "this is text, not a picture");
+  await page.getByLabel("Photo").setInputFiles(notAnImage);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByText("Upload a JPEG, PNG or WebP image.")).toBeVisible();
+  // What was typed is still there.
+  await expect(page.getByLabel("Title")).toHaveValue("Tour Shirt");
+});
