@@ -1,0 +1,35 @@
+import { userForBearer } from "@/lib/api-tokens";
+import { database } from "@/lib/database";
+import {
+  invalidProductResponse,
+  productFieldsOf,
+  productJson,
+  unauthorized,
+} from "@/lib/product-api";
+import { createProduct, listProducts, ProductInvalid } from "@/lib/products";
+
+export async function GET(request: Request) {
+  const db = await database();
+  const user = await userForBearer(db, request.headers.get("authorization"));
+  if (!user) return unauthorized();
+  const archived = new URL(request.url).searchParams.get("archived") === "true";
+  const products = await listProducts(db, user, { archived });
+  return Response.json({ products: products.map(productJson) });
+}
+
+export async function POST(request: Request) {
+  const db = await database();
+  const user = await userForBearer(db, request.headers.get("authorization"));
+  if (!user) return unauthorized();
+  const body = await request.json().catch(() => undefined);
+  if (!body || typeof body !== "object") {
+    return Response.json({ errors: { body: "Send a JSON object." } }, { status: 400 });
+  }
+  try {
+    const product = await createProduct(db, user, productFieldsOf(body));
+    return Response.json({ product: productJson(product) }, { status: 201 });
+  } catch (error) {
+    if (error instanceof ProductInvalid) return invalidProductResponse(error);
+    throw error;
+  }
+}
