@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { SecretFormState } from "@/app/(dashboard)/settings/actions";
+
+/**
+ * A form whose result is a secret shown exactly once (a new API token or invite link), with an
+ * optional name field.
+ */
+export function SecretForm({
+  action,
+  submitLabel,
+  createdLabel,
+  nameLabel,
+}: {
+  action: (state: SecretFormState, form: FormData) => Promise<SecretFormState>;
+  submitLabel: string;
+  createdLabel: string;
+  nameLabel?: string;
+}) {
+  const t = useTranslations("settingsPage");
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-3">
+      {nameLabel ? (
+        <div>
+          <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
+            {nameLabel}
+          </label>
+          <input
+            id="token-name"
+            name="name"
+            aria-invalid={Boolean(state.error)}
+            aria-describedby={state.error ? "token-name-error" : undefined}
+            className="mt-1 block w-full max-w-sm rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-brand-500"
+          />
+          {state.error ? (
+            <p id="token-name-error" className="mt-1 text-sm text-red-700">
+              {t(`errors.${state.error}`)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
+      >
+        {submitLabel}
+      </button>
+      {state.secret ? (
+        <div role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+          <p>{createdLabel}</p>
+          <code className="mt-1 block break-all font-mono text-xs">{state.secret}</code>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { logInAsSandboxSeller } from "./login";
+import { saveScreenshot } from "./screenshots";
+
+test.use({ locale: "en-US" });
+
+test("a seller creates an API token in Settings and uses it on the products API", async ({
+  page,
+  request,
+}) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText("Please fill this in.")).toBeVisible();
+  await page.getByLabel("Token name").fill("Shop sync");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByRole("status").locator("code").textContent()) ?? "";
+  expect(token).toMatch(/^pb_/);
+  await saveScreenshot(page, "settings");
+
+  const created = await request.post("/api/products", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { title: "API Tote Bag", price: "18.00", stock: 12 },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/products");
+  await expect(page.getByRole("row", { name: /API Tote Bag/ })).toContainText("€18.00");
+
+  await page.goto("/settings");
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Shop sync" })
+    .getByRole("button", { name: "Revoke" })
+    .click();
+  await expect(page.getByText("Shop sync")).toHaveCount(0);
+  const refused = await request.get("/api/products", {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(refused.status()).toBe(401);
+});
+
+test("an admin creates an invite link; a seller is not offered one", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Log in as test admin" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  await expect(page.getByRole("status")).toContainText("/login?invite=inv_");
+
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await expect(page).toHaveURL(/\/login/);
+  await logInAsSandboxSeller(page);
+  await page.goto("/settings");
+  await expect(page.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
+});
