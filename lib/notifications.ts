@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { orders, users, type Order } from "@/db/schema";
 import { formatMoney } from "./money";
 import { PermanentDeliveryError, type NotificationKind, type OutboxRow } from "./outbox";
+import { refreshProductPosts } from "./post-refresh";
 import { telegramLocale, translate, type TelegramLocale } from "./telegram-i18n";
 
 // Telegram's HTML mode needs only these three escaped; buyer-typed text goes through here.
@@ -90,6 +91,10 @@ const composers: Record<NotificationKind, Compose> = {
  */
 export function telegramDeliverer(api: Api) {
   return async (tx: Database, row: OutboxRow) => {
+    if (row.kind === "posts.refresh") {
+      await refreshProductPosts(tx, api, (row.payload as { productId: string }).productId);
+      return;
+    }
     const { orderId, variant } = row.payload as { orderId: string; variant?: string };
     const order = await tx.query.orders.findFirst({ where: eq(orders.id, orderId) });
     if (!order) throw new PermanentDeliveryError(`order ${orderId} not found`);

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { auditLog, currencies, products, type Product, type User } from "@/db/schema";
 import { channelPostCaption, TELEGRAM_CAPTION_LIMIT } from "./channel-post";
 import { formatMajorUnits, parseMajorUnits } from "./money-input";
+import { enqueuePostsRefresh } from "./post-refresh";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -145,31 +146,38 @@ export async function updateProduct(
   if (!existing) return undefined;
   const photoKey = input.photoKey ?? existing.photoKey ?? undefined;
   const valid = validateProduct({ ...input, hasPhoto: Boolean(photoKey) });
-  const [product] = await db
-    .update(products)
-    .set({
-      title: valid.title,
-      description: valid.description,
-      priceMinor: valid.price,
-      currency: valid.currency,
-      stock: valid.stock,
-      photoKey,
-      updatedAt: new Date(),
-    })
-    .where(eq(products.id, existing.id))
-    .returning();
-  return product;
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .update(products)
+      .set({
+        title: valid.title,
+        description: valid.description,
+        priceMinor: valid.price,
+        currency: valid.currency,
+        stock: valid.stock,
+        photoKey,
+        updatedAt: new Date(),
+      })
+      .where(eq(products.id, existing.id))
+      .returning();
+    // Stock may have reached or left zero: the posts' buttons follow.
+    if (valid.stock !== existing.stock) await enqueuePostsRefresh(tx, existing.id);
+    return product;
+  });
 }
 
 export async function archiveProduct(db: Database, actor: User, productId: string) {
   const existing = await findProduct(db, actor, productId);
   if (!existing) return undefined;
-  const [product] = await db
-    .update(products)
-    .set({ archivedAt: existing.archivedAt ?? new Date(), updatedAt: new Date() })
-    .where(eq(products.id, existing.id))
-    .returning();
-  return product;
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .update(products)
+      .set({ archivedAt: existing.archivedAt ?? new Date(), updatedAt: new Date() })
+      .where(eq(products.id, existing.id))
+      .returning();
+    await enqueuePostsRefresh(tx, existing.id);
+    return product;
+  });
 }
 
 /** A stored product in the shape the form and the API take, e.g. to apply a partial change. */

@@ -24,6 +24,7 @@ product-archived = „{$title}“ wird leider nicht mehr verkauft.
 product-sold-out = „{$title}“ ist leider ausverkauft.
 btn-buy = Kaufen
 btn-cancel = Abbrechen
+btn-sold-out = Ausverkauft
 
 ## Der Bestelldialog
 ask-quantity = Wie viele möchtest du? (1–{$max})

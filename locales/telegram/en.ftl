@@ -24,6 +24,7 @@ product-archived = Sorry, "{$title}" is no longer sold.
 product-sold-out = Sorry, "{$title}" is sold out.
 btn-buy = Buy
 btn-cancel = Cancel
+btn-sold-out = Sold out
 
 ## The order dialog
 ask-quantity = How many would you like? (1–{$max})

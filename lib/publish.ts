@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
+import type { Database } from "@/db/client";
+import { auditLog, posts, users, type User } from "@/db/schema";
+import { channelPostCaption } from "./channel-post";
+import { findChannels } from "./channels";
+import { buyLink } from "./deep-link";
+import { findProduct } from "./products";
+import { telegramLocale, translate } from "./telegram-i18n";
+
+export interface PublishDeps {
+  api: Api;
+  botUsername: string;
+  readPhoto: (key: string) => Promise<Uint8Array | undefined>;
+}
+
+export type PublishResult =
+  | { channelId: string; title: string; ok: true; messageId: number }
+  | { channelId: string; title: string; ok: false; error: string };
+
+/**
+ * Posts a product to the seller's channels: photo (when it has one) with the caption, and a
+ * URL button to the buyer's deep link. Each channel succeeds or fails on its own, and every
+ * post is recorded so it can be marked sold out or deleted later.
+ */
+export async function publishProduct(
+  db: Database,
+  deps: PublishDeps,
+  actor: User,
+  productId: string,
+  channelIds: string[],
+): Promise<PublishResult[] | undefined> {
+  const product = await findProduct(db, actor, productId);
+  if (!product || product.archivedAt) return undefined;
+  const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
+  const locale = telegramLocale(seller?.language);
+  const { html } = channelPostCaption({ ...product, price: product.priceMinor }, locale);
+  const keyboard = new InlineKeyboard().url(
+    translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy"),
+    buyLink(deps.botUsername, product.deepLinkPayload),
+  );
+  const photo = product.photoKey ? await deps.readPhoto(product.photoKey) : undefined;
+  // Telegram keeps an uploaded photo: later channels reuse its file_id instead of the bytes.
+  let photoFileId: string | undefined;
+  const results: PublishResult[] = [];
+  for (const channel of await findChannels(db, actor, channelIds)) {
+    try {
+      const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
+      const message = photo
+        ? await deps.api.sendPhoto(channel.telegramChatId, photoFileId ?? new InputFile(photo), {
+            ...options,
+            caption: html,
+          })
+        : await deps.api.sendMessage(channel.telegramChatId, html, options);
+      if ("photo" in message) photoFileId ??= message.photo.at(-1)?.file_id;
+      await db.insert(posts).values({
+        productId: product.id,
+        channelId: channel.id,
+        telegramChatId: channel.telegramChatId,
+        telegramMessageId: message.message_id,
+      });
+      results.push({
+        channelId: channel.id,
+        title: channel.title,
+        ok: true,
+        messageId: message.message_id,
+      });
+    } catch (error) {
+      if (!(error instanceof GrammyError)) throw error;
+      results.push({
+        channelId: channel.id,
+        title: channel.title,
+        ok: false,
+        error: error.description,
+      });
+    }
+  }
+  await db.insert(auditLog).values({
+    actorUserId: actor.id,
+    action: "product.published",
+    targetType: "product",
+    targetId: product.id,
+    data: { results: results.map(({ channelId, ok }) => ({ channelId, ok })) },
+  });
+  return results;
+}
