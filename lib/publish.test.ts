@@ -1,0 +1,216 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseConnection } from "@/db/client";
+import { posts, type User } from "@/db/schema";
+import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
+import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { migratedTestDatabase } from "@/test/database";
+import { buyerDetails } from "@/test/fixtures";
+import { addChannel, checkChannel } from "./channels";
+import { placeOrder } from "./checkout";
+import { telegramDeliverer } from "./notifications";
+import { drainOutbox } from "./outbox";
+import { archiveProduct, createProduct } from "./products";
+import { publishProduct } from "./publish";
+import { createInvite, signInSeller } from "./sellers";
+import { createTelegramApi } from "./telegram";
+
+const telegram = createTelegramSimulator();
+let server: ServedHandler;
+let connection: DatabaseConnection;
+let seller: User;
+let otherSeller: User;
+let api: ReturnType<typeof createTelegramApi>;
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+beforeAll(async () => {
+  server = await serveFetchHandler(telegram.handle);
+  api = createTelegramApi({ token: DEFAULT_BOT.token, apiRoot: server.url });
+  connection = await migratedTestDatabase("publish");
+  const admin = await signInSeller(
+    connection.db,
+    { telegramId: 21, name: "Admin" },
+    { adminTelegramIds: [] },
+  );
+  if (!admin.ok) throw new Error("no admin");
+  seller = admin.user;
+  const { token } = await createInvite(connection.db, admin.user);
+  const other = await signInSeller(
+    connection.db,
+    { telegramId: 22, name: "Other" },
+    { adminTelegramIds: [], inviteToken: token },
+  );
+  if (!other.ok) throw new Error("no seller");
+  otherSeller = other.user;
+  telegram.addChannel({ id: -1001000000001, title: "Roastery News", username: "roastery_news" });
+  telegram.addChannel({ id: -1001000000002, title: "Roastery Deals" });
+  telegram.addChannel({
+    id: -1001000000003,
+    title: "Read Only",
+    username: "read_only",
+    botRights: "member",
+  });
+  telegram.addChannel({
+    id: -1001000000004,
+    title: "Elsewhere",
+    username: "elsewhere",
+    botRights: "none",
+  });
+});
+afterAll(async () => {
+  await connection.close();
+  await server.close();
+});
+
+const deps = () => ({ api, botUsername: DEFAULT_BOT.username, readPhoto: async () => png });
+
+describe("channels", () => {
+  it("says exactly what is missing before a channel can be connected", async () => {
+    expect(await checkChannel(api, DEFAULT_BOT.id, "@no_such_channel")).toEqual({
+      ok: false,
+      problem: "not_found",
+    });
+    expect(await checkChannel(api, DEFAULT_BOT.id, "@read_only")).toEqual({
+      ok: false,
+      problem: "cannot_post",
+    });
+    expect(await checkChannel(api, DEFAULT_BOT.id, "@elsewhere")).toEqual({
+      ok: false,
+      problem: "bot_not_member",
+    });
+    expect(await checkChannel(api, DEFAULT_BOT.id, "not a channel!")).toEqual({
+      ok: false,
+      problem: "invalid_ref",
+    });
+    expect(await checkChannel(api, DEFAULT_BOT.id, "https://t.me/roastery_news")).toMatchObject({
+      ok: true,
+      chatId: -1001000000001,
+      title: "Roastery News",
+    });
+  });
+
+  it("connects a channel to one shop only", async () => {
+    expect(
+      await addChannel(connection.db, api, DEFAULT_BOT.id, seller, "@roastery_news"),
+    ).toMatchObject({ ok: true });
+    expect(
+      await addChannel(connection.db, api, DEFAULT_BOT.id, seller, "-1001000000002"),
+    ).toMatchObject({ ok: true });
+    expect(
+      await addChannel(connection.db, api, DEFAULT_BOT.id, otherSeller, "@roastery_news"),
+    ).toEqual({
+      ok: false,
+      problem: "taken",
+    });
+  });
+});
+
+describe("publishing", () => {
+  it("posts photo, caption and a Buy deep link to each channel, and marks posts sold out with the stock", async () => {
+    const product = await createProduct(connection.db, seller, {
+      title: "Espresso <Blend>",
+      description: "Dark & sweet",
+      price: "12.90",
+      stock: "1",
+      photoKey: "espresso.png",
+    });
+    const channels = await connection.db.query.channels.findMany();
+    const results = await publishProduct(
+      connection.db,
+      deps(),
+      seller,
+      product.id,
+      channels.map((c) => c.id),
+    );
+    expect(results?.map((r) => r.ok)).toEqual([true, true]);
+
+    const post = telegram.lastMessage(-1001000000001);
+    expect(post?.photo?.length).toBeGreaterThan(0);
+    expect(post?.caption).toBe("Espresso <Blend>\n\nDark & sweet\n\n€12.90");
+    const button = post?.reply_markup?.inline_keyboard[0]?.[0];
+    expect(button).toEqual({
+      text: "Buy",
+      url: `https://t.me/${DEFAULT_BOT.username}?start=${product.deepLinkPayload}`,
+    });
+    expect(
+      await connection.db.select().from(posts).where(eq(posts.productId, product.id)),
+    ).toHaveLength(2);
+
+    // The last one is bought: both posts' buttons turn to "Sold out".
+    await placeOrder(connection.db, {
+      productId: product.id,
+      quantity: 1,
+      buyerTelegramId: 777,
+      buyerLanguage: "en",
+      details: buyerDetails,
+      checkoutKey: "publish-sold-out",
+    });
+    await drainOutbox(connection.db, telegramDeliverer(api));
+    for (const chatId of [-1001000000001, -1001000000002]) {
+      expect(telegram.lastMessage(chatId)?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({
+        text: "Sold out",
+      });
+    }
+    const stored = await connection.db.select().from(posts).where(eq(posts.productId, product.id));
+    expect(stored.map((p) => p.status)).toEqual(["sold_out", "sold_out"]);
+  });
+
+  it("reports each channel's result: a channel where the bot lost its rights fails alone", async () => {
+    const product = await createProduct(connection.db, seller, { title: "Mug", price: "9" });
+    const [news] = await connection.db.query.channels.findMany({
+      where: (c, { eq }) => eq(c.title, "Roastery News"),
+    });
+    await telegram.setBotRights(-1001000000002, "member");
+    const deals = await connection.db.query.channels.findFirst({
+      where: (c, { eq }) => eq(c.title, "Roastery Deals"),
+    });
+    const results = await publishProduct(connection.db, deps(), seller, product.id, [
+      news!.id,
+      deals!.id,
+    ]);
+    // In the order the seller sees the channels: by title.
+    expect(results).toMatchObject([
+      {
+        title: "Roastery Deals",
+        ok: false,
+        error: expect.stringContaining("administrator rights"),
+      },
+      { title: "Roastery News", ok: true },
+    ]);
+    await telegram.setBotRights(-1001000000002, "admin");
+  });
+
+  it("does not publish another seller's product or to another seller's channel", async () => {
+    const product = await createProduct(connection.db, seller, { title: "Private", price: "5" });
+    expect(
+      await publishProduct(connection.db, deps(), otherSeller, product.id, []),
+    ).toBeUndefined();
+    const channels = await connection.db.query.channels.findMany();
+    const own = await createProduct(connection.db, otherSeller, { title: "Theirs", price: "5" });
+    expect(
+      await publishProduct(
+        connection.db,
+        deps(),
+        otherSeller,
+        own.id,
+        channels.map((c) => c.id),
+      ),
+    ).toEqual([]);
+  });
+
+  it("turns the buttons to Sold out when a product is archived", async () => {
+    const product = await createProduct(connection.db, seller, { title: "Poster", price: "15" });
+    const [news] = await connection.db.query.channels.findMany({
+      where: (c, { eq }) => eq(c.title, "Roastery News"),
+    });
+    await publishProduct(connection.db, deps(), seller, product.id, [news!.id]);
+    await archiveProduct(connection.db, seller, product.id);
+    await drainOutbox(connection.db, telegramDeliverer(api));
+    expect(
+      telegram.lastMessage(-1001000000001)?.reply_markup?.inline_keyboard[0]?.[0],
+    ).toMatchObject({ text: "Sold out" });
+  });
+});
