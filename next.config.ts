@@ -7,7 +7,17 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // so it must stay a plain node_modules dependency instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  // grammY checks `instanceof InputFile`: bundled, it can end up as two copies of its classes
+  // (ESM and CJS builds), and photo uploads fail with "InputFile instances must be sent via
+  // grammY". Loaded from node_modules there is one.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pino",
+    "grammy",
+    "@grammyjs/auto-retry",
+    "@grammyjs/conversations",
+    "@grammyjs/i18n",
+  ],
   // Migrations and Telegram texts are read from disk; the standalone bundle must carry them.
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./locales/**/*"] },
   poweredByHeader: false,

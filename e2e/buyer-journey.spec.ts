@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orders, products } from "@/db/schema";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
@@ -23,6 +25,16 @@ const stripeKey = "sk_test_outside";
 const stripeWebhookSecret = "whsec_outside";
 
 let postgres: PostgresServer;
+// The app's local object store, where the product's photo is put as an upload would.
+const dataDir = mkdtempSync(path.join(tmpdir(), "promo-outside-"));
+mkdirSync(path.join(dataDir, "uploads"));
+writeFileSync(
+  path.join(dataDir, "uploads", "00000000-0000-4000-8000-000000000001.png"),
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
 let db: DatabaseConnection;
 let telegramServer: ServedHandler;
 let stripeServer: ServedHandler;
@@ -39,6 +51,7 @@ function appSettings(): Record<string, string> {
     STRIPE_SECRET_KEY: stripeKey,
     STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
     STRIPE_API_BASE: stripeServer.url,
+    DATA_DIR: dataDir,
   };
 }
 
@@ -87,6 +100,10 @@ test.afterAll(async () => {
 
 test("a buyer pays through the bot and both sides are notified", async ({ page }) => {
   const { seller, product } = await createSellerWithProduct(db.db, { stock: 1 });
+  await db.db
+    .update(products)
+    .set({ photoKey: "00000000-0000-4000-8000-000000000001.png" })
+    .where(eq(products.id, product.id));
   telegram.markStarted(seller.telegramId);
   const buyer = { id: 930_001, first_name: "Lea", language_code: "en" };
   const botMessages = (chatId: number) =>
@@ -105,7 +122,9 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   };
 
   expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
-  expect(last(buyer.id)?.text).toContain("Espresso Blend 250 g");
+  // The product card: its photo, with the card as the caption.
+  expect(last(buyer.id)?.photo?.length).toBeGreaterThan(0);
+  expect(last(buyer.id)?.caption).toContain("Espresso Blend 250 g");
   await press(`buy:${product.id}`);
   for (const answer of ["Lea Lehmann", "Torstraße 9", "10119", "Berlin", "DE", "lea@example.com"]) {
     expect((await telegram.sendText(buyer, answer)).status).toBe(200);

@@ -1,7 +1,5 @@
-import { telegramApi } from "./app-services";
 import { authOptions } from "./auth-options";
-
-const shared = globalThis as unknown as { promoBotUsername?: Promise<string | undefined> };
+import { botIdentity } from "./bot-identity";
 
 /** Which sign-in methods this installation offers, and the bot's username for the widget. */
 export async function loginMethods() {
@@ -13,19 +11,9 @@ export async function loginMethods() {
       (provider) => (provider as { options?: { id?: string } }).options?.id ?? provider.id,
     ),
   );
-  const api = telegramApi();
-  shared.promoBotUsername ??= api
-    ? api.getMe().then(
-        (me) => me.username,
-        () => {
-          shared.promoBotUsername = undefined;
-          return undefined;
-        },
-      )
-    : Promise.resolve(undefined);
   return {
     oidc: ids.has("telegram"),
-    widgetBot: ids.has("telegram-widget") ? await shared.promoBotUsername : undefined,
+    widgetBot: ids.has("telegram-widget") ? (await botIdentity())?.username : undefined,
     sandbox: ids.has("sandbox"),
   };
 }

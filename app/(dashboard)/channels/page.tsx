@@ -1,7 +1,62 @@
-import { EmptySection, sectionMetadata } from "@/components/dashboard/empty-section";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
+import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { botIdentity } from "@/lib/bot-identity";
+import { listChannels } from "@/lib/channels";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { connectChannel } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("channels");
 
-export default function ChannelsPage() {
-  return <EmptySection section="channels" />;
+export default async function ChannelsPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const [t, tSection, channels, bot] = await Promise.all([
+    getTranslations("channelsPage"),
+    getTranslations("channels"),
+    listChannels(await database(), user),
+    botIdentity(),
+  ]);
+  return (
+    <>
+      <PageHeader title={tSection("title")} description={tSection("description")} />
+      <section
+        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
+        aria-labelledby="add-title"
+      >
+        <h2 id="add-title" className="mb-3 text-base font-semibold text-slate-900">
+          {t("add")}
+        </h2>
+        {bot ? (
+          <ConnectChannelForm action={connectChannel} botUsername={bot.username} />
+        ) : (
+          <p className="text-sm text-slate-600">{t("noTelegram")}</p>
+        )}
+      </section>
+      {channels.length === 0 ? (
+        <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+          {channels.map((channel) => (
+            <li
+              key={channel.id}
+              className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
+            >
+              <span>
+                <span className="font-medium text-slate-900">{channel.title}</span>
+                {channel.username ? (
+                  <span className="ml-2 text-slate-500">@{channel.username}</span>
+                ) : null}
+              </span>
+              <span className="text-emerald-700">{channel.botCanPost ? t("canPost") : ""}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }

@@ -5,7 +5,10 @@ import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { settings } from "@/lib/env";
-import { photoKeyFormat, storeLocalPhoto } from "@/lib/photo-storage";
+import { telegramApi } from "@/lib/app-services";
+import { botIdentity } from "@/lib/bot-identity";
+import { localPhotoReader, photoKeyFormat, storeLocalPhoto } from "@/lib/photo-storage";
+import { publishProduct, type PublishResult } from "@/lib/publish";
 import {
   archiveProduct,
   createProduct,
@@ -70,4 +73,24 @@ export async function archiveProductAction(form: FormData) {
   if (!archived) notFound();
   revalidatePath("/products");
   redirect("/products");
+}
+
+export interface PublishState {
+  results?: PublishResult[];
+}
+
+export async function publishAction(_state: PublishState, form: FormData): Promise<PublishState> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const [api, bot] = [telegramApi(), await botIdentity()];
+  if (!api || !bot) return { results: [] };
+  const results = await publishProduct(
+    await database(),
+    { api, botUsername: bot.username, readPhoto: localPhotoReader(settings().DATA_DIR) },
+    user,
+    String(form.get("productId") ?? ""),
+    form.getAll("channelId").map(String),
+  );
+  if (!results) notFound();
+  return { results };
 }

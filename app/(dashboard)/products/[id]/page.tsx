@@ -1,22 +1,55 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ProductForm } from "@/components/products/product-form";
+import { PostPreview } from "@/components/publish/post-preview";
+import { PublishPanel } from "@/components/publish/publish-panel";
+import { listChannels } from "@/lib/channels";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { findProduct, productAsInput } from "@/lib/products";
-import { archiveProductAction, saveProduct } from "../actions";
+import { archiveProductAction, publishAction, saveProduct } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const product = await findProduct(await database(), user, (await params).id);
+  const db = await database();
+  const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();
-  const t = await getTranslations("productForm");
+  const [t, tPublish, locale, channels] = await Promise.all([
+    getTranslations("productForm"),
+    getTranslations("publish"),
+    getLocale(),
+    listChannels(db, user),
+  ]);
   const input = productAsInput(product);
   return (
     <>
       <PageHeader title={t("edit")} description={product.title} />
+      <section
+        aria-labelledby="publish-title"
+        className="mb-8 grid gap-6 rounded-xl border border-slate-200 bg-white p-5 md:grid-cols-2"
+      >
+        <div>
+          <h2 id="publish-title" className="text-base font-semibold text-slate-900">
+            {tPublish("title")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">{tPublish("hint")}</p>
+          {product.archivedAt ? (
+            <p className="text-sm text-slate-600">{tPublish("archivedHint")}</p>
+          ) : (
+            <PublishPanel
+              action={publishAction}
+              productId={product.id}
+              channels={channels.map(({ id, title }) => ({ id, title }))}
+            />
+          )}
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
+          <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
+        </div>
+      </section>
       <ProductForm
         action={saveProduct}
         productId={product.id}

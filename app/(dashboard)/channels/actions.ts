@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { telegramApi } from "@/lib/app-services";
+import { botIdentity } from "@/lib/bot-identity";
+import { addChannel, type ChannelProblem } from "@/lib/channels";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+
+export interface ChannelFormState {
+  ref: string;
+  problem?: ChannelProblem;
+  added?: string;
+}
+
+export async function connectChannel(_state: ChannelFormState, form: FormData) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const ref = String(form.get("ref") ?? "").trim();
+  const [api, bot] = [telegramApi(), await botIdentity()];
+  if (!api || !bot) return { ref, problem: "not_found" as const };
+  const result = await addChannel(await database(), api, bot.id, user, ref);
+  if (!result.ok) return { ref, problem: result.problem };
+  revalidatePath("/channels");
+  return { ref: "", added: result.channel.title };
+}

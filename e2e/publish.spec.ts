@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signLoginWidget } from "@/lib/telegram-login";
+import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
+import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { saveScreenshot } from "./screenshots";
+import { startStandaloneApp } from "./standalone-app";
+
+const port = 3341;
+const telegram = createTelegramSimulator();
+let telegramServer: ServedHandler;
+let app: Awaited<ReturnType<typeof startStandaloneApp>>;
+const channelId = -1001777000001;
+
+test.use({ locale: "en-US" });
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  telegramServer = await serveFetchHandler(telegram.handle);
+  telegram.addChannel({ id: channelId, title: "Roastery News", username: "roastery_news" });
+  telegram.addChannel({
+    id: -1001777000002,
+    title: "Fan Club",
+    username: "fan_club",
+    botRights: "member",
+  });
+  app = await startStandaloneApp(port, {
+    TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
+    TELEGRAM_WEBHOOK_SECRET: "publish-test-webhook-secret",
+    TELEGRAM_API_ROOT: telegramServer.url,
+  });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await telegramServer?.close();
+});
+
+/** Signs the browser in as a Telegram user, as the Login Widget would. */
+async function logIn(page: Page, id: number, firstName: string) {
+  const fields = signLoginWidget(
+    { id, first_name: firstName, auth_date: Math.floor(Date.now() / 1000) },
+    DEFAULT_BOT.token,
+  );
+  const { csrfToken } = await (await page.request.get(`${app.url}/api/auth/csrf`)).json();
+  await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
+    form: { ...fields, csrfToken, json: "true" },
+  });
+}
+
+test("a seller connects a channel and publishes a product with photo and Buy button", async ({
+  page,
+}) => {
+  await logIn(page, 555000777, "Rosa");
+  await page.goto(`${app.url}/channels`);
+  await page.getByLabel("Channel", { exact: true }).fill("@fan_club");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(
+    page.getByText(`@${DEFAULT_BOT.username} is in the channel but may not post.`),
+  ).toBeVisible();
+  await page.getByLabel("Channel", { exact: true }).fill("@roastery_news");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toBeVisible();
+  await saveScreenshot(page, "channels");
+
+  await page.goto(`${app.url}/products/new`);
+  await page.getByLabel("Title").fill("Espresso Blend 250 g");
+  await page.getByLabel("Description").fill("Chocolate & hazelnut.");
+  await page.getByLabel("Price").fill("12.90");
+  await page.getByLabel("Stock").fill("10");
+  const photo = path.join(mkdtempSync(path.join(tmpdir(), "promo-photo-")), "espresso.png");
+  writeFileSync(
+    photo,
+    Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  );
+  await page.getByLabel("Photo").setInputFiles(photo);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await page.getByRole("link", { name: "Espresso Blend 250 g" }).click();
+
+  await expect(page.getByRole("figure")).toContainText("Chocolate & hazelnut.");
+  await expect(page.getByRole("figure")).toContainText("€12.90");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Roastery News" })).toContainText(
+    "Posted",
+  );
+  await saveScreenshot(page, "publish");
+
+  const post = telegram.lastMessage(channelId);
+  expect(post?.photo?.length).toBeGreaterThan(0);
+  expect(post?.caption).toContain("Espresso Blend 250 g");
+  const button = post?.reply_markup?.inline_keyboard[0]?.[0];
+  expect(button).toMatchObject({ text: "Buy" });
+  expect(button && "url" in button ? button.url : "").toMatch(
+    new RegExp(`^https://t\\.me/${DEFAULT_BOT.username}\\?start=p_`),
+  );
+});
