@@ -1,7 +1,71 @@
-import { EmptySection, sectionMetadata } from "@/components/dashboard/empty-section";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { OrderFilters } from "@/components/orders/order-filters";
+import { OrdersTable } from "@/components/orders/orders-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { listOrders, orderListQuery } from "@/lib/order-list";
 
 export const generateMetadata = () => sectionMetadata("orders");
 
-export default function OrdersPage() {
-  return <EmptySection section="orders" />;
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const raw = await searchParams;
+  const query = orderListQuery.parse(
+    Object.fromEntries(
+      Object.entries(raw)
+        .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
+        .filter(([, value]) => value),
+    ),
+  );
+  const [t, tTable, result] = await Promise.all([
+    getTranslations("orders"),
+    getTranslations("ordersTable"),
+    listOrders(await database(), user, query),
+  ]);
+  const exportParams = new URLSearchParams(
+    Object.entries(raw).flatMap(([key, value]) =>
+      typeof value === "string" && value ? [[key, value]] : [],
+    ),
+  );
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeader title={t("title")} description={t("description")} />
+        <a
+          href={`/orders/export?${exportParams.toString()}`}
+          className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500"
+        >
+          {tTable("export")}
+        </a>
+      </div>
+      <OrderFilters query={query} />
+      <OrdersTable
+        rows={result.orders.map((order) => ({
+          id: order.id,
+          number: order.number,
+          createdAt: order.createdAt.toISOString(),
+          buyer: order.contactName,
+          email: order.email,
+          items: `${order.quantity} × ${order.productTitle}`,
+          totalMinor: order.totalAmountMinor,
+          currency: order.currency,
+          status: order.status,
+        }))}
+        total={result.total}
+        pageCount={result.pageCount}
+        page={query.page}
+        size={query.size}
+        sort={query.sort}
+        dir={query.dir}
+      />
+    </>
+  );
 }

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { OrderActions } from "@/components/orders/order-actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { findOrder, orderTimeline } from "@/lib/order-details";
+import { orderAction } from "../actions";
+
+const card = "rounded-xl border border-slate-200 bg-white p-5";
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const db = await database();
+  const order = await findOrder(db, user, (await params).id);
+  if (!order) notFound();
+  const [t, tTable, format, timeline] = await Promise.all([
+    getTranslations("orderPage"),
+    getTranslations("ordersTable"),
+    getFormatter(),
+    orderTimeline(db, order.id),
+  ]);
+  const total = format.number(order.totalAmountMinor / 100, {
+    style: "currency",
+    currency: order.currency,
+  });
+  const canRefund =
+    ["paid", "shipped", "delivered", "cancelled"].includes(order.status) &&
+    Boolean(order.stripePaymentIntentId);
+  return (
+    <>
+      <Link href="/orders" className="text-sm text-brand-700 hover:underline">
+        ← {t("back")}
+      </Link>
+      <PageHeader
+        title={t("title", { number: order.number })}
+        description={tTable(`statuses.${order.status}`)}
+      />
+      <div className="grid gap-4 md:grid-cols-2">
+        <section className={card}>
+          <h2 className="mb-2 text-sm font-semibold text-slate-500">{t("contact")}</h2>
+          <p className="font-medium">{order.contactName}</p>
+          <p className="text-sm text-slate-600">{order.email}</p>
+          <h2 className="mb-1 mt-4 text-sm font-semibold text-slate-500">{t("address")}</h2>
+          <address className="text-sm not-italic">
+            {order.addressStreet}
+            <br />
+            {order.addressPostcode} {order.addressCity}
+            <br />
+            {order.addressCountry}
+          </address>
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 text-sm font-semibold text-slate-500">{t("items")}</h2>
+          <p>
+            {order.quantity} × {order.productTitle}
+          </p>
+          <p className="mt-1 text-lg font-semibold">{total}</p>
+          {order.stripePaymentIntentId ? (
+            <a
+              href={`https://dashboard.stripe.com/payments/${order.stripePaymentIntentId}`}
+              className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t("stripe")} ↗
+            </a>
+          ) : null}
+        </section>
+      </div>
+      <section className={`${card} mt-4`}>
+        <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("actions")}</h2>
+        <OrderActions
+          action={orderAction}
+          orderId={order.id}
+          status={order.status}
+          canRefund={canRefund}
+        />
+      </section>
+      <section className={`${card} mt-4`}>
+        <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("timeline")}</h2>
+        <ol className="space-y-2 text-sm">
+          {timeline.map((event, index) => (
+            <li key={index} className="flex flex-wrap gap-x-2">
+              <time className="text-slate-500" dateTime={event.at.toISOString()}>
+                {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+              <span className="font-medium">
+                {event.from ? `${tTable(`statuses.${event.from}`)} → ` : ""}
+                {tTable(`statuses.${event.to}`)}
+              </span>
+              <span className="text-slate-500">
+                · {event.actorName ?? t(`actors.${event.actorKind}`)}
+                {event.note ? ` · ${event.note}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

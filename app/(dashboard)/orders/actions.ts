@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { stripeClient } from "@/lib/app-services";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { InvalidTransition, OrderNotFound } from "@/lib/errors";
+import { changeOrderStatus } from "@/lib/order-changes";
+import { refundOrder } from "@/lib/order-details";
+import { kickNotificationWorker } from "@/lib/notification-worker";
+
+export interface OrderActionState {
+  message?: "changed" | "refundRequested" | "cannot";
+}
+
+export async function orderAction(
+  _state: OrderActionState,
+  form: FormData,
+): Promise<OrderActionState> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const orderId = String(form.get("orderId") ?? "");
+  const action = String(form.get("action") ?? "");
+  const db = await database();
+  try {
+    if (action === "refund") {
+      const stripe = stripeClient();
+      if (!stripe) return { message: "cannot" };
+      await refundOrder(db, stripe, user, orderId);
+      revalidatePath(`/orders/${orderId}`);
+      return { message: "refundRequested" };
+    }
+    const to = ({ ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const)[
+      action as "ship" | "deliver" | "cancel"
+    ];
+    if (!to) return { message: "cannot" };
+    const tracking = String(form.get("tracking") ?? "").trim();
+    await changeOrderStatus(
+      db,
+      { userId: user.id, role: user.role },
+      { orderId, to, trackingNumber: tracking || undefined },
+    );
+    kickNotificationWorker();
+    revalidatePath(`/orders/${orderId}`);
+    revalidatePath("/orders");
+    return { message: "changed" };
+  } catch (error) {
+    if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
+      return { message: "cannot" };
+    }
+    throw error;
+  }
+}

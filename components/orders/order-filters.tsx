@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { orderStatuses } from "@/db/schema";
+import type { OrderListQuery } from "@/lib/order-list";
+
+const inputClass =
+  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm focus:outline-2 focus:outline-brand-500";
+
+/**
+ * The table's filters as a plain GET form: the view lives in the URL, works without
+ * JavaScript, and a filtered view can be bookmarked or shared.
+ */
+export async function OrderFilters({ query }: { query: OrderListQuery }) {
+  const t = await getTranslations("ordersTable");
+  const status = query.status?.length === 1 ? query.status[0] : "";
+  return (
+    <form
+      method="get"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
+      <input type="hidden" name="size" value={query.size} />
+      <label className="text-sm font-medium text-slate-700">
+        {t("search")}
+        <input
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+          className={`${inputClass} w-64`}
+        />
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        {t("statusFilter")}
+        <select name="status" defaultValue={status} className={inputClass}>
+          <option value="">{t("allReal")}</option>
+          {orderStatuses.map((value) => (
+            <option key={value} value={value}>
+              {t(`statuses.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        {t("from")}
+        <input name="from" type="date" defaultValue={query.from ?? ""} className={inputClass} />
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        {t("to")}
+        <input name="to" type="date" defaultValue={query.to ?? ""} className={inputClass} />
+      </label>
+      {query.product ? <input type="hidden" name="product" value={query.product} /> : null}
+      {query.channel ? <input type="hidden" name="channel" value={query.channel} /> : null}
+      <button
+        type="submit"
+        className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+      >
+        {t("apply")}
+      </button>
+      <Link href="/orders" className="px-2 py-2 text-sm text-slate-600 hover:underline">
+        {t("reset")}
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,244 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+
+/** One order as the table shows it (dates as ISO strings: they cross the server boundary). */
+export interface OrderRow {
+  id: string;
+  number: number;
+  createdAt: string;
+  buyer: string;
+  email: string;
+  items: string;
+  totalMinor: number;
+  currency: string;
+  status: string;
+}
+
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const helper = createColumnHelper<typeof features, OrderRow>();
+// Column ids are the sort keys the server understands.
+const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
+
+/**
+ * The orders table: TanStack Table in manual mode. The server sorted, filtered and paged the
+ * rows; every change of sorting or page becomes a new URL, so views can be shared and the
+ * back button works.
+ */
+export function OrdersTable({
+  rows,
+  total,
+  pageCount,
+  page,
+  size,
+  sort,
+  dir,
+}: {
+  rows: OrderRow[];
+  total: number;
+  pageCount: number;
+  page: number;
+  size: number;
+  sort: string;
+  dir: "asc" | "desc";
+}) {
+  const t = useTranslations("ordersTable");
+  const format = useFormatter();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+
+  const navigate = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) next.delete(key);
+      else next.set(key, value);
+    }
+    router.push(`${pathname}?${next.toString()}`);
+  };
+
+  const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
+  const pagination: PaginationState = { pageIndex: page - 1, pageSize: size };
+  const resolve = <T,>(updater: Updater<T>, current: T) =>
+    typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
+
+  const columns = helper.columns([
+    helper.accessor("number", {
+      header: t("number"),
+      cell: (info) => (
+        <Link
+          href={`/orders/${info.row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          #{info.getValue()}
+        </Link>
+      ),
+    }),
+    helper.accessor("createdAt", {
+      header: t("date"),
+      cell: (info) => format.dateTime(new Date(info.getValue()), { dateStyle: "medium" }),
+    }),
+    helper.accessor("buyer", {
+      header: t("buyer"),
+      cell: (info) => (
+        <span>
+          {info.getValue()}
+          <span className="block text-xs text-slate-500">{info.row.original.email}</span>
+        </span>
+      ),
+    }),
+    helper.accessor("items", { header: t("items"), enableSorting: false }),
+    helper.accessor("totalMinor", {
+      id: "total",
+      header: t("total"),
+      cell: (info) =>
+        format.number(info.getValue() / 100, {
+          style: "currency",
+          currency: info.row.original.currency,
+        }),
+    }),
+    helper.accessor("status", {
+      header: t("status"),
+      cell: (info) => (
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+          {t(`statuses.${info.getValue()}`)}
+        </span>
+      ),
+    }),
+  ]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    rowCount: total,
+    manualSorting: true,
+    manualPagination: true,
+    state: { sorting, pagination },
+    onSortingChange: (updater) => {
+      const [next] = resolve(updater, sorting);
+      navigate({
+        sort: next?.id ?? "createdAt",
+        dir: next?.desc === false ? "asc" : "desc",
+        page: undefined,
+      });
+    },
+    onPaginationChange: (updater) => {
+      const next = resolve(updater, pagination);
+      navigate({ page: String(next.pageIndex + 1), size: String(next.pageSize) });
+    },
+  });
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-4 py-3"
+                      aria-sort={
+                        sorted === "asc"
+                          ? "ascending"
+                          : sorted === "desc"
+                            ? "descending"
+                            : undefined
+                      }
+                    >
+                      {header.column.getCanSort() &&
+                      columnIds.includes(header.column.id as never) ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500"
+                          title={t("sortBy", { column: String(header.column.columnDef.header) })}
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="whitespace-nowrap px-4 py-3">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className="px-4 py-8 text-center text-sm text-slate-500">{t("none")}</p>
+        ) : null}
+      </div>
+      <nav
+        aria-label={t("page", { page, pages: pageCount })}
+        className="flex flex-wrap items-center justify-between gap-3 text-sm"
+      >
+        <span className="text-slate-600">
+          {t("shown", { total })} · {t("page", { page, pages: pageCount })}
+        </span>
+        <span className="flex items-center gap-2">
+          <label className="flex items-center gap-1 text-slate-600">
+            {t("perPage")}
+            <select
+              value={size}
+              onChange={(event) => table.setPageSize(Number(event.target.value))}
+              className="rounded border border-slate-300 px-1 py-0.5"
+            >
+              {[10, 25, 50, 100].map((option) => (
+                <option key={option}>{option}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => table.previousPage()}
+            disabled={page <= 1}
+            className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
+          >
+            {t("previous")}
+          </button>
+          <button
+            type="button"
+            onClick={() => table.nextPage()}
+            disabled={page >= pageCount}
+            className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
+          >
+            {t("next")}
+          </button>
+        </span>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { expect, test } from "@playwright/test";
+import { connectDatabase, type DatabaseConnection } from "@/db/client";
+import { migrateWithLock } from "@/db/migrate";
+import { orders, products, users } from "@/db/schema";
+import { signLoginWidget } from "@/lib/telegram-login";
+import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
+import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { startPostgres, type PostgresServer } from "@/test/postgres-server";
+import { saveScreenshot } from "./screenshots";
+import { startStandaloneApp } from "./standalone-app";
+
+const port = 3351;
+const telegram = createTelegramSimulator();
+let postgres: PostgresServer;
+let db: DatabaseConnection;
+let telegramServer: ServedHandler;
+let app: Awaited<ReturnType<typeof startStandaloneApp>>;
+const sellerTelegramId = 555000888;
+const buyerIds = (i: number) => 960_000 + i;
+
+test.use({ locale: "en-US" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  postgres = await startPostgres();
+  db = await connectDatabase({ url: postgres.url, dataDir: "/tmp" });
+  await migrateWithLock(db);
+  telegramServer = await serveFetchHandler(telegram.handle);
+  app = await startStandaloneApp(port, {
+    DATABASE_URL: postgres.url,
+    TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
+    TELEGRAM_WEBHOOK_SECRET: "orders-test-webhook-secret",
+    TELEGRAM_API_ROOT: telegramServer.url,
+  });
+  // The seller's shop with 30 orders: 24 paid, 6 already shipped.
+  const [seller] = await db.db
+    .insert(users)
+    .values({ telegramId: sellerTelegramId, name: "Greta", role: "admin" })
+    .returning();
+  const [product] = await db.db
+    .insert(products)
+    .values({
+      sellerId: seller!.id,
+      title: "Tour Shirt",
+      priceMinor: 2500,
+      deepLinkPayload: "shirt",
+    })
+    .returning();
+  await db.db.insert(orders).values(
+    Array.from({ length: 30 }, (_, i) => ({
+      sellerId: seller!.id,
+      productId: product!.id,
+      buyerTelegramId: buyerIds(i),
+      contactName: i === 4 ? "Zoë Weiß" : `Fan ${String(i).padStart(2, "0")}`,
+      email: `fan${i}@example.com`,
+      addressStreet: "Ring 1",
+      addressPostcode: "1010",
+      addressCity: "Wien",
+      addressCountry: "AT",
+      productTitle: "Tour Shirt",
+      quantity: 1 + (i % 4),
+      currency: "EUR" as const,
+      unitAmountMinor: 2500,
+      totalAmountMinor: 2500 * (1 + (i % 4)),
+      status: i % 5 === 0 ? ("shipped" as const) : ("paid" as const),
+      checkoutKey: `e2e-${i}`,
+      createdAt: new Date(Date.UTC(2026, 9, 1 + i)),
+    })),
+  );
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await db?.close();
+  await telegramServer?.close();
+  await postgres?.stop();
+});
+
+test("a seller sorts, filters, searches, pages and exports orders, and ships one", async ({
+  page,
+}) => {
+  const widget = signLoginWidget(
+    { id: sellerTelegramId, first_name: "Greta", auth_date: Math.floor(Date.now() / 1000) },
+    DEFAULT_BOT.token,
+  );
+  const { csrfToken } = await (await page.request.get(`${app.url}/api/auth/csrf`)).json();
+  await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
+    form: { ...widget, csrfToken, json: "true" },
+  });
+
+  await page.goto(`${app.url}/orders`);
+  await expect(page.getByText("30 orders")).toBeVisible();
+  await saveScreenshot(page, "orders");
+
+  await page.getByRole("button", { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total/);
+  const firstTotal = page.locator("tbody tr").first().locator("td").nth(4);
+  await expect(firstTotal).toHaveText(/€100\.00|€25\.00/);
+
+  await page.getByLabel("Status").selectOption("shipped");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("6 orders")).toBeVisible();
+  await expect(page).toHaveURL(/status=shipped/);
+
+  const csv = await page.request.get(`${app.url}/orders/export?status=shipped`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\n");
+  expect(lines[0]).toContain("number,created_at,status,buyer,email");
+  expect(lines).toHaveLength(7);
+  expect(lines.slice(1).every((line) => line.includes(",shipped,"))).toBe(true);
+
+  await page.goto(`${app.url}/orders?q=wei%C3%9F`);
+  await expect(page.getByText("1 orders")).toBeVisible();
+  await expect(page.locator("tbody")).toContainText("Zoë Weiß");
+
+  await page.goto(`${app.url}/orders?size=10`);
+  await expect(page.getByText("Page 1 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText("Page 2 of 3")).toBeVisible();
+
+  // Ship Zoë's order from its page; she hears of it in Telegram.
+  telegram.markStarted(buyerIds(4));
+  await page.goto(`${app.url}/orders?q=wei%C3%9F`);
+  await page.locator("tbody").getByRole("link").first().click();
+  await page.getByLabel("Tracking number (optional)").fill("DHL-123456");
+  await page.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(page.getByText("Status changed; the buyer is told in Telegram.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Paid → Shipped" })).toContainText(
+    "Greta",
+  );
+  await saveScreenshot(page, "order");
+  await expect
+    .poll(() => telegram.lastMessage(buyerIds(4))?.text ?? "", { timeout: 10_000 })
+    .toContain("Tracking number: DHL-123456");
+});
