@@ -1,24 +1,94 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard, type Context } from "grammy";
+import type { Order, User } from "@/db/schema";
 import { InvalidTransition, OrderNotFound } from "@/lib/errors";
 import { changeOrderStatus } from "@/lib/order-changes";
+import { findOrderByNumberFor } from "@/lib/order-details";
+import { listOrders, orderListQuery } from "@/lib/order-list";
+import { orderVariables } from "@/lib/notifications";
 import { findUserByTelegramId } from "@/lib/users";
-import { localeOf, type BotContext, type BotDeps } from "./context";
+import { localeOf, type BotContext, type BotDeps, type Translate } from "./context";
 
-/** The seller's side in Telegram: buttons on order notices that move an order on. */
+// What a seller can do next from the chat, as buttons under an order.
+function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboard()) {
+  const number = String(order.number);
+  if (order.status === "paid") keyboard.text(t("btn-ship-number", { number }), `ship:${order.id}`);
+  if (order.status === "paid" || order.status === "shipped") {
+    keyboard.text(t("btn-delivered-number", { number }), `deliver:${order.id}`);
+  }
+  return keyboard.row();
+}
+
+async function sellerOf(ctx: Context, deps: BotDeps): Promise<User | undefined> {
+  const user = ctx.from ? await findUserByTelegramId(deps.db, ctx.from.id) : undefined;
+  if (!user) await ctx.reply(localeOf(ctx).t("sellers-only"));
+  return user;
+}
+
+/**
+ * The seller's side in Telegram: /orders lists open orders with buttons to move them on,
+ * /order <number> shows one, and the buttons (also under new-order notices) change status
+ * through the same lib function as the dashboard.
+ */
 export function sellerOrdersComposer(deps: BotDeps) {
   const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
 
-  composer.callbackQuery(/^ship:([0-9a-f-]{36})$/, async (ctx) => {
+  privateChats.command("orders", async (ctx) => {
+    const seller = await sellerOf(ctx, deps);
+    if (!seller) return;
+    const { locale, t } = localeOf(ctx);
+    const open = await listOrders(
+      deps.db,
+      // Even an admin manages their own shop here; all shops are on the dashboard.
+      { ...seller, role: "seller" },
+      orderListQuery.parse({ status: "paid,shipped", sort: "createdAt", dir: "asc", size: "10" }),
+    );
+    if (open.total === 0) return void (await ctx.reply(t("seller-orders-empty")));
+    const keyboard = new InlineKeyboard();
+    const lines = open.orders.map((order) => {
+      nextStepButtons(order, t, keyboard);
+      const vars = orderVariables(order, locale);
+      return t("seller-order-line", { ...vars, status: t(`status-${order.status}`) });
+    });
+    await ctx.reply(
+      [t("seller-orders-header", { count: open.orders.length }), ...lines].join("\n\n"),
+      {
+        parse_mode: "HTML",
+        reply_markup: keyboard,
+      },
+    );
+  });
+
+  privateChats.command("order", async (ctx) => {
+    const seller = await sellerOf(ctx, deps);
+    if (!seller) return;
+    const { locale, t } = localeOf(ctx);
+    const number = /^#?(\d{1,12})$/.exec(ctx.match.trim())?.[1];
+    if (!number) return void (await ctx.reply(t("seller-order-usage")));
+    const order = await findOrderByNumberFor(deps.db, seller, Number(number));
+    if (!order) return void (await ctx.reply(t("seller-order-not-found", { number })));
+    const vars = orderVariables(order, locale);
+    await ctx.reply(t("seller-order-detail", { ...vars, status: t(`status-${order.status}`) }), {
+      parse_mode: "HTML",
+      reply_markup: nextStepButtons(order, t),
+    });
+  });
+
+  composer.callbackQuery(/^(ship|deliver):([0-9a-f-]{36})$/, async (ctx) => {
     const { t } = localeOf(ctx);
     const seller = await findUserByTelegramId(deps.db, ctx.from.id);
+    const to = ctx.match[1] === "ship" ? "shipped" : "delivered";
     try {
-      if (!seller) throw new OrderNotFound(ctx.match[1] ?? "");
+      if (!seller) throw new OrderNotFound(ctx.match[2] ?? "");
       const order = await changeOrderStatus(
         deps.db,
         { userId: seller.id, role: seller.role },
-        { orderId: ctx.match[1] ?? "", to: "shipped" },
+        { orderId: ctx.match[2] ?? "", to },
       );
-      await ctx.answerCallbackQuery(t("marked-shipped", { number: String(order.number) }));
+      const number = String(order.number);
+      await ctx.answerCallbackQuery(
+        t(to === "shipped" ? "marked-shipped" : "marked-delivered", { number }),
+      );
       // The button has done its job; leaving it would invite a second tap.
       await ctx.editMessageReplyMarkup({ reply_markup: undefined });
     } catch (error) {

@@ -20,6 +20,20 @@ export async function findOrder(db: Database, actor: User, orderId: string) {
   return order;
 }
 
+/** An order by the number buyers and sellers quote, if the actor may see it. */
+export async function findOrderByNumberFor(db: Database, actor: User, number: number) {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.number, number),
+        actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
+      ),
+    );
+  return order;
+}
+
 /** The order's history, oldest first, with who made each change. */
 export async function orderTimeline(db: Database, orderId: string) {
   return db

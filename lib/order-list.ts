@@ -81,7 +81,7 @@ export async function listOrders(db: Database, actor: User, query: OrderListQuer
     base()
       .where(where)
       // The number breaks ties, so paging never shows a row twice or skips one.
-      .orderBy(order, desc(orders.number))
+      .orderBy(order, query.dir === "asc" ? asc(orders.number) : desc(orders.number))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
     db

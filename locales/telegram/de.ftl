@@ -144,3 +144,24 @@ next-cancelled = es wird nichts berechnet oder es wurde erstattet.
 next-refunded = das Geld geht zurück an dein Zahlungsmittel.
 next-expired = tippe auf „Neuer Bezahllink“, um sie erneut zu bestellen.
 next-payment_failed = tippe auf „Neuer Bezahllink“, um es erneut zu versuchen.
+
+## /orders für Verkäufer
+sellers-only = Dieser Befehl ist für Verkäufer. Melde dich zuerst im Dashboard an.
+seller-orders-empty = Keine offenen Bestellungen. Neue erscheinen hier, sobald sie bezahlt sind.
+seller-orders-header = <b>Offene Bestellungen</b> (älteste zuerst, {$count} angezeigt)
+seller-order-line = <b>#{$number}</b> · {$status} · {$total}
+    {$items} → {$name}, {$city}
+seller-order-detail =
+    <b>Bestellung #{$number}</b> · {$status}
+    {$items} · {$total}
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+seller-order-usage = Schicke /order und die Bestellnummer, z. B. /order 1001.
+seller-order-not-found = In deinem Shop gibt es keine Bestellung #{$number}.
+btn-ship-number = #{$number} versandt
+btn-delivered-number = #{$number} zugestellt
+marked-delivered = Bestellung #{$number} ist als zugestellt markiert; der Käufer wurde informiert.

@@ -144,3 +144,24 @@ next-cancelled = nothing will be charged or it is refunded.
 next-refunded = the money goes back to your payment method.
 next-expired = tap "New payment link" to order it again.
 next-payment_failed = tap "New payment link" to try again.
+
+## /orders for sellers
+sellers-only = This command is for sellers. Sign in to the dashboard first.
+seller-orders-empty = No open orders. New ones appear here when they are paid.
+seller-orders-header = <b>Open orders</b> (oldest first, {$count} shown)
+seller-order-line = <b>#{$number}</b> · {$status} · {$total}
+    {$items} → {$name}, {$city}
+seller-order-detail =
+    <b>Order #{$number}</b> · {$status}
+    {$items} · {$total}
+
+    {$name}
+    {$street}
+    {$postcode} {$city}
+    {$country}
+    {$email}
+seller-order-usage = Send /order followed by the order number, e.g. /order 1001.
+seller-order-not-found = There is no order #{$number} in your shop.
+btn-ship-number = Ship #{$number}
+btn-delivered-number = Delivered #{$number}
+marked-delivered = Order #{$number} marked as delivered; the buyer was told.
