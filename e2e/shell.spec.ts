@@ -51,7 +51,7 @@ test.describe("German browser", () => {
   test("greets a German browser in German", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
-    await expect(page.getByText("Noch keine Verkäufe")).toBeVisible();
+    await expect(page.getByText("Letzte 7 Tage")).toBeVisible();
   });
 });
 

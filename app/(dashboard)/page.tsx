@@ -1,7 +1,118 @@
-import { EmptySection, sectionMetadata } from "@/components/dashboard/empty-section";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { SalesChart } from "@/components/overview/sales-chart";
+import { PageHeader } from "@/components/ui/page-header";
+import { botIdentity } from "@/lib/bot-identity";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { dailySales, productFunnel, salesSummary } from "@/lib/overview";
 
 export const generateMetadata = () => sectionMetadata("overview");
 
-export default function OverviewPage() {
-  return <EmptySection section="overview" />;
+const card = "rounded-xl border border-slate-200 bg-white p-5";
+
+export default async function OverviewPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const db = await database();
+  const [t, tSection, format, summary, days, funnel, bot] = await Promise.all([
+    getTranslations("overviewPage"),
+    getTranslations("overview"),
+    getFormatter(),
+    salesSummary(db, user),
+    dailySales(db, user),
+    productFunnel(db, user),
+    botIdentity(),
+  ]);
+  const money = (minor: number, currency = "EUR") =>
+    format.number(minor / 100, { style: "currency", currency });
+  return (
+    <>
+      <PageHeader title={tSection("title")} description={tSection("description")} />
+      {user.notificationsBlockedAt ? (
+        <section
+          role="alert"
+          className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+        >
+          <h2 className="font-semibold">{t("blockedTitle")}</h2>
+          <p className="mt-1">
+            {bot ? t("blockedBody", { bot: bot.username }) : t("blockedBodyNoBot")}
+          </p>
+        </section>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        {(["today", "week", "month"] as const).map((window) => (
+          <section key={window} className={card} aria-labelledby={`sales-${window}`}>
+            <h2 id={`sales-${window}`} className="text-sm font-medium text-slate-500">
+              {t(window)}
+            </h2>
+            {summary[window].length === 0 ? (
+              <p className="mt-2 text-2xl font-semibold text-slate-400">{t("noSales")}</p>
+            ) : (
+              summary[window].map((row) => (
+                <p key={row.currency} className="mt-2">
+                  <span className="block text-2xl font-semibold tabular-nums">
+                    {money(row.revenue, row.currency)}
+                  </span>
+                  <span className="text-sm text-slate-600">
+                    {t("orders", { count: row.orders })}
+                  </span>
+                </p>
+              ))
+            )}
+          </section>
+        ))}
+      </div>
+      <section className={`${card} mt-4`}>
+        <h2 className="mb-3 text-sm font-medium text-slate-500">{t("chart")}</h2>
+        <SalesChart days={days} label={t("chart")} format={(minor) => money(minor)} />
+      </section>
+      <section className={`${card} mt-4`}>
+        <h2 className="mb-3 text-sm font-medium text-slate-500">{t("funnel")}</h2>
+        {funnel.length === 0 ? (
+          <p className="text-sm text-slate-500">{tSection("emptyBody")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("product")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    {t("starts")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    {t("checkouts")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    {t("paid")}
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    {t("conversion")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {funnel.map((row) => (
+                  <tr key={row.id}>
+                    <td className="py-2 pr-4">{row.title}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{row.starts}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{row.checkouts}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{row.paid}</td>
+                    <td className="py-2 text-right tabular-nums">
+                      {row.starts > 0
+                        ? format.number(row.paid / row.starts, { style: "percent" })
+                        : "–"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
 }

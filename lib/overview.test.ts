@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseConnection } from "@/db/client";
+import { deepLinkStarts, orders, type OrderStatus, type User } from "@/db/schema";
+import { migratedTestDatabase } from "@/test/database";
+import { createSellerWithProduct } from "@/test/fixtures";
+import { dailySales, productFunnel, salesSummary } from "./overview";
+
+let connection: DatabaseConnection;
+let seller: User;
+let other: User;
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000 - 60_000);
+
+beforeAll(async () => {
+  connection = await migratedTestDatabase("overview");
+  const shop = await createSellerWithProduct(connection.db, { stock: null, title: "Coffee" });
+  const otherShop = await createSellerWithProduct(connection.db, { stock: null });
+  seller = shop.seller;
+  other = otherShop.seller;
+  const order = (i: number, status: OrderStatus, paidDaysAgo: number | null, total: number) => ({
+    sellerId: shop.seller.id,
+    productId: shop.product.id,
+    buyerTelegramId: 100 + i,
+    contactName: "Buyer",
+    email: "b@example.com",
+    addressStreet: "S 1",
+    addressPostcode: "10115",
+    addressCity: "Berlin",
+    addressCountry: "DE",
+    productTitle: "Coffee",
+    quantity: 1,
+    currency: "EUR" as const,
+    unitAmountMinor: total,
+    totalAmountMinor: total,
+    status,
+    paidAt: paidDaysAgo === null ? null : daysAgo(paidDaysAgo),
+    checkoutKey: `overview-${i}`,
+  });
+  await connection.db.insert(orders).values([
+    order(1, "paid", 0, 1000),
+    order(2, "shipped", 3, 2000),
+    order(3, "delivered", 20, 4000),
+    order(4, "delivered", 40, 8000),
+    order(5, "pending_payment", null, 500),
+    order(6, "refunded", 2, 9999),
+    {
+      ...order(7, "paid", 0, 7777),
+      sellerId: otherShop.seller.id,
+      productId: otherShop.product.id,
+    },
+  ]);
+  await connection.db.insert(deepLinkStarts).values(
+    Array.from({ length: 10 }, (_, i) => ({
+      productId: shop.product.id,
+      buyerTelegramId: 100 + i,
+    })),
+  );
+});
+afterAll(() => connection.close());
+
+describe("overview", () => {
+  it("sums paid revenue for today, 7 and 30 days, without refunds or other shops", async () => {
+    expect(await salesSummary(connection.db, seller)).toEqual({
+      today: [{ currency: "EUR", orders: 1, revenue: 1000 }],
+      week: [{ currency: "EUR", orders: 2, revenue: 3000 }],
+      month: [{ currency: "EUR", orders: 3, revenue: 7000 }],
+    });
+    expect((await salesSummary(connection.db, other)).today).toEqual([
+      { currency: "EUR", orders: 1, revenue: 7777 },
+    ]);
+  });
+
+  it("lists 30 days of revenue, zero where nothing sold", async () => {
+    const days = await dailySales(connection.db, seller);
+    expect(days).toHaveLength(30);
+    expect(days.at(-1)?.revenue).toBe(1000);
+    expect(days.reduce((total, day) => total + day.revenue, 0)).toBe(7000);
+  });
+
+  it("shows each product's funnel: opened → checkouts → paid", async () => {
+    expect(await productFunnel(connection.db, seller)).toEqual([
+      expect.objectContaining({ title: "Coffee", starts: 10, checkouts: 6, paid: 5 }),
+    ]);
+  });
+});
