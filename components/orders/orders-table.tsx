@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { useTransition } from "react";
 import {
   createColumnHelper,
   rowPaginationFeature,
@@ -59,6 +60,8 @@ export function OrdersTable({
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  // The server renders the next view; meanwhile the current one dims so the click visibly took.
+  const [loading, startLoading] = useTransition();
 
   const navigate = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params.toString());
@@ -66,7 +69,7 @@ export function OrdersTable({
       if (value === undefined) next.delete(key);
       else next.set(key, value);
     }
-    router.push(`${pathname}?${next.toString()}`);
+    startLoading(() => router.push(`${pathname}?${next.toString()}`));
   };
 
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
@@ -142,8 +145,10 @@ export function OrdersTable({
   });
 
   return (
-    <div className="space-y-3">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="space-y-3" aria-busy={loading}>
+      <div
+        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white transition-opacity ${loading ? "opacity-50" : ""}`}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (

@@ -1,0 +1,200 @@
+import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { connectDatabase, type DatabaseConnection } from "@/db/client";
+import { migrateWithLock } from "@/db/migrate";
+import { channels, orders, products, users, type Order, type Product } from "@/db/schema";
+import { createApiToken } from "@/lib/api-tokens";
+import { signLoginWidget } from "@/lib/telegram-login";
+import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
+import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { startPostgres, type PostgresServer } from "@/test/postgres-server";
+import { startStandaloneApp } from "./standalone-app";
+
+// Every way into another seller's shop, tried as a signed-in seller: pages, route handlers,
+// the JSON API and the server actions (replayed with the other shop's ids). Each must answer
+// 404 or refuse, and show none of the other shop's data.
+
+const port = 3361;
+let postgres: PostgresServer;
+let db: DatabaseConnection;
+let telegramServer: ServedHandler;
+let app: Awaited<ReturnType<typeof startStandaloneApp>>;
+let alicesProduct: Product;
+let alicesOrder: Order;
+let bobsProduct: Product;
+let bobsOrder: Order;
+let bobsToken: string;
+
+test.use({ locale: "en-US" });
+
+const orderValues = (sellerId: string, productId: string, key: string) => ({
+  sellerId,
+  productId,
+  buyerTelegramId: 123,
+  contactName: `Buyer of ${key}`,
+  email: `${key}@example.com`,
+  addressStreet: "Secret Street 1",
+  addressPostcode: "10115",
+  addressCity: "Berlin",
+  addressCountry: "DE",
+  productTitle: `${key} product`,
+  quantity: 1,
+  currency: "EUR" as const,
+  unitAmountMinor: 1000,
+  totalAmountMinor: 1000,
+  status: "paid" as const,
+  checkoutKey: key,
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  postgres = await startPostgres();
+  db = await connectDatabase({ url: postgres.url, dataDir: "/tmp" });
+  await migrateWithLock(db);
+  const [alice, bob] = await db.db
+    .insert(users)
+    .values([
+      { telegramId: 700001, name: "Alice", role: "seller" },
+      { telegramId: 700002, name: "Bob", role: "seller" },
+    ])
+    .returning();
+  [alicesProduct, bobsProduct] = (await db.db
+    .insert(products)
+    .values([
+      {
+        sellerId: alice!.id,
+        title: "Alice's Secret Blend",
+        priceMinor: 1000,
+        deepLinkPayload: "alice",
+      },
+      { sellerId: bob!.id, title: "Bob's Mug", priceMinor: 900, deepLinkPayload: "bob" },
+    ])
+    .returning()) as [Product, Product];
+  [alicesOrder, bobsOrder] = (await db.db
+    .insert(orders)
+    .values([
+      orderValues(alice!.id, alicesProduct.id, "alice"),
+      orderValues(bob!.id, bobsProduct.id, "bob"),
+    ])
+    .returning()) as [Order, Order];
+  await db.db
+    .insert(channels)
+    .values({ sellerId: alice!.id, telegramChatId: -100999, title: "Alice's Channel" });
+  bobsToken = (await createApiToken(db.db, bob!, "bob")).token;
+
+  telegramServer = await serveFetchHandler(createTelegramSimulator().handle);
+  app = await startStandaloneApp(port, {
+    DATABASE_URL: postgres.url,
+    TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
+    TELEGRAM_WEBHOOK_SECRET: "roles-test-webhook-secret",
+    TELEGRAM_API_ROOT: telegramServer.url,
+  });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await db?.close();
+  await telegramServer?.close();
+  await postgres?.stop();
+});
+
+async function logInAsBob(page: Page) {
+  const fields = signLoginWidget(
+    { id: 700002, first_name: "Bob", auth_date: Math.floor(Date.now() / 1000) },
+    DEFAULT_BOT.token,
+  );
+  const { csrfToken } = await (await page.request.get(`${app.url}/api/auth/csrf`)).json();
+  await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
+    form: { ...fields, csrfToken, json: "true" },
+  });
+}
+
+test("pages and route handlers show another seller nothing", async ({ page }) => {
+  await logInAsBob(page);
+  for (const path of [`/products/${alicesProduct.id}`, `/orders/${alicesOrder.id}`]) {
+    const response = await page.goto(`${app.url}${path}`);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.locator("body")).not.toContainText("Alice");
+  }
+  const photo = await page.request.get(`${app.url}/api/products/${alicesProduct.id}/photo`);
+  expect(photo.status()).toBe(404);
+
+  for (const path of [
+    "/",
+    "/products",
+    "/orders",
+    "/channels",
+    "/settings",
+    "/orders?status=paid&q=alice",
+  ]) {
+    await page.goto(`${app.url}${path}`);
+    await expect(page.locator("main"), path).not.toContainText(/Alice|Secret Street|alice@/);
+  }
+  const csv = await (await page.request.get(`${app.url}/orders/export`)).text();
+  expect(csv).toContain("bob@example.com");
+  expect(csv).not.toContain("alice");
+});
+
+test("the JSON API shows another seller nothing and changes nothing", async ({ request }) => {
+  const headers = { authorization: `Bearer ${bobsToken}` };
+  expect(
+    (await request.get(`${app.url}/api/products/${alicesProduct.id}`, { headers })).status(),
+  ).toBe(404);
+  const patch = await request.patch(`${app.url}/api/products/${alicesProduct.id}`, {
+    headers,
+    data: { price: "0.99" },
+  });
+  expect(patch.status()).toBe(404);
+  const list = await (await request.get(`${app.url}/api/products`, { headers })).json();
+  expect(list.products.map((p: { title: string }) => p.title)).toEqual(["Bob's Mug"]);
+  const unchanged = await db.db.query.products.findFirst({
+    where: eq(products.id, alicesProduct.id),
+  });
+  expect(unchanged?.priceMinor).toBe(1000);
+});
+
+test("server actions replayed with another seller's ids are refused", async ({ page }) => {
+  await logInAsBob(page);
+
+  // Bob's own product page carries the real server actions; he points them at Alice's product.
+  await page.goto(`${app.url}/products/${bobsProduct.id}`);
+  await page.evaluate((id) => {
+    document
+      .querySelectorAll<HTMLInputElement>('input[name="id"], input[name="productId"]')
+      .forEach((input) => {
+        input.value = id;
+      });
+  }, alicesProduct.id);
+  await page.getByLabel("Title").fill("Hijacked");
+  await page.getByLabel("Price").fill("0.50");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.goto(`${app.url}/products/${bobsProduct.id}`);
+  await page.evaluate((id) => {
+    document
+      .querySelectorAll<HTMLInputElement>('input[name="id"]')
+      .forEach((input) => (input.value = id));
+  }, alicesProduct.id);
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const product = await db.db.query.products.findFirst({
+    where: eq(products.id, alicesProduct.id),
+  });
+  expect(product).toMatchObject({
+    title: "Alice's Secret Blend",
+    priceMinor: 1000,
+    archivedAt: null,
+  });
+
+  // And his own order page's status buttons, pointed at Alice's order.
+  await page.goto(`${app.url}/orders/${bobsOrder.id}`);
+  await page.evaluate((id) => {
+    document
+      .querySelectorAll<HTMLInputElement>('input[name="orderId"]')
+      .forEach((input) => (input.value = id));
+  }, alicesOrder.id);
+  await page.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(page.getByText("This order cannot be changed that way.")).toBeVisible();
+  const order = await db.db.query.orders.findFirst({ where: eq(orders.id, alicesOrder.id) });
+  expect(order?.status).toBe("paid");
+});
