@@ -94,7 +94,7 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
 
   await page.getByRole("button", { name: /^Total/ }).click();
   await expect(page).toHaveURL(/sort=total/);
-  const firstTotal = page.locator("tbody tr").first().locator("td").nth(4);
+  const firstTotal = page.locator("tbody tr").first().locator("td").nth(5);
   await expect(firstTotal).toHaveText(/€100\.00|€25\.00/);
 
   await page.getByLabel("Status").selectOption("shipped");
@@ -118,6 +118,17 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText("Page 2 of 3")).toBeVisible();
+
+  // Bulk: the two newest paid orders shipped at once.
+  await page.goto(`${app.url}/orders?status=paid&size=10`);
+  await expect(page.getByText("24 orders")).toBeVisible();
+  await page.locator("tbody input[type=checkbox]").nth(0).check();
+  await page.locator("tbody input[type=checkbox]").nth(1).check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Mark selected shipped" }).click();
+  await expect(page.getByText("2 changed, 0 skipped")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("22 orders")).toBeVisible();
 
   // Ship Zoë's order from its page; she hears of it in Telegram.
   telegram.markStarted(buyerIds(4));

@@ -55,3 +55,26 @@ export async function changeOrderStatus(
     return updated;
   });
 }
+
+/**
+ * The same change for several orders (the table's bulk action). Each order changes in its own
+ * transaction; one that cannot (wrong status, not the seller's) is skipped, not fatal.
+ */
+export async function changeOrdersStatus(
+  db: Database,
+  changer: Changer,
+  orderIds: string[],
+  to: z.input<typeof changeOrderStatusInput>["to"],
+) {
+  const result = { changed: 0, skipped: 0 };
+  for (const orderId of orderIds.slice(0, 100)) {
+    try {
+      await changeOrderStatus(db, changer, { orderId, to });
+      result.changed += 1;
+    } catch (error) {
+      if (!(error instanceof InvalidTransition || error instanceof OrderNotFound)) throw error;
+      result.skipped += 1;
+    }
+  }
+  return result;
+}

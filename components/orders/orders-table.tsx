@@ -3,14 +3,17 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
+import type { BulkState } from "@/app/(dashboard)/orders/actions";
 import {
   createColumnHelper,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type PaginationState,
+  type RowSelectionState,
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
@@ -28,7 +31,7 @@ export interface OrderRow {
   status: string;
 }
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature });
 const helper = createColumnHelper<typeof features, OrderRow>();
 // Column ids are the sort keys the server understands.
 const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
@@ -39,6 +42,7 @@ const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] a
  * back button works.
  */
 export function OrdersTable({
+  bulkAction,
   rows,
   total,
   pageCount,
@@ -47,6 +51,7 @@ export function OrdersTable({
   sort,
   dir,
 }: {
+  bulkAction: (state: BulkState, form: FormData) => Promise<BulkState>;
   rows: OrderRow[];
   total: number;
   pageCount: number;
@@ -62,6 +67,8 @@ export function OrdersTable({
   const params = useSearchParams();
   // The server renders the next view; meanwhile the current one dims so the click visibly took.
   const [loading, startLoading] = useTransition();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [bulk, bulkFormAction, bulkPending] = useActionState(bulkAction, {});
 
   const navigate = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params.toString());
@@ -78,6 +85,27 @@ export function OrdersTable({
     typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 
   const columns = helper.columns([
+    helper.display({
+      id: "select",
+      header: ({ table }) => (
+        <input
+          type="checkbox"
+          aria-label={t("selectAll")}
+          checked={table.getIsAllPageRowsSelected()}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+          className="size-4"
+        />
+      ),
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          aria-label={`${t("select")} #${row.original.number}`}
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+          className="size-4"
+        />
+      ),
+    }),
     helper.accessor("number", {
       header: t("number"),
       cell: (info) => (
@@ -129,7 +157,9 @@ export function OrdersTable({
     rowCount: total,
     manualSorting: true,
     manualPagination: true,
-    state: { sorting, pagination },
+    getRowId: (row) => row.id,
+    state: { sorting, pagination, rowSelection },
+    onRowSelectionChange: setRowSelection,
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting);
       navigate({
@@ -146,6 +176,36 @@ export function OrdersTable({
 
   return (
     <div className="space-y-3" aria-busy={loading}>
+      <form
+        action={(form) => {
+          bulkFormAction(form);
+          setRowSelection({});
+        }}
+        className="flex flex-wrap items-center gap-2 text-sm"
+      >
+        {Object.keys(rowSelection).map((id) => (
+          <input key={id} type="hidden" name="orderId" value={id} />
+        ))}
+        <span className="text-slate-600">
+          {t("selected", { count: Object.keys(rowSelection).length })}
+        </span>
+        {(["shipped", "delivered"] as const).map((to) => (
+          <button
+            key={to}
+            name="to"
+            value={to}
+            disabled={bulkPending || Object.keys(rowSelection).length === 0}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40"
+          >
+            {t(to === "shipped" ? "bulkShipped" : "bulkDelivered")}
+          </button>
+        ))}
+        {bulk.changed !== undefined ? (
+          <span role="status" className="text-emerald-800">
+            {t("bulkResult", { changed: bulk.changed, skipped: bulk.skipped ?? 0 })}
+          </span>
+        ) : null}
+      </form>
       <div
         className={`overflow-x-auto rounded-xl border border-slate-200 bg-white transition-opacity ${loading ? "opacity-50" : ""}`}
       >

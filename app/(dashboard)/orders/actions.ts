@@ -6,7 +6,7 @@ import { stripeClient } from "@/lib/app-services";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { InvalidTransition, OrderNotFound } from "@/lib/errors";
-import { changeOrderStatus } from "@/lib/order-changes";
+import { changeOrderStatus, changeOrdersStatus } from "@/lib/order-changes";
 import { refundOrder } from "@/lib/order-details";
 import { kickNotificationWorker } from "@/lib/notification-worker";
 
@@ -51,4 +51,24 @@ export async function orderAction(
     }
     throw error;
   }
+}
+
+export interface BulkState {
+  changed?: number;
+  skipped?: number;
+}
+
+export async function bulkOrderAction(_state: BulkState, form: FormData): Promise<BulkState> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const to = form.get("to") === "delivered" ? "delivered" : "shipped";
+  const result = await changeOrdersStatus(
+    await database(),
+    { userId: user.id, role: user.role },
+    form.getAll("orderId").map(String),
+    to,
+  );
+  kickNotificationWorker();
+  revalidatePath("/orders");
+  return result;
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { listOrders, orderListQuery } from "@/lib/order-list";
+import { bulkOrderAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("orders");
 
@@ -48,6 +49,7 @@ export default async function OrdersPage({
       </div>
       <OrderFilters query={query} />
       <OrdersTable
+        bulkAction={bulkOrderAction}
         rows={result.orders.map((order) => ({
           id: order.id,
           number: order.number,
