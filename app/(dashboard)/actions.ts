@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { isLocale, localeCookie } from "@/i18n/locale";
 
 export async function setLocale(form: FormData) {
@@ -11,4 +12,17 @@ export async function setLocale(form: FormData) {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: "lax",
   });
+}
+
+/**
+ * Signs out by dropping the session cookie (sessions are signed cookies, nothing is kept on the
+ * server). A plain form, so the dashboard needs no client-side auth library for it.
+ */
+export async function signOutAction() {
+  const store = await cookies();
+  for (const cookie of store.getAll()) {
+    // next-auth splits a large session over .0, .1, … cookies; all of them go.
+    if (cookie.name.includes("next-auth.session-token")) store.delete(cookie.name);
+  }
+  redirect("/login");
 }

@@ -1,17 +1,19 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { SignOutButton } from "@/components/auth/sign-in-buttons";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
+import { sections } from "@/components/dashboard/sections";
 import { currentUser } from "@/lib/current-user";
-import { setLocale } from "./actions";
+import { setLocale, signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations();
+  const navLabels = Object.fromEntries(sections.map(({ key }) => [key, t(`nav.${key}`)]));
   return (
     <div className="min-h-screen md:flex">
       <a
@@ -29,12 +31,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <div className="flex items-center gap-1">
             <LanguageSwitch action={setLocale} />
-            <SignOutButton label={t("login.signOut")} />
+            <SignOutButton label={t("login.signOut")} action={signOutAction} />
           </div>
         </div>
         <MobileMenu label={t("nav.menu")}>
           <nav aria-label={t("nav.label")} className="pb-2 pt-1">
-            <NavLinks />
+            <NavLinks labels={navLabels} />
           </nav>
         </MobileMenu>
       </header>
@@ -48,7 +50,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <p className="mt-1 text-xs text-slate-500">{t("app.tagline")}</p>
         </div>
         <nav aria-label={t("nav.label")} className="flex-1 px-3">
-          <NavLinks />
+          <NavLinks labels={navLabels} />
         </nav>
         <div className="space-y-3 border-t border-slate-200 px-5 py-4">
           <p className="truncate text-sm font-medium text-slate-800" title={user.name}>
@@ -56,7 +58,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </p>
           <div className="flex items-center justify-between">
             <LanguageSwitch action={setLocale} />
-            <SignOutButton label={t("login.signOut")} />
+            <SignOutButton label={t("login.signOut")} action={signOutAction} />
           </div>
         </div>
       </aside>

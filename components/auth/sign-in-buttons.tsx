@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn, signOut } from "next-auth/react";
+import { signIn } from "next-auth/react";
 import { useEffect } from "react";
 
 const buttonClass =
@@ -68,16 +68,4 @@ export function TelegramLoginWidget({ botUsername }: { botUsername: string }) {
     return () => script.remove();
   }, [botUsername]);
   return <div id="telegram-login-widget" className="flex justify-center" />;
-}
-
-export function SignOutButton({ label }: { label: string }) {
-  return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500"
-    >
-      {label}
-    </button>
-  );
 }

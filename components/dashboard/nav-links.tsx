@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { sections } from "./sections";
 
 function isCurrent(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks() {
+/** Labels come translated from the server: the navigation needs no i18n code in the browser. */
+export function NavLinks({ labels }: { labels: Record<string, string> }) {
   const pathname = usePathname();
-  const t = useTranslations("nav");
   return (
     <ul className="space-y-1">
       {sections.map(({ key, href }) => {
@@ -27,7 +26,7 @@ export function NavLinks() {
                   : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
               }`}
             >
-              {t(key)}
+              {labels[key]}
             </Link>
           </li>
         );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,7 +33,9 @@ export default async function ChannelsPage() {
           {t("add")}
         </h2>
         {bot ? (
-          <ConnectChannelForm action={connectChannel} botUsername={bot.username} />
+          <ClientMessages namespaces={["channelsPage"]}>
+            <ConnectChannelForm action={connectChannel} botUsername={bot.username} />
+          </ClientMessages>
         ) : (
           <p className="text-sm text-slate-600">{t("noTelegram")}</p>
         )}

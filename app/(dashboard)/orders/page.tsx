@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
@@ -48,26 +49,28 @@ export default async function OrdersPage({
         </a>
       </div>
       <OrderFilters query={query} />
-      <OrdersTable
-        bulkAction={bulkOrderAction}
-        rows={result.orders.map((order) => ({
-          id: order.id,
-          number: order.number,
-          createdAt: order.createdAt.toISOString(),
-          buyer: order.contactName,
-          email: order.email,
-          items: `${order.quantity} × ${order.productTitle}`,
-          totalMinor: order.totalAmountMinor,
-          currency: order.currency,
-          status: order.status,
-        }))}
-        total={result.total}
-        pageCount={result.pageCount}
-        page={query.page}
-        size={query.size}
-        sort={query.sort}
-        dir={query.dir}
-      />
+      <ClientMessages namespaces={["ordersTable"]}>
+        <OrdersTable
+          bulkAction={bulkOrderAction}
+          rows={result.orders.map((order) => ({
+            id: order.id,
+            number: order.number,
+            createdAt: order.createdAt.toISOString(),
+            buyer: order.contactName,
+            email: order.email,
+            items: `${order.quantity} × ${order.productTitle}`,
+            totalMinor: order.totalAmountMinor,
+            currency: order.currency,
+            status: order.status,
+          }))}
+          total={result.total}
+          pageCount={result.pageCount}
+          page={query.page}
+          size={query.size}
+          sort={query.sort}
+          dir={query.dir}
+        />
+      </ClientMessages>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrderActions } from "@/components/orders/order-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
@@ -72,12 +73,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </div>
       <section className={`${card} mt-4`}>
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("actions")}</h2>
-        <OrderActions
-          action={orderAction}
-          orderId={order.id}
-          status={order.status}
-          canRefund={canRefund}
-        />
+        <ClientMessages namespaces={["orderPage"]}>
+          <OrderActions
+            action={orderAction}
+            orderId={order.id}
+            status={order.status}
+            canRefund={canRefund}
+          />
+        </ClientMessages>
       </section>
       <section className={`${card} mt-4`}>
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("timeline")}</h2>

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProductForm } from "@/components/products/product-form";
 import { PostPreview } from "@/components/publish/post-preview";
 import { PublishPanel } from "@/components/publish/publish-panel";
@@ -38,11 +39,13 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           {product.archivedAt ? (
             <p className="text-sm text-slate-600">{tPublish("archivedHint")}</p>
           ) : (
-            <PublishPanel
-              action={publishAction}
-              productId={product.id}
-              channels={channels.map(({ id, title }) => ({ id, title }))}
-            />
+            <ClientMessages namespaces={["publish"]}>
+              <PublishPanel
+                action={publishAction}
+                productId={product.id}
+                channels={channels.map(({ id, title }) => ({ id, title }))}
+              />
+            </ClientMessages>
           )}
         </div>
         <div>
@@ -50,18 +53,20 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
       </section>
-      <ProductForm
-        action={saveProduct}
-        productId={product.id}
-        hasPhoto={Boolean(product.photoKey)}
-        initial={{
-          title: input.title,
-          description: input.description ?? "",
-          price: String(input.price),
-          currency: input.currency ?? "EUR",
-          stock: input.stock === null || input.stock === undefined ? "" : String(input.stock),
-        }}
-      />
+      <ClientMessages namespaces={["productForm"]}>
+        <ProductForm
+          action={saveProduct}
+          productId={product.id}
+          hasPhoto={Boolean(product.photoKey)}
+          initial={{
+            title: input.title,
+            description: input.description ?? "",
+            price: String(input.price),
+            currency: input.currency ?? "EUR",
+            stock: input.stock === null || input.stock === undefined ? "" : String(input.stock),
+          }}
+        />
+      </ClientMessages>
       {product.archivedAt ? null : (
         <form action={archiveProductAction} className="mt-8 border-t border-slate-200 pt-6">
           <input type="hidden" name="id" value={product.id} />

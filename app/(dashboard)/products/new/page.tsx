@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProductForm } from "@/components/products/product-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { saveProduct } from "../actions";
@@ -8,7 +9,9 @@ export default async function NewProductPage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <ProductForm action={saveProduct} initial={{ currency: "EUR" }} />
+      <ClientMessages namespaces={["productForm"]}>
+        <ProductForm action={saveProduct} initial={{ currency: "EUR" }} />
+      </ClientMessages>
     </>
   );
 }
