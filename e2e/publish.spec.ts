@@ -98,4 +98,15 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   expect(button && "url" in button ? button.url : "").toMatch(
     new RegExp(`^https://t\\.me/${DEFAULT_BOT.username}\\?start=p_`),
   );
+
+  // Take it down again from the product page.
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
+    "Live",
+  );
+  await page.getByRole("button", { name: "Delete post" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
+    "Deleted",
+  );
+  expect(telegram.messages(channelId).some((m) => m.message_id === post?.message_id)).toBe(false);
 });

@@ -11,7 +11,7 @@ import { placeOrder } from "./checkout";
 import { telegramDeliverer } from "./notifications";
 import { drainOutbox } from "./outbox";
 import { archiveProduct, createProduct } from "./products";
-import { publishProduct } from "./publish";
+import { deletePost, listPosts, publishProduct } from "./publish";
 import { createInvite, signInSeller } from "./sellers";
 import { createTelegramApi } from "./telegram";
 
@@ -212,5 +212,27 @@ describe("publishing", () => {
     expect(
       telegram.lastMessage(-1001000000001)?.reply_markup?.inline_keyboard[0]?.[0],
     ).toMatchObject({ text: "Sold out" });
+  });
+});
+
+describe("managing posts", () => {
+  it("deletes a post from its channel, and only the seller's own", async () => {
+    const product = await createProduct(connection.db, seller, { title: "Sticker", price: "2" });
+    const [news] = await connection.db.query.channels.findMany({
+      where: (c, { eq }) => eq(c.title, "Roastery News"),
+    });
+    const [published] = (await publishProduct(connection.db, deps(), seller, product.id, [
+      news!.id,
+    ]))!;
+    const messageId = published?.ok ? published.messageId : 0;
+    const [post] = await listPosts(connection.db, seller, product.id);
+    expect(post).toMatchObject({ channelTitle: "Roastery News", status: "posted" });
+
+    expect(await deletePost(connection.db, api, otherSeller, post!.id)).toBe(false);
+    expect(telegram.messages(-1001000000001).some((m) => m.message_id === messageId)).toBe(true);
+    expect(await deletePost(connection.db, api, seller, post!.id)).toBe(true);
+    expect(telegram.messages(-1001000000001).some((m) => m.message_id === messageId)).toBe(false);
+    expect((await listPosts(connection.db, seller, product.id))[0]?.status).toBe("deleted");
+    expect(await listPosts(connection.db, otherSeller, product.id)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
 import type { Database } from "@/db/client";
-import { auditLog, posts, users, type User } from "@/db/schema";
+import { auditLog, channels, posts, users, type User } from "@/db/schema";
 import { channelPostCaption } from "./channel-post";
 import { findChannels } from "./channels";
 import { buyLink } from "./deep-link";
@@ -83,4 +83,47 @@ export async function publishProduct(
     data: { results: results.map(({ channelId, ok }) => ({ channelId, ok })) },
   });
   return results;
+}
+
+/** The product's channel posts, newest first, with their channel's name. */
+export async function listPosts(db: Database, actor: User, productId: string) {
+  const product = await findProduct(db, actor, productId);
+  if (!product) return [];
+  return db
+    .select({
+      id: posts.id,
+      status: posts.status,
+      createdAt: posts.createdAt,
+      channelTitle: channels.title,
+    })
+    .from(posts)
+    .innerJoin(channels, eq(channels.id, posts.channelId))
+    .where(eq(posts.productId, product.id))
+    .orderBy(desc(posts.createdAt));
+}
+
+/** Deletes a post from its channel (if still there) and records it as deleted. */
+export async function deletePost(db: Database, api: Api, actor: User, postId: string) {
+  const [post] = await db.select().from(posts).where(eq(posts.id, postId));
+  if (!post || post.status === "deleted" || !(await findProduct(db, actor, post.productId))) {
+    return false;
+  }
+  try {
+    await api.deleteMessage(post.telegramChatId, post.telegramMessageId);
+  } catch (error) {
+    // Already gone in Telegram (deleted by hand, or older than the 48 h bots may delete in
+    // groups): either way it is no longer ours to show.
+    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+  }
+  await db
+    .update(posts)
+    .set({ status: "deleted", updatedAt: new Date() })
+    .where(eq(posts.id, post.id));
+  await db.insert(auditLog).values({
+    actorUserId: actor.id,
+    action: "post.deleted",
+    targetType: "post",
+    targetId: post.id,
+  });
+  return true;
 }

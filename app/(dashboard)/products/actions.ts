@@ -8,7 +8,7 @@ import { settings } from "@/lib/env";
 import { telegramApi } from "@/lib/app-services";
 import { botIdentity } from "@/lib/bot-identity";
 import { localPhotoReader, photoKeyFormat, storeLocalPhoto } from "@/lib/photo-storage";
-import { publishProduct, type PublishResult } from "@/lib/publish";
+import { deletePost, publishProduct, type PublishResult } from "@/lib/publish";
 import {
   archiveProduct,
   createProduct,
@@ -93,4 +93,12 @@ export async function publishAction(_state: PublishState, form: FormData): Promi
   );
   if (!results) notFound();
   return { results };
+}
+
+export async function deletePostAction(form: FormData) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const api = telegramApi();
+  if (api) await deletePost(await database(), api, user, String(form.get("postId") ?? ""));
+  revalidatePath(`/products/${String(form.get("productId") ?? "")}`);
 }

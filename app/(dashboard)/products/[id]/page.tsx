@@ -2,14 +2,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProductForm } from "@/components/products/product-form";
+import { PostList } from "@/components/publish/post-list";
 import { PostPreview } from "@/components/publish/post-preview";
+import { listPosts } from "@/lib/publish";
 import { PublishPanel } from "@/components/publish/publish-panel";
 import { listChannels } from "@/lib/channels";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { findProduct, productAsInput } from "@/lib/products";
-import { archiveProductAction, publishAction, saveProduct } from "../actions";
+import { archiveProductAction, deletePostAction, publishAction, saveProduct } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -17,11 +19,12 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const db = await database();
   const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();
-  const [t, tPublish, locale, channels] = await Promise.all([
+  const [t, tPublish, locale, channels, posts] = await Promise.all([
     getTranslations("productForm"),
     getTranslations("publish"),
     getLocale(),
     listChannels(db, user),
+    listPosts(db, user, product.id),
   ]);
   const input = productAsInput(product);
   return (
@@ -49,7 +52,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           )}
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
+          <h3 className="mb-2 text-sm font-medium text-slate-600">{tPublish("posts")}</h3>
+          <PostList posts={posts} productId={product.id} deleteAction={deletePostAction} />
+          <h3 className="mb-2 mt-5 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
           <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
       </section>

@@ -1,0 +1,46 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+interface PostRow {
+  id: string;
+  status: "posted" | "sold_out" | "deleted";
+  createdAt: Date;
+  channelTitle: string;
+}
+
+/** Where the product is posted, and a way to take a post down. */
+export async function PostList({
+  posts,
+  productId,
+  deleteAction,
+}: {
+  posts: PostRow[];
+  productId: string;
+  deleteAction: (form: FormData) => Promise<void>;
+}) {
+  const [t, format] = await Promise.all([getTranslations("publish"), getFormatter()]);
+  if (posts.length === 0) return <p className="text-sm text-slate-500">{t("noPosts")}</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {posts.map((post) => (
+        <li key={post.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+          <span>
+            <span className="font-medium">{post.channelTitle}</span>{" "}
+            <span className="text-slate-500">
+              {format.dateTime(post.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+              {t(`postStatus.${post.status}`)}
+            </span>
+          </span>
+          {post.status === "deleted" ? null : (
+            <form action={deleteAction}>
+              <input type="hidden" name="postId" value={post.id} />
+              <input type="hidden" name="productId" value={productId} />
+              <button type="submit" className="text-sm font-medium text-red-700 hover:underline">
+                {t("deletePost")}
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
