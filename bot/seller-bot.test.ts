@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders, type Order } from "@/db/schema";
-import { createSellerWithProduct } from "@/test/fixtures";
+import { createSellerWithProduct, orderRow } from "@/test/fixtures";
 import { startJourney, TELEGRAM_SECRET, type Journey } from "@/test/journey-harness";
 
 let journey: Journey;
@@ -16,26 +16,16 @@ beforeAll(async () => {
   const other = await createSellerWithProduct(journey.db.db, { stock: null });
   seller = { id: shop.seller.telegramId, first_name: "Sam" };
   stranger = { id: other.seller.telegramId, first_name: "Olli" };
-  const base = {
-    sellerId: shop.seller.id,
-    productId: shop.product.id,
-    contactName: "Erika Mustermann",
-    email: "erika@example.com",
-    addressStreet: "Hauptstraße 1",
-    addressPostcode: "10115",
-    addressCity: "Berlin",
-    addressCountry: "DE",
-    productTitle: "Espresso Blend 250 g",
-    quantity: 2,
-    currency: "EUR" as const,
-    unitAmountMinor: 1290,
-    totalAmountMinor: 2580,
-  };
+  const base = { sellerId: shop.seller.id, productId: shop.product.id };
+  const details = { quantity: 2, totalAmountMinor: 2580 };
   [paid, shipped] = (await journey.db.db
     .insert(orders)
     .values([
-      { ...base, buyerTelegramId: 970_001, status: "paid", checkoutKey: "sb-1" },
-      { ...base, buyerTelegramId: 970_002, status: "shipped", checkoutKey: "sb-2" },
+      orderRow({ ...base, checkoutKey: "sb-1" }, { ...details, buyerTelegramId: 970_001 }),
+      orderRow(
+        { ...base, checkoutKey: "sb-2" },
+        { ...details, buyerTelegramId: 970_002, status: "shipped" },
+      ),
     ])
     .returning()) as [Order, Order];
   journey.telegram.markStarted(970_001);

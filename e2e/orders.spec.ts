@@ -5,6 +5,7 @@ import { orders, products, users } from "@/db/schema";
 import { signLoginWidget } from "@/lib/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { orderRow } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
@@ -47,25 +48,26 @@ test.beforeAll(async () => {
     })
     .returning();
   await db.db.insert(orders).values(
-    Array.from({ length: 30 }, (_, i) => ({
-      sellerId: seller!.id,
-      productId: product!.id,
-      buyerTelegramId: buyerIds(i),
-      contactName: i === 4 ? "Zoë Weiß" : `Fan ${String(i).padStart(2, "0")}`,
-      email: `fan${i}@example.com`,
-      addressStreet: "Ring 1",
-      addressPostcode: "1010",
-      addressCity: "Wien",
-      addressCountry: "AT",
-      productTitle: "Tour Shirt",
-      quantity: 1 + (i % 4),
-      currency: "EUR" as const,
-      unitAmountMinor: 2500,
-      totalAmountMinor: 2500 * (1 + (i % 4)),
-      status: i % 5 === 0 ? ("shipped" as const) : ("paid" as const),
-      checkoutKey: `e2e-${i}`,
-      createdAt: new Date(Date.UTC(2026, 9, 1 + i)),
-    })),
+    Array.from({ length: 30 }, (_, i) =>
+      orderRow(
+        { sellerId: seller!.id, productId: product!.id, checkoutKey: `e2e-${i}` },
+        {
+          buyerTelegramId: buyerIds(i),
+          contactName: i === 4 ? "Zoë Weiß" : `Fan ${String(i).padStart(2, "0")}`,
+          email: `fan${i}@example.com`,
+          addressStreet: "Ring 1",
+          addressPostcode: "1010",
+          addressCity: "Wien",
+          addressCountry: "AT",
+          productTitle: "Tour Shirt",
+          quantity: 1 + (i % 4),
+          unitAmountMinor: 2500,
+          totalAmountMinor: 2500 * (1 + (i % 4)),
+          status: i % 5 === 0 ? "shipped" : "paid",
+          createdAt: new Date(Date.UTC(2026, 9, 1 + i)),
+        },
+      ),
+    ),
   );
 });
 

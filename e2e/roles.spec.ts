@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/api-tokens";
 import { signLoginWidget } from "@/lib/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
+import { orderRow } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { startStandaloneApp } from "./standalone-app";
 
@@ -27,24 +28,19 @@ let bobsToken: string;
 
 test.use({ locale: "en-US" });
 
-const orderValues = (sellerId: string, productId: string, key: string) => ({
-  sellerId,
-  productId,
-  buyerTelegramId: 123,
-  contactName: `Buyer of ${key}`,
-  email: `${key}@example.com`,
-  addressStreet: "Secret Street 1",
-  addressPostcode: "10115",
-  addressCity: "Berlin",
-  addressCountry: "DE",
-  productTitle: `${key} product`,
-  quantity: 1,
-  currency: "EUR" as const,
-  unitAmountMinor: 1000,
-  totalAmountMinor: 1000,
-  status: "paid" as const,
-  checkoutKey: key,
-});
+const orderValues = (sellerId: string, productId: string, key: string) =>
+  orderRow(
+    { sellerId, productId, checkoutKey: key },
+    {
+      buyerTelegramId: 123,
+      contactName: `Buyer of ${key}`,
+      email: `${key}@example.com`,
+      addressStreet: "Secret Street 1",
+      productTitle: `${key} product`,
+      unitAmountMinor: 1000,
+      totalAmountMinor: 1000,
+    },
+  );
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

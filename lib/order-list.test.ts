@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { orders, type OrderStatus, type User } from "@/db/schema";
 import { migratedTestDatabase } from "@/test/database";
-import { createSellerWithProduct } from "@/test/fixtures";
+import { createSellerWithProduct, orderRow } from "@/test/fixtures";
 import { exportOrders, listOrders, orderListQuery } from "./order-list";
 
 let connection: DatabaseConnection;
@@ -20,25 +20,21 @@ beforeAll(async () => {
   other = theirs.seller;
   productId = mine.product.id;
   const statuses: OrderStatus[] = ["paid", "shipped", "delivered", "pending_payment", "expired"];
-  const rows = Array.from({ length: 30 }, (_, i) => ({
-    sellerId: seller.id,
-    productId: mine.product.id,
-    buyerTelegramId: 5000 + i,
-    contactName: i === 7 ? "Zoë Weiß" : `Buyer ${String(i).padStart(2, "0")}`,
-    email: `buyer${i}@example.com`,
-    addressStreet: "Street 1",
-    addressPostcode: "10115",
-    addressCity: "Berlin",
-    addressCountry: "DE",
-    productTitle: "Espresso",
-    quantity: 1 + (i % 3),
-    currency: "EUR" as const,
-    unitAmountMinor: 1000,
-    totalAmountMinor: 1000 * (1 + (i % 3)),
-    status: statuses[i % statuses.length],
-    checkoutKey: `list-${i}`,
-    createdAt: new Date(Date.UTC(2026, 10, 1 + i)),
-  }));
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    orderRow(
+      { sellerId: seller.id, productId: mine.product.id, checkoutKey: `list-${i}` },
+      {
+        buyerTelegramId: 5000 + i,
+        contactName: i === 7 ? "Zoë Weiß" : `Buyer ${String(i).padStart(2, "0")}`,
+        email: `buyer${i}@example.com`,
+        quantity: 1 + (i % 3),
+        unitAmountMinor: 1000,
+        totalAmountMinor: 1000 * (1 + (i % 3)),
+        status: statuses[i % statuses.length],
+        createdAt: new Date(Date.UTC(2026, 10, 1 + i)),
+      },
+    ),
+  );
   await connection.db.insert(orders).values(rows);
   await connection.db.insert(orders).values({
     ...rows[0]!,

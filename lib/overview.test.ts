@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { deepLinkStarts, orders, type OrderStatus, type User } from "@/db/schema";
 import { migratedTestDatabase } from "@/test/database";
-import { createSellerWithProduct } from "@/test/fixtures";
+import { createSellerWithProduct, orderRow } from "@/test/fixtures";
 import { dailySales, productFunnel, salesSummary } from "./overview";
 
 let connection: DatabaseConnection;
@@ -17,25 +17,18 @@ beforeAll(async () => {
   const otherShop = await createSellerWithProduct(connection.db, { stock: null });
   seller = shop.seller;
   other = otherShop.seller;
-  const order = (i: number, status: OrderStatus, paidDaysAgo: number | null, total: number) => ({
-    sellerId: shop.seller.id,
-    productId: shop.product.id,
-    buyerTelegramId: 100 + i,
-    contactName: "Buyer",
-    email: "b@example.com",
-    addressStreet: "S 1",
-    addressPostcode: "10115",
-    addressCity: "Berlin",
-    addressCountry: "DE",
-    productTitle: "Coffee",
-    quantity: 1,
-    currency: "EUR" as const,
-    unitAmountMinor: total,
-    totalAmountMinor: total,
-    status,
-    paidAt: paidDaysAgo === null ? null : daysAgo(paidDaysAgo),
-    checkoutKey: `overview-${i}`,
-  });
+  const order = (i: number, status: OrderStatus, paidDaysAgo: number | null, total: number) =>
+    orderRow(
+      { sellerId: shop.seller.id, productId: shop.product.id, checkoutKey: `overview-${i}` },
+      {
+        buyerTelegramId: 100 + i,
+        productTitle: "Coffee",
+        unitAmountMinor: total,
+        totalAmountMinor: total,
+        status,
+        paidAt: paidDaysAgo === null ? null : daysAgo(paidDaysAgo),
+      },
+    );
   await connection.db.insert(orders).values([
     order(1, "paid", 0, 1000),
     order(2, "shipped", 3, 2000),

@@ -1,4 +1,4 @@
-import { products, users } from "@/db/schema";
+import { orders, products, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 
 let counter = 0;
@@ -37,4 +37,28 @@ export async function createSellerWithProduct(
     .returning();
   if (!product) throw new Error("product not created");
   return { seller, product };
+}
+
+/** An order row with every required column filled; tests override what they are about. */
+export function orderRow(
+  base: { sellerId: string; productId: string; checkoutKey: string },
+  overrides: Partial<typeof orders.$inferInsert> = {},
+): typeof orders.$inferInsert {
+  return {
+    buyerTelegramId: 4242,
+    contactName: "Erika Mustermann",
+    email: "erika@example.com",
+    addressStreet: "Hauptstraße 1",
+    addressPostcode: "10115",
+    addressCity: "Berlin",
+    addressCountry: "DE",
+    productTitle: "Espresso Blend 250 g",
+    quantity: 1,
+    currency: "EUR",
+    unitAmountMinor: 1290,
+    totalAmountMinor: 1290,
+    status: "paid",
+    ...base,
+    ...overrides,
+  };
 }

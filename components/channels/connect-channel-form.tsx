@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ChannelFormState } from "@/app/(dashboard)/channels/actions";
+import { primaryButton } from "@/components/ui/button-styles";
 
 export function ConnectChannelForm({
   action,
@@ -28,11 +29,7 @@ export function ConnectChannelForm({
           aria-describedby={state.problem ? "ref-hint ref-error" : "ref-hint"}
           className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-brand-500 aria-[invalid=true]:border-red-500"
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           {t("connect")}
         </button>
       </div>

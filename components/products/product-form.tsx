@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ProductFormState } from "@/app/(dashboard)/products/actions";
 import { currencies } from "@/db/schema";
+import { primaryButton } from "@/components/ui/button-styles";
 
 type Save = (state: ProductFormState, form: FormData) => Promise<ProductFormState>;
 
@@ -124,11 +125,7 @@ export function ProductForm({
         />,
         hasPhoto ? `${t("photoHint")} ${t("currentPhoto")}` : t("photoHint"),
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButton}>
         {pending ? t("saving") : t("save")}
       </button>
     </form>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { PublishState } from "@/app/(dashboard)/products/actions";
+import { primaryButton } from "@/components/ui/button-styles";
 
 interface ChannelChoice {
   id: string;
@@ -39,11 +40,7 @@ export function PublishPanel({
           </label>
         ))}
       </fieldset>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButton}>
         {pending ? t("publishing") : t("publish")}
       </button>
       {pending ? (

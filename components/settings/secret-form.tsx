@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { SecretFormState } from "@/app/(dashboard)/settings/actions";
+import { primaryButton } from "@/components/ui/button-styles";
 
 /**
  * A form whose result is a secret shown exactly once (a new API token or invite link), with an
@@ -42,11 +43,7 @@ export function SecretForm({
           ) : null}
         </div>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButton}>
         {submitLabel}
       </button>
       {state.secret ? (
