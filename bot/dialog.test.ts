@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, products } from "@/db/schema";
+import { channels, deepLinkStarts, orders, posts, products } from "@/db/schema";
 import { localPhotoReader } from "@/lib/photo-storage";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
@@ -217,5 +217,34 @@ describe("/status", () => {
     const buyer = newBuyer();
     await journey.say(buyer, "/status");
     expect(journey.lastBotMessage(buyer.id).text).toContain("You have no orders yet.");
+  });
+});
+
+describe("funnel attribution", () => {
+  it("records which channel post a buyer came from, on the start and on the order", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 3 });
+    const [channel] = await journey.db.db
+      .insert(channels)
+      .values({ sellerId: seller.id, telegramChatId: -100_777, title: "Drops" })
+      .returning();
+    const [post] = await journey.db.db
+      .insert(posts)
+      .values({
+        productId: product.id,
+        channelId: channel!.id,
+        telegramChatId: -100_777,
+        telegramMessageId: 7,
+        deepLinkPayload: "q_from_drops",
+      })
+      .returning();
+    const buyer = newBuyer();
+    await orderThroughBot(journey, buyer, { id: product.id, deepLinkPayload: "q_from_drops" });
+    const [order] = await ordersOf(buyer.id);
+    expect(order?.postId).toBe(post!.id);
+    const starts = await journey.db.db
+      .select()
+      .from(deepLinkStarts)
+      .where(eq(deepLinkStarts.buyerTelegramId, buyer.id));
+    expect(starts.map((start) => start.postId)).toEqual([post!.id]);
   });
 });

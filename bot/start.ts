@@ -24,8 +24,8 @@ export function startComposer(deps: BotDeps) {
       return;
     }
     try {
-      const product = await findProductByPayload(deps.db, payload);
-      await recordDeepLinkStart(deps.db, product.id, ctx.from.id);
+      const { product, postId } = await findProductByPayload(deps.db, payload);
+      await recordDeepLinkStart(deps.db, product.id, ctx.from.id, postId);
       await sendProductCard(ctx, deps, product);
     } catch (error) {
       if (!(error instanceof ProductUnavailable)) throw error;

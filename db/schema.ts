@@ -104,6 +104,8 @@ export const posts = pgTable(
       .references(() => channels.id),
     telegramChatId: telegramId("telegram_chat_id").notNull(),
     telegramMessageId: integer("telegram_message_id").notNull(),
+    // This post's own deep link, so the funnel can tell which post a buyer came from.
+    deepLinkPayload: text("deep_link_payload").unique(),
     status: postStatus("status").notNull().default("posted"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -96,7 +96,7 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   const button = post?.reply_markup?.inline_keyboard[0]?.[0];
   expect(button).toMatchObject({ text: "Buy" });
   expect(button && "url" in button ? button.url : "").toMatch(
-    new RegExp(`^https://t\\.me/${DEFAULT_BOT.username}\\?start=p_`),
+    new RegExp(`^https://t\\.me/${DEFAULT_BOT.username}\\?start=q_`),
   );
 
   // Take it down again from the product page.

@@ -154,6 +154,8 @@ test("server actions replayed with another seller's ids are refused", async ({ p
 
   // Bob's own product page carries the real server actions; he points them at Alice's product.
   await page.goto(`${app.url}/products/${bobsProduct.id}`);
+  // Tamper only once React has hydrated the page, or hydration could put the values back.
+  await page.waitForLoadState("networkidle");
   await page.evaluate((id) => {
     document
       .querySelectorAll<HTMLInputElement>('input[name="id"], input[name="productId"]')
@@ -166,6 +168,8 @@ test("server actions replayed with another seller's ids are refused", async ({ p
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await page.goto(`${app.url}/products/${bobsProduct.id}`);
+  // Tamper only once React has hydrated the page, or hydration could put the values back.
+  await page.waitForLoadState("networkidle");
   await page.evaluate((id) => {
     document
       .querySelectorAll<HTMLInputElement>('input[name="id"]')
@@ -184,6 +188,8 @@ test("server actions replayed with another seller's ids are refused", async ({ p
 
   // And his own order page's status buttons, pointed at Alice's order.
   await page.goto(`${app.url}/orders/${bobsOrder.id}`);
+  // Tamper only once React has hydrated the page, or hydration could put the values back.
+  await page.waitForLoadState("networkidle");
   await page.evaluate((id) => {
     document
       .querySelectorAll<HTMLInputElement>('input[name="orderId"]')

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { orderEvents, orders, products, type Order } from "@/db/schema";
+import { deepLinkStarts, orderEvents, orders, products, type Order } from "@/db/schema";
 import { InvalidTransition, OrderNotFound, OutOfStock, ProductUnavailable } from "./errors";
 import { lockOrder, reserveStock, transitionOrder } from "./orders";
 
@@ -89,9 +89,18 @@ async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>
       if (left === 0) throw new ProductUnavailable("sold_out", product.title);
       throw new OutOfStock(left);
     }
+    // Attributed to the post whose Buy button the buyer last opened this product from.
+    const start = await tx.query.deepLinkStarts.findFirst({
+      where: and(
+        eq(deepLinkStarts.productId, product.id),
+        eq(deepLinkStarts.buyerTelegramId, order.buyerTelegramId),
+      ),
+      orderBy: desc(deepLinkStarts.createdAt),
+    });
     const [created] = await tx
       .insert(orders)
       .values({
+        postId: start?.postId ?? null,
         sellerId: product.sellerId,
         productId: product.id,
         buyerTelegramId: order.buyerTelegramId,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
-import { deepLinkStarts, orders, type OrderStatus, type User } from "@/db/schema";
+import { channels, deepLinkStarts, orders, posts, type OrderStatus, type User } from "@/db/schema";
 import { migratedTestDatabase } from "@/test/database";
 import { createSellerWithProduct, orderRow } from "@/test/fixtures";
-import { dailySales, productFunnel, salesSummary } from "./overview";
+import { dailySales, postFunnel, salesSummary } from "./overview";
 
 let connection: DatabaseConnection;
 let seller: User;
@@ -70,9 +70,57 @@ describe("overview", () => {
     expect(days.reduce((total, day) => total + day.revenue, 0)).toBe(7000);
   });
 
-  it("shows each product's funnel: opened → checkouts → paid", async () => {
-    expect(await productFunnel(connection.db, seller)).toEqual([
-      expect.objectContaining({ title: "Coffee", starts: 10, checkouts: 6, paid: 5 }),
+  it("shows each post's funnel: opened → checkouts → paid, and direct links apart", async () => {
+    const [channel] = await connection.db
+      .insert(channels)
+      .values({ sellerId: seller.id, telegramChatId: -100555, title: "Coffee News" })
+      .returning();
+    const product = await connection.db.query.products.findFirst({
+      where: (p, { eq }) => eq(p.sellerId, seller.id),
+    });
+    const [post] = await connection.db
+      .insert(posts)
+      .values({
+        productId: product!.id,
+        channelId: channel!.id,
+        telegramChatId: -100555,
+        telegramMessageId: 1,
+        deepLinkPayload: "q_overview",
+      })
+      .returning();
+    await connection.db.insert(deepLinkStarts).values(
+      Array.from({ length: 4 }, (_, i) => ({
+        productId: product!.id,
+        postId: post!.id,
+        buyerTelegramId: 300 + i,
+      })),
+    );
+    await connection.db
+      .insert(orders)
+      .values(
+        orderRow(
+          { sellerId: seller.id, productId: product!.id, checkoutKey: "overview-post" },
+          { postId: post!.id, buyerTelegramId: 300, paidAt: new Date() },
+        ),
+      );
+    expect(await postFunnel(connection.db, seller)).toEqual([
+      expect.objectContaining({
+        product: "Coffee",
+        channel: undefined,
+        starts: 10,
+        checkouts: 6,
+        paid: 5,
+      }),
+      expect.objectContaining({
+        product: "Coffee",
+        channel: "Coffee News",
+        starts: 4,
+        checkouts: 1,
+        paid: 1,
+      }),
+    ]);
+    expect(await postFunnel(connection.db, other)).toEqual([
+      expect.objectContaining({ checkouts: 1, starts: 0 }),
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, sql, sum } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { deepLinkStarts, orders, products, type User } from "@/db/schema";
+import { channels, deepLinkStarts, orders, posts, products, type User } from "@/db/schema";
 
 const sold = ["paid", "shipped", "delivered"] as const;
 
@@ -73,36 +73,85 @@ export async function dailySales(db: Database, actor: User) {
 }
 
 /**
- * How each product sells from its Buy buttons: deep-link starts → checkouts (orders placed)
- * → paid, over the last 30 days.
+ * How each channel post sells, over the last 30 days: deep-link starts → checkouts (orders
+ * placed) → paid. Starts from a product's own link (shared outside a post) form one "direct"
+ * row per product.
  */
-export async function productFunnel(db: Database, actor: User) {
+export async function postFunnel(db: Database, actor: User) {
   const since = sql`now() - interval '30 days'`;
-  const scope = actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
-  const [list, starts, checkouts] = await Promise.all([
-    db.select({ id: products.id, title: products.title }).from(products).where(scope),
+  const productScope = actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
+  const [starts, placed, postRows] = await Promise.all([
     db
-      .select({ productId: deepLinkStarts.productId, starts: count() })
+      .select({ productId: deepLinkStarts.productId, postId: deepLinkStarts.postId, n: count() })
       .from(deepLinkStarts)
-      .where(gte(deepLinkStarts.createdAt, since))
-      .groupBy(deepLinkStarts.productId),
+      .innerJoin(products, eq(products.id, deepLinkStarts.productId))
+      .where(and(productScope, gte(deepLinkStarts.createdAt, since)))
+      .groupBy(deepLinkStarts.productId, deepLinkStarts.postId),
     db
       .select({
         productId: orders.productId,
+        postId: orders.postId,
         checkouts: count(),
         paid: sql<number>`count(*) filter (where ${inArray(orders.status, [...sold, "refunded"])})::int`,
       })
       .from(orders)
       .where(and(sellerScope(actor), gte(orders.createdAt, since)))
-      .groupBy(orders.productId),
+      .groupBy(orders.productId, orders.postId),
+    db
+      .select({
+        id: posts.id,
+        postedAt: posts.createdAt,
+        channel: channels.title,
+        product: products.title,
+        productId: products.id,
+      })
+      .from(posts)
+      .innerJoin(channels, eq(channels.id, posts.channelId))
+      .innerJoin(products, eq(products.id, posts.productId))
+      .where(productScope),
   ]);
-  return list
-    .map((product) => ({
-      ...product,
-      starts: starts.find((s) => s.productId === product.id)?.starts ?? 0,
-      checkouts: checkouts.find((c) => c.productId === product.id)?.checkouts ?? 0,
-      paid: checkouts.find((c) => c.productId === product.id)?.paid ?? 0,
-    }))
-    .filter((row) => row.starts + row.checkouts > 0)
-    .sort((a, b) => b.paid - a.paid || b.starts - a.starts);
+  const productTitles = new Map(postRows.map((row) => [row.productId, row.product]));
+  const productNames = await db
+    .select({ id: products.id, title: products.title })
+    .from(products)
+    .where(productScope);
+  for (const row of productNames) productTitles.set(row.id, row.title);
+
+  const rows = new Map<
+    string,
+    {
+      key: string;
+      product: string;
+      channel?: string;
+      postedAt?: Date;
+      starts: number;
+      checkouts: number;
+      paid: number;
+    }
+  >();
+  const rowFor = (productId: string, postId: string | null) => {
+    const key = `${productId}:${postId ?? "direct"}`;
+    let row = rows.get(key);
+    if (!row) {
+      const post = postRows.find((candidate) => candidate.id === postId);
+      row = {
+        key,
+        product: productTitles.get(productId) ?? "",
+        channel: post?.channel,
+        postedAt: post?.postedAt,
+        starts: 0,
+        checkouts: 0,
+        paid: 0,
+      };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const start of starts) rowFor(start.productId, start.postId).starts += start.n;
+  for (const order of placed) {
+    const row = rowFor(order.productId, order.postId);
+    row.checkouts += order.checkouts;
+    row.paid += order.paid;
+  }
+  return [...rows.values()].sort((a, b) => b.paid - a.paid || b.starts - a.starts);
 }

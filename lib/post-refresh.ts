@@ -33,13 +33,14 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
   if (stale.length === 0) return;
   const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
   const locale = telegramLocale(seller?.language);
-  const keyboard = soldOut
-    ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), "soldout")
-    : new InlineKeyboard().url(
-        translate(locale, "btn-buy"),
-        buyLink((await api.getMe()).username, product.deepLinkPayload),
-      );
+  const botUsername = soldOut ? "" : (await api.getMe()).username;
   for (const post of stale) {
+    const keyboard = soldOut
+      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), "soldout")
+      : new InlineKeyboard().url(
+          translate(locale, "btn-buy"),
+          buyLink(botUsername, post.deepLinkPayload ?? product.deepLinkPayload),
+        );
     let status: typeof wanted | "deleted" = wanted;
     try {
       await api.editMessageReplyMarkup(post.telegramChatId, post.telegramMessageId, {

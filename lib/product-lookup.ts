@@ -1,18 +1,30 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { deepLinkStarts, products, type Product } from "@/db/schema";
+import { deepLinkStarts, posts, products, type Product } from "@/db/schema";
 import { ProductUnavailable } from "./errors";
 
 // Deep-link payloads are opaque lookup keys: Telegram allows up to 64 of [A-Za-z0-9_-].
 const payloadFormat = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The product behind a Buy button's deep link, if it can still be bought. */
-export async function findProductByPayload(db: Database, payload: string): Promise<Product> {
+/**
+ * The product behind a Buy button's deep link, if it can still be bought, and the post the link
+ * came from (a channel post's own link) for the sales funnel.
+ */
+export async function findProductByPayload(
+  db: Database,
+  payload: string,
+): Promise<{ product: Product; postId?: string }> {
   if (!payloadFormat.test(payload)) throw new ProductUnavailable("not_found");
+  const [fromPost] = await db
+    .select({ product: products, postId: posts.id })
+    .from(posts)
+    .innerJoin(products, eq(products.id, posts.productId))
+    .where(eq(posts.deepLinkPayload, payload));
+  if (fromPost) return { product: assertForSale(fromPost.product), postId: fromPost.postId };
   const product = await db.query.products.findFirst({
     where: eq(products.deepLinkPayload, payload),
   });
-  return assertForSale(product);
+  return { product: assertForSale(product) };
 }
 
 export async function findProductForSale(db: Database, productId: string): Promise<Product> {
@@ -32,6 +44,7 @@ export async function recordDeepLinkStart(
   db: Database,
   productId: string,
   buyerTelegramId: number,
+  postId?: string,
 ) {
-  await db.insert(deepLinkStarts).values({ productId, buyerTelegramId });
+  await db.insert(deepLinkStarts).values({ productId, buyerTelegramId, postId });
 }

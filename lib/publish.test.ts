@@ -131,10 +131,13 @@ describe("publishing", () => {
     expect(post?.photo?.length).toBeGreaterThan(0);
     expect(post?.caption).toBe("Espresso <Blend>\n\nDark & sweet\n\n€12.90");
     const button = post?.reply_markup?.inline_keyboard[0]?.[0];
+    // Each post has its own deep link (for the funnel), stored with the post.
+    const posted = await connection.db.select().from(posts).where(eq(posts.productId, product.id));
     expect(button).toEqual({
       text: "Buy",
-      url: `https://t.me/${DEFAULT_BOT.username}?start=${product.deepLinkPayload}`,
+      url: `https://t.me/${DEFAULT_BOT.username}?start=${posted.find((p) => p.telegramChatId === -1001000000001)?.deepLinkPayload}`,
     });
+    expect(posted.every((p) => /^q_[A-Za-z0-9_-]{12}$/.test(p.deepLinkPayload ?? ""))).toBe(true);
     expect(
       await connection.db.select().from(posts).where(eq(posts.productId, product.id)),
     ).toHaveLength(2);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
 import type { Database } from "@/db/client";
@@ -12,6 +13,11 @@ export interface PublishDeps {
   api: Api;
   botUsername: string;
   readPhoto: (key: string) => Promise<Uint8Array | undefined>;
+}
+
+/** A post's deep-link payload: opaque, distinct from the product's (`p_…`). */
+function postPayload() {
+  return `q_${randomBytes(9).toString("base64url")}`;
 }
 
 export type PublishResult =
@@ -35,15 +41,15 @@ export async function publishProduct(
   const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
   const locale = telegramLocale(seller?.language);
   const { html } = channelPostCaption({ ...product, price: product.priceMinor }, locale);
-  const keyboard = new InlineKeyboard().url(
-    translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy"),
-    buyLink(deps.botUsername, product.deepLinkPayload),
-  );
+  const buyLabel = translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy");
   const photo = product.photoKey ? await deps.readPhoto(product.photoKey) : undefined;
   // Telegram keeps an uploaded photo: later channels reuse its file_id instead of the bytes.
   let photoFileId: string | undefined;
   const results: PublishResult[] = [];
   for (const channel of await findChannels(db, actor, channelIds)) {
+    // Each post gets its own deep link, so the funnel can tell posts apart.
+    const payload = postPayload();
+    const keyboard = new InlineKeyboard().url(buyLabel, buyLink(deps.botUsername, payload));
     try {
       const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
       const message = photo
@@ -58,6 +64,7 @@ export async function publishProduct(
         channelId: channel.id,
         telegramChatId: channel.telegramChatId,
         telegramMessageId: message.message_id,
+        deepLinkPayload: payload,
       });
       results.push({
         channelId: channel.id,

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { botIdentity } from "@/lib/bot-identity";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
-import { dailySales, productFunnel, salesSummary } from "@/lib/overview";
+import { dailySales, postFunnel, salesSummary } from "@/lib/overview";
 
 export const generateMetadata = () => sectionMetadata("overview");
 
@@ -22,7 +22,7 @@ export default async function OverviewPage() {
     getFormatter(),
     salesSummary(db, user),
     dailySales(db, user),
-    productFunnel(db, user),
+    postFunnel(db, user),
     botIdentity(),
   ]);
   const money = (minor: number, currency = "EUR") =>
@@ -78,7 +78,7 @@ export default async function OverviewPage() {
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
                   <th scope="col" className="py-2 pr-4">
-                    {t("product")}
+                    {t("post")}
                   </th>
                   <th scope="col" className="py-2 pr-4 text-right">
                     {t("starts")}
@@ -96,8 +96,15 @@ export default async function OverviewPage() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {funnel.map((row) => (
-                  <tr key={row.id}>
-                    <td className="py-2 pr-4">{row.title}</td>
+                  <tr key={row.key}>
+                    <td className="py-2 pr-4">
+                      <span className="font-medium">{row.product}</span>
+                      <span className="block text-xs text-slate-500">
+                        {row.channel
+                          ? `${row.channel} · ${format.dateTime(row.postedAt ?? new Date(), { dateStyle: "medium" })}`
+                          : t("directLink")}
+                      </span>
+                    </td>
                     <td className="py-2 pr-4 text-right tabular-nums">{row.starts}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{row.checkouts}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{row.paid}</td>
