@@ -13,6 +13,7 @@ const telegram = createTelegramSimulator();
 let telegramServer: ServedHandler;
 let app: Awaited<ReturnType<typeof startStandaloneApp>>;
 const channelId = -1001777000001;
+const dealsId = -1001777000003;
 
 test.use({ locale: "en-US" });
 
@@ -20,6 +21,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   telegramServer = await serveFetchHandler(telegram.handle);
   telegram.addChannel({ id: channelId, title: "Roastery News", username: "roastery_news" });
+  telegram.addChannel({ id: dealsId, title: "Roastery Deals", username: "roastery_deals" });
   telegram.addChannel({
     id: -1001777000002,
     title: "Fan Club",
@@ -63,7 +65,12 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   await page.getByLabel("Channel", { exact: true }).fill("@roastery_news");
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toBeVisible();
+  await page.getByLabel("Channel", { exact: true }).fill("@roastery_deals");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Roastery Deals" })).toBeVisible();
   await saveScreenshot(page, "channels");
+  // Later someone takes the bot's rights in one channel away: that channel alone fails.
+  await telegram.setBotRights(dealsId, "member");
 
   await page.goto(`${app.url}/products/new`);
   await page.getByLabel("Title").fill("Espresso Blend 250 g");
@@ -85,9 +92,9 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   await expect(page.getByRole("figure")).toContainText("Chocolate & hazelnut.");
   await expect(page.getByRole("figure")).toContainText("€12.90");
   await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Roastery News" })).toContainText(
-    "Posted",
-  );
+  const results = page.getByRole("status").filter({ hasText: "Roastery News" });
+  await expect(results).toContainText("Roastery News: Posted");
+  await expect(results).toContainText("Roastery Deals: Failed");
   await saveScreenshot(page, "publish");
 
   const post = telegram.lastMessage(channelId);

@@ -1,31 +1,53 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import type { PublishState } from "@/app/(dashboard)/products/actions";
+import { useState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
+import type { PublishResult } from "@/lib/publish";
 
 interface ChannelChoice {
   id: string;
   title: string;
 }
 
-/** Pick channels, publish, and see each channel's result as it comes back. */
+type Publish = (productId: string, channelId: string) => Promise<PublishResult | undefined>;
+
+/**
+ * Pick channels and publish: one request per channel, in turn, so progress and each channel's
+ * result show as they happen (Telegram allows a post per channel every few seconds anyway).
+ */
 export function PublishPanel({
-  action,
+  publish,
   productId,
   channels,
 }: {
-  action: (state: PublishState, form: FormData) => Promise<PublishState>;
+  publish: Publish;
   productId: string;
   channels: ChannelChoice[];
 }) {
   const t = useTranslations("publish");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [results, setResults] = useState<PublishResult[]>([]);
+  const [current, setCurrent] = useState<{ index: number; total: number; title: string }>();
   if (channels.length === 0) return <p className="text-sm text-slate-600">{t("noChannels")}</p>;
+
+  async function run(form: FormData) {
+    const chosen = channels.filter((channel) => form.getAll("channelId").includes(channel.id));
+    setResults([]);
+    for (const [index, channel] of chosen.entries()) {
+      setCurrent({ index: index + 1, total: chosen.length, title: channel.title });
+      const result = await publish(productId, channel.id).catch((): PublishResult => ({
+        channelId: channel.id,
+        title: channel.title,
+        ok: false,
+        error: "—",
+      }));
+      if (result) setResults((done) => [...done, result]);
+    }
+    setCurrent(undefined);
+  }
+
   return (
-    <form action={formAction} className="space-y-3">
-      <input type="hidden" name="productId" value={productId} />
+    <form action={run} className="space-y-3">
       <fieldset className="space-y-2">
         {channels.map((channel) => (
           <label key={channel.id} className="flex items-center gap-2 text-sm text-slate-800">
@@ -40,17 +62,17 @@ export function PublishPanel({
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? t("publishing") : t("publish")}
+      <button type="submit" disabled={Boolean(current)} className={primaryButton}>
+        {current ? t("publishing") : t("publish")}
       </button>
-      {pending ? (
-        <p role="status" className="text-sm text-slate-600">
-          {t("publishing")}
+      {current ? (
+        <p aria-live="polite" className="text-sm text-slate-600">
+          {t("progress", current)}
         </p>
       ) : null}
-      {state.results ? (
+      {results.length > 0 ? (
         <ul role="status" className="space-y-1 text-sm">
-          {state.results.map((result) => (
+          {results.map((result) => (
             <li key={result.channelId} className={result.ok ? "text-emerald-800" : "text-red-700"}>
               {result.title}: {result.ok ? t("published") : `${t("failed")} – ${result.error}`}
             </li>

@@ -75,24 +75,27 @@ export async function archiveProductAction(form: FormData) {
   redirect("/products");
 }
 
-export interface PublishState {
-  results?: PublishResult[];
-}
-
-export async function publishAction(_state: PublishState, form: FormData): Promise<PublishState> {
+/**
+ * Publishes a product to one channel. The page calls it once per chosen channel, so the seller
+ * sees each channel's result as it comes in.
+ */
+export async function publishToChannel(
+  productId: string,
+  channelId: string,
+): Promise<PublishResult | undefined> {
   const user = await currentUser();
   if (!user) redirect("/login");
   const [api, bot] = [telegramApi(), await botIdentity()];
-  if (!api || !bot) return { results: [] };
+  if (!api || !bot) return undefined;
   const results = await publishProduct(
     await database(),
     { api, botUsername: bot.username, readPhoto: localPhotoReader(settings().DATA_DIR) },
     user,
-    String(form.get("productId") ?? ""),
-    form.getAll("channelId").map(String),
+    String(productId),
+    [String(channelId)],
   );
-  if (!results) notFound();
-  return { results };
+  revalidatePath(`/products/${productId}`);
+  return results?.[0];
 }
 
 export async function deletePostAction(form: FormData) {

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { findProduct, productAsInput } from "@/lib/products";
-import { archiveProductAction, deletePostAction, publishAction, saveProduct } from "../actions";
+import { archiveProductAction, deletePostAction, publishToChannel, saveProduct } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -44,7 +44,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           ) : (
             <ClientMessages namespaces={["publish"]}>
               <PublishPanel
-                action={publishAction}
+                publish={publishToChannel}
                 productId={product.id}
                 channels={channels.map(({ id, title }) => ({ id, title }))}
               />
