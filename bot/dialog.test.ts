@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channels, deepLinkStarts, orders, posts, products } from "@/db/schema";
-import { localPhotoReader } from "@/lib/photo-storage";
+import { localObjectStorage } from "@/lib/object-storage";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 
@@ -63,7 +63,8 @@ describe("the product card", () => {
     png.writeUInt32BE(640, 16);
     png.writeUInt32BE(480, 20);
     writeFileSync(path.join(dataDir, "uploads", "espresso.png"), png);
-    await journey.restartBot(localPhotoReader(dataDir));
+    const storage = localObjectStorage(path.join(dataDir, "uploads"));
+    await journey.restartBot((key) => storage.get(key));
     try {
       const { product } = await createSellerWithProduct(journey.db.db);
       await journey.db.db

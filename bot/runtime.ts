@@ -1,9 +1,8 @@
 import { webhookCallback } from "grammy";
-import { stripeClient } from "@/lib/app-services";
+import { objectStorage, stripeClient } from "@/lib/app-services";
 import { database } from "@/lib/database";
 import { settings } from "@/lib/env";
 import { kickNotificationWorker } from "@/lib/notification-worker";
-import { localPhotoReader } from "@/lib/photo-storage";
 import { createBot } from "./index";
 
 type WebhookHandler = (request: Request) => Promise<Response>;
@@ -25,7 +24,7 @@ export function telegramWebhookHandler(): Promise<WebhookHandler> | undefined {
       db: await database(),
       stripe,
       publicUrl: config.PUBLIC_URL,
-      readPhoto: localPhotoReader(config.DATA_DIR),
+      readPhoto: (key) => objectStorage().get(key),
     });
     // Learns the bot's username once (getMe) instead of on every cold request.
     await bot.init();

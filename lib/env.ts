@@ -41,6 +41,11 @@ const settingsSchema = z.object({
     ),
   TELEGRAM_LOGIN_CLIENT_SECRET: optional(z.string().min(8)),
   TELEGRAM_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).default("https://oauth.telegram.org"),
+  S3_BUCKET: optional(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "is not an S3 bucket name"),
+  ),
+  S3_REGION: z.string().min(1).default("eu-central-1"),
+  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
 });
 
 // Settings that only make sense together: a bot in webhook mode must check Telegram's secret,
@@ -88,6 +93,10 @@ const howToFix: Record<keyof Settings, string> = {
   TELEGRAM_LOGIN_CLIENT_SECRET:
     "Copy the Client Secret from @BotFather → Bot Settings → Login Widget (OpenID Connect).",
   TELEGRAM_OIDC_ISSUER: "Leave it unset for Telegram's https://oauth.telegram.org.",
+  S3_BUCKET:
+    "Name the bucket for uploaded photos (and invoices), or unset it to keep them under DATA_DIR/uploads.",
+  S3_REGION: "Set the bucket's AWS region, e.g. eu-central-1.",
+  S3_ENDPOINT: "Only for S3-compatible stores (MinIO, a test double): their https:// address.",
 };
 
 export class SettingsError extends Error {

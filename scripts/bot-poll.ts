@@ -4,13 +4,12 @@
 import { allowedUpdates } from "@/bot/allowed-updates";
 import { createBot } from "@/bot/index";
 import { migrateWithLock } from "@/db/migrate";
-import { stripeClient, telegramApi } from "@/lib/app-services";
+import { objectStorage, stripeClient, telegramApi } from "@/lib/app-services";
 import { databaseConnection } from "@/lib/database";
 import { settings, SettingsError } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { telegramDeliverer } from "@/lib/notifications";
 import { startOutboxWorker } from "@/lib/outbox-worker";
-import { localPhotoReader } from "@/lib/photo-storage";
 
 try {
   const config = settings();
@@ -27,7 +26,7 @@ try {
     db: connection.db,
     stripe,
     publicUrl: config.PUBLIC_URL,
-    readPhoto: localPhotoReader(config.DATA_DIR),
+    readPhoto: (key) => objectStorage().get(key),
   });
   bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }));
   const worker = startOutboxWorker(connection.db, telegramDeliverer(api));

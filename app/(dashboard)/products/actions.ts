@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
-import { settings } from "@/lib/env";
-import { telegramApi } from "@/lib/app-services";
+import { objectStorage, telegramApi } from "@/lib/app-services";
 import { botIdentity } from "@/lib/bot-identity";
-import { localPhotoReader, photoKeyFormat, storeLocalPhoto } from "@/lib/photo-storage";
+import { photoKeyFormat, storePhoto } from "@/lib/photo-storage";
 import { deletePost, publishProduct, type PublishResult } from "@/lib/publish";
 import {
   archiveProduct,
@@ -44,10 +43,7 @@ export async function saveProduct(
   let photoKey = photoKeyFormat.test(text(form, "photoKey")) ? text(form, "photoKey") : undefined;
   const photo = form.get("photo");
   if (photo instanceof File && photo.size > 0) {
-    const stored = await storeLocalPhoto(
-      settings().DATA_DIR,
-      new Uint8Array(await photo.arrayBuffer()),
-    );
+    const stored = await storePhoto(objectStorage(), new Uint8Array(await photo.arrayBuffer()));
     if (!stored.ok) return { values, errors: { photo: { key: stored.error } }, photoKey };
     photoKey = stored.key;
   }
@@ -89,7 +85,7 @@ export async function publishToChannel(
   if (!api || !bot) return undefined;
   const results = await publishProduct(
     await database(),
-    { api, botUsername: bot.username, readPhoto: localPhotoReader(settings().DATA_DIR) },
+    { api, botUsername: bot.username, readPhoto: (key) => objectStorage().get(key) },
     user,
     String(productId),
     [String(channelId)],
