@@ -14,6 +14,9 @@ test.describe("sandbox (the embedded default)", () => {
     await page.goto("/orders");
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("heading", { name: "Sign in to Promo-Bot" })).toBeVisible();
+    await expect(page.getByRole("note")).toContainText(
+      "Sandbox — Telegram and Stripe are simulated",
+    );
     await saveScreenshot(page, "login-sandbox");
 
     await logInAsSandboxSeller(page);
@@ -61,8 +64,9 @@ test.describe("with a real bot configured", () => {
     page,
   }) => {
     await page.goto(`${appUrl}/login`);
-    // Real tokens are set: the sandbox's test accounts must not be offered.
+    // Real tokens are set: neither the sandbox's banner nor its test accounts.
     await expect(page.getByRole("button", { name: /test seller/i })).toHaveCount(0);
+    await expect(page.getByText("Sandbox — Telegram and Stripe are simulated")).toHaveCount(0);
     await page.getByRole("button", { name: "Log in with Telegram" }).click();
 
     // The issuer's own login and consent pages (Telegram's confirmation box in real life).
