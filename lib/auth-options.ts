@@ -3,12 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { cookies } from "next/headers";
 import { appSecret } from "./app-secrets";
+import { inviteCookie } from "./invite-cookie";
 import { database } from "./database";
 import { isSandbox, settings } from "./env";
 import { signInSandboxUser, signInSeller, type SellerProfile } from "./sellers";
 import { checkLoginWidget, loginWidgetFields } from "./telegram-login";
-
-export const inviteCookie = "promo_invite";
 
 interface TelegramClaims {
   sub: string;

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { GrammyError, type Api } from "grammy";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -103,13 +103,4 @@ export async function listChannels(db: Database, actor: User) {
 export async function findChannels(db: Database, actor: User, ids: string[]) {
   const all = await listChannels(db, actor);
   return all.filter((channel) => ids.includes(channel.id));
-}
-
-export async function findChannel(db: Database, actor: User, channelId: string) {
-  if (!z.uuid().safeParse(channelId).success) return undefined;
-  const [channel] = await db
-    .select()
-    .from(channels)
-    .where(and(eq(channels.id, channelId), scope(actor)));
-  return channel;
 }

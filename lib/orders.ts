@@ -80,7 +80,3 @@ export async function releaseStock(tx: Database, order: Pick<Order, "productId" 
   // Back from zero: the posts can say "Buy" again.
   if (released?.stock === order.quantity) await enqueuePostsRefresh(tx, order.productId);
 }
-
-export async function findOrderByNumber(db: Database, number: number) {
-  return db.query.orders.findFirst({ where: eq(orders.number, number) });
-}

@@ -7,6 +7,14 @@ const sold = ["paid", "shipped", "delivered"] as const;
 const sellerScope = (actor: User) =>
   actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id);
 
+// The actor's orders that were paid (and not refunded) in the last `days` days.
+const soldSince = (actor: User, days: number) =>
+  and(
+    sellerScope(actor),
+    inArray(orders.status, [...sold]),
+    gte(orders.paidAt, sql`now() - make_interval(days => ${days})`),
+  );
+
 /** Revenue and paid orders in the last day, week and month, per currency. */
 export async function salesSummary(db: Database, actor: User) {
   const windows = { today: 1, week: 7, month: 30 } as const;
@@ -19,13 +27,7 @@ export async function salesSummary(db: Database, actor: User) {
           revenue: sum(orders.totalAmountMinor),
         })
         .from(orders)
-        .where(
-          and(
-            sellerScope(actor),
-            inArray(orders.status, [...sold]),
-            gte(orders.paidAt, sql`now() - make_interval(days => ${days})`),
-          ),
-        )
+        .where(soldSince(actor, days))
         .groupBy(orders.currency);
       return [
         name,
@@ -52,13 +54,7 @@ export async function dailySales(db: Database, actor: User) {
       revenue: sum(orders.totalAmountMinor),
     })
     .from(orders)
-    .where(
-      and(
-        sellerScope(actor),
-        inArray(orders.status, [...sold]),
-        gte(orders.paidAt, sql`now() - interval '29 days'`),
-      ),
-    )
+    .where(soldSince(actor, 29))
     .groupBy(sql`1`, orders.currency);
   const days = Array.from({ length: 30 }, (_, i) => {
     const date = new Date(Date.now() - (29 - i) * 86_400_000);
@@ -80,7 +76,7 @@ export async function dailySales(db: Database, actor: User) {
 export async function postFunnel(db: Database, actor: User) {
   const since = sql`now() - interval '30 days'`;
   const productScope = actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
-  const [starts, placed, postRows] = await Promise.all([
+  const [starts, placed, postRows, productRows] = await Promise.all([
     db
       .select({ productId: deepLinkStarts.productId, postId: deepLinkStarts.postId, n: count() })
       .from(deepLinkStarts)
@@ -102,20 +98,14 @@ export async function postFunnel(db: Database, actor: User) {
         id: posts.id,
         postedAt: posts.createdAt,
         channel: channels.title,
-        product: products.title,
-        productId: products.id,
       })
       .from(posts)
       .innerJoin(channels, eq(channels.id, posts.channelId))
       .innerJoin(products, eq(products.id, posts.productId))
       .where(productScope),
+    db.select({ id: products.id, title: products.title }).from(products).where(productScope),
   ]);
-  const productTitles = new Map(postRows.map((row) => [row.productId, row.product]));
-  const productNames = await db
-    .select({ id: products.id, title: products.title })
-    .from(products)
-    .where(productScope);
-  for (const row of productNames) productTitles.set(row.id, row.title);
+  const productTitles = new Map(productRows.map((row) => [row.id, row.title]));
 
   const rows = new Map<
     string,
