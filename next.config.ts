@@ -18,8 +18,11 @@ const nextConfig: NextConfig = {
     "@grammyjs/conversations",
     "@grammyjs/i18n",
   ],
-  // Migrations and Telegram texts are read from disk; the standalone bundle must carry them.
-  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./locales/**/*"] },
+  // Migrations, Telegram texts and the sandbox's demo photos are read from disk; the
+  // standalone bundle must carry them.
+  outputFileTracingIncludes: {
+    "/*": ["./db/migrations/**/*", "./locales/**/*", "./sandbox/demo-photos/**/*"],
+  },
   poweredByHeader: false,
   // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.
   experimental: { serverActions: { bodySizeLimit: "11mb" } },

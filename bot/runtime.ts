@@ -1,5 +1,6 @@
 import { webhookCallback } from "grammy";
 import { objectStorage, stripeClient } from "@/lib/app-services";
+import { telegramConnection } from "@/lib/connections";
 import { database } from "@/lib/database";
 import { settings } from "@/lib/env";
 import { kickNotificationWorker } from "@/lib/notification-worker";
@@ -14,13 +15,13 @@ const shared = globalThis as unknown as { promoBotWebhook?: Promise<WebhookHandl
  */
 export function telegramWebhookHandler(): Promise<WebhookHandler> | undefined {
   const config = settings();
+  const telegram = telegramConnection(config);
   const stripe = stripeClient();
-  if (!config.TELEGRAM_BOT_TOKEN || !config.TELEGRAM_WEBHOOK_SECRET || !stripe) return undefined;
-  const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secretToken } = config;
+  if (!telegram || !stripe) return undefined;
   shared.promoBotWebhook ??= (async () => {
     const bot = createBot({
-      token,
-      apiRoot: config.TELEGRAM_API_ROOT,
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
       db: await database(),
       stripe,
       publicUrl: config.PUBLIC_URL,
@@ -28,7 +29,7 @@ export function telegramWebhookHandler(): Promise<WebhookHandler> | undefined {
     });
     // Learns the bot's username once (getMe) instead of on every cold request.
     await bot.init();
-    const handle = webhookCallback(bot, "std/http", { secretToken });
+    const handle = webhookCallback(bot, "std/http", { secretToken: telegram.webhookSecret });
     return async (request: Request) => {
       const response = await handle(request);
       kickNotificationWorker();

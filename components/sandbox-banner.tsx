@@ -7,7 +7,10 @@ export async function SandboxBanner() {
   const t = await getTranslations("sandbox");
   return (
     <div role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
-      {t("banner")}
+      {t("banner")}{" "}
+      <a href="/sandbox" className="font-semibold underline">
+        {t("openSandbox")}
+      </a>
     </div>
   );
 }

@@ -161,3 +161,21 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   await expect(page.getByText(`Order #${paid[0]?.number}`)).toBeVisible();
   await saveScreenshot(page, "checkout-success");
 });
+
+test("with real tokens set, the sandbox and its simulators are gone", async ({ request }) => {
+  for (const path of [
+    "/sandbox",
+    "/sandbox/api/state?as=9000000000101",
+    `/sandbox/telegram/bot${DEFAULT_BOT.token}/getMe`,
+    "/sandbox/stripe/v1/checkout/sessions",
+  ]) {
+    expect((await request.get(`${appUrl}${path}`)).status(), path).toBe(404);
+  }
+  const act = await request.post(`${appUrl}/sandbox/api/act`, {
+    data: { action: "start", as: 9000000000101 },
+  });
+  expect(act.status()).toBe(404);
+  // No banner and no test logins either.
+  const login = await request.get(`${appUrl}/login`);
+  expect(await login.text()).not.toContain("Open the Telegram sandbox");
+});

@@ -1,7 +1,8 @@
 import type { Api } from "grammy";
 import type Stripe from "stripe";
-import { settings } from "./env";
 import path from "node:path";
+import { stripeConnection, telegramConnection } from "./connections";
+import { settings } from "./env";
 import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
 import { createStripeClient } from "./stripe";
 import { createTelegramApi } from "./telegram";
@@ -13,25 +14,19 @@ const shared = globalThis as unknown as {
   promoBotStorage?: ObjectStorage;
 };
 
-/** The Stripe client from the settings, or undefined while Stripe is not configured. */
+/** The Stripe client (the in-app simulator in the sandbox); undefined while not configured. */
 export function stripeClient(): Stripe | undefined {
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = settings();
-  if (!STRIPE_SECRET_KEY) return undefined;
-  shared.promoBotStripe ??= createStripeClient({
-    secretKey: STRIPE_SECRET_KEY,
-    apiBase: STRIPE_API_BASE,
-  });
+  const connection = stripeConnection();
+  if (!connection) return undefined;
+  shared.promoBotStripe ??= createStripeClient(connection);
   return shared.promoBotStripe;
 }
 
-/** The Bot API client from the settings, or undefined while Telegram is not configured. */
+/** The Bot API client (the in-app simulator in the sandbox); undefined while not configured. */
 export function telegramApi(): Api | undefined {
-  const { TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT } = settings();
-  if (!TELEGRAM_BOT_TOKEN) return undefined;
-  shared.promoBotTelegram ??= createTelegramApi({
-    token: TELEGRAM_BOT_TOKEN,
-    apiRoot: TELEGRAM_API_ROOT,
-  });
+  const connection = telegramConnection();
+  if (!connection) return undefined;
+  shared.promoBotTelegram ??= createTelegramApi(connection);
   return shared.promoBotTelegram;
 }
 

@@ -1,6 +1,7 @@
 import { migrateWithLock } from "@/db/migrate";
 import { databaseConnection } from "./database";
-import { settings, SettingsError } from "./env";
+import { objectStorage } from "./app-services";
+import { isSandbox, settings, SettingsError } from "./env";
 import { describeDatabaseUrl, logger } from "./logger";
 import { startNotificationWorker } from "./notification-worker";
 
@@ -19,6 +20,15 @@ export async function startApp(): Promise<void> {
       { driver: connection.driver, database: describeDatabaseUrl(config.DATABASE_URL), applied },
       "database ready",
     );
+    if (isSandbox(config)) {
+      // Loaded only here, so the sandbox's code stays out of a live shop's start.
+      const { seedDemoShop } = await import("@/sandbox/app/demo-shop");
+      const seeded = await seedDemoShop(connection.db, objectStorage());
+      logger.info(
+        { demoShop: seeded ? "created" : "kept" },
+        "sandbox: Telegram and Stripe simulated",
+      );
+    }
     const worker = await startNotificationWorker();
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {

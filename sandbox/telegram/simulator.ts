@@ -66,7 +66,9 @@ export interface SimulatedBot {
   /** What the bot sent as a file: uploaded bytes, or the URL it gave. */
   file(
     fileId: string,
-  ): { filename?: string; size?: number; data?: Uint8Array; url?: string } | undefined;
+  ):
+    | { filename?: string; size?: number; contentType?: string; data?: Uint8Array; url?: string }
+    | undefined;
 }
 
 export interface TelegramSimulator extends SimulatedBot {
@@ -163,8 +165,8 @@ function viewOf(world: World, bot: BotState): SimulatedBot {
     file(fileId) {
       const file = bot.files.get(fileId);
       if (!file) return undefined;
-      const { filename, file_size: size, data, url } = file;
-      return { filename, size, data, url };
+      const { filename, file_size: size, contentType, data, url } = file;
+      return { filename, size, contentType, data, url };
     },
   };
 }

@@ -1,12 +1,12 @@
 import { stripeClient } from "@/lib/app-services";
 import { database } from "@/lib/database";
-import { settings } from "@/lib/env";
+import { stripeConnection } from "@/lib/connections";
 import { kickNotificationWorker } from "@/lib/notification-worker";
 import { answerStripeWebhook } from "@/lib/stripe-webhook";
 
 export async function POST(request: Request) {
   const stripe = stripeClient();
-  const webhookSecret = settings().STRIPE_WEBHOOK_SECRET;
+  const webhookSecret = stripeConnection()?.webhookSecret;
   if (!stripe || !webhookSecret) {
     return Response.json({ error: "Stripe is not configured" }, { status: 404 });
   }

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+import { logInAsSandboxSeller } from "./login";
+import { saveScreenshot } from "./screenshots";
+
+// The README's first command serves this: no tokens, so Telegram and Stripe are the in-app
+// simulators. Everything below happens through the sandbox's own pages, as a newcomer would.
+test.use({ locale: "en-US" });
+test.describe.configure({ mode: "serial" });
+
+const BUYER = "Ben Carter (buyer)";
+const chat = (page: Page) => page.getByRole("log");
+const channel = (page: Page) => page.getByRole("list", { name: /^Channel: Promo Sandbox Shop/ });
+
+async function openSandboxAs(page: Page, person: string) {
+  await page.goto("/sandbox");
+  await page.getByLabel("You are").selectOption({ label: person });
+  await expect(page.getByLabel("You are")).toHaveValue(/\d+/);
+}
+
+/** Answers the bot's questions as Ben, up to the Pay button. */
+async function orderAsBen(page: Page, productTitle: string, { returning = true } = {}) {
+  const post = channel(page).getByRole("listitem").filter({ hasText: productTitle }).last();
+  await post.getByRole("button", { name: "Buy" }).click();
+  await expect(chat(page)).toContainText(productTitle);
+  await chat(page).getByRole("button", { name: "Buy" }).last().click();
+  const say = async (text: string, next: string | RegExp) => {
+    await page.getByLabel("Message").fill(text);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(chat(page).getByRole("listitem").last()).toContainText(next);
+  };
+  const last = chat(page).getByRole("listitem").last();
+  await expect(last).toContainText(/How many|full name|same details as last time/);
+  // Asked only while more than one is left.
+  if ((await last.textContent())?.includes("How many")) {
+    await say("1", /full name|same details as last time/);
+  }
+  if (returning) {
+    // A returning buyer is offered the details of the last order.
+    await chat(page).getByRole("button", { name: "Yes, use these" }).last().click();
+  } else {
+    await say("Ben Carter", "Street");
+    await say("Baker Street 221b", "Postcode");
+    await say("NW1 6XE", "City");
+    await say("London", "Which country");
+    await say("GB", "e-mail");
+    await say("ben@example.com", "Confirm");
+  }
+  await expect(chat(page).getByRole("listitem").last()).toContainText("Baker Street 221b");
+  await chat(page).getByRole("button", { name: "Confirm and pay" }).last().click();
+  // The newest message's button: older ones in the chat belong to earlier orders.
+  const pay = chat(page).getByRole("listitem").last().getByRole("link", { name: /^Pay / });
+  await expect(pay).toBeVisible();
+  return pay;
+}
+
+test("the whole journey in the sandbox: publish, buy, pay, ship, /status", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The seller adds a product and publishes it to the demo channel.
+  await logInAsSandboxSeller(page);
+  await saveScreenshot(page, "sandbox-01-overview");
+  await page.goto("/products");
+  // Demo data from the first start: two products already.
+  await expect(page.getByRole("link", { name: "Hand-made stoneware mug" })).toBeVisible();
+  await page.goto("/products/new");
+  await page.getByLabel("Title").fill("Sandbox tea tin");
+  await page.getByLabel("Description").fill("Black tea, 100 g.");
+  await page.getByLabel("Price").fill("9.50");
+  await page.getByLabel("Stock").fill("3");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await page.getByRole("link", { name: "Sandbox tea tin" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
+    "Promo Sandbox Shop: Posted",
+  );
+  await saveScreenshot(page, "sandbox-02-published");
+
+  // A buyer taps Buy under the post in the channel and answers the bot.
+  await openSandboxAs(page, BUYER);
+  await expect(channel(page)).toContainText("Sandbox tea tin");
+  await saveScreenshot(page, "sandbox-03-channel");
+  const pay = await orderAsBen(page, "Sandbox tea tin", { returning: false });
+  await expect(pay).toHaveText(/Pay €9\.50/);
+  await saveScreenshot(page, "sandbox-04-dialog");
+
+  // The Pay button opens the simulated Stripe checkout in the browser.
+  const [checkout] = await Promise.all([page.waitForEvent("popup"), pay.click()]);
+  await expect(checkout.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(checkout.locator("body")).toContainText("Sandbox tea tin");
+  await checkout.getByLabel(/card/i).fill("4242 4242 4242 4242");
+  await saveScreenshot(checkout, "sandbox-05-checkout");
+  await checkout.getByRole("button", { name: /^Pay/ }).click();
+  await expect(checkout.getByRole("heading", { level: 1 })).toHaveText("Thank you for your order!");
+  await saveScreenshot(checkout, "sandbox-06-paid");
+  await checkout.close();
+
+  // Ben gets the confirmation in Telegram.
+  await expect(chat(page)).toContainText("Payment received");
+  const orderNumber = /Order #(\d+):/.exec((await chat(page).textContent()) ?? "")?.[1];
+  expect(orderNumber).toBeTruthy();
+
+  // The seller's Telegram has the notice; the dashboard has the paid order.
+  await page.getByLabel("You are").selectOption({ label: "Test Seller (seller)" });
+  await expect(chat(page)).toContainText(`#${orderNumber}`);
+  await expect(chat(page)).toContainText("Ben Carter");
+  await saveScreenshot(page, "sandbox-07-seller-notice");
+  await page.goto("/orders");
+  const row = page.getByRole("row").filter({ hasText: `#${orderNumber}` });
+  await expect(row).toContainText("Paid");
+  await row.getByRole("link").first().click();
+  await page.getByLabel(/Tracking number/).fill("GB123456789");
+  await page.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(page.getByText("Shipped").first()).toBeVisible();
+  await saveScreenshot(page, "sandbox-08-shipped");
+
+  // Ben sees the update, and /status lists the order as shipped.
+  await openSandboxAs(page, BUYER);
+  await expect(chat(page)).toContainText("GB123456789");
+  await page.getByLabel("Message").fill("/status");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("listitem").last()).toContainText(`#${orderNumber}`);
+  await expect(chat(page).getByRole("listitem").last()).toContainText("Shipped");
+  await saveScreenshot(page, "sandbox-09-status");
+});
+
+test("a declined card is refused on the checkout page, and the order stays unpaid", async ({
+  page,
+}) => {
+  await openSandboxAs(page, BUYER);
+  const pay = await orderAsBen(page, "Sandbox tea tin");
+  const [checkout] = await Promise.all([page.waitForEvent("popup"), pay.click()]);
+  await checkout.getByLabel(/card/i).fill("4000 0000 0000 0002");
+  await checkout.getByRole("button", { name: /^Pay/ }).click();
+  await expect(checkout.getByRole("alert")).toHaveText("Your card was declined.");
+  await saveScreenshot(checkout, "sandbox-10-declined");
+  await checkout.close();
+  await page.getByLabel("Message").fill("/status");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("listitem").last()).toContainText("Awaiting payment");
+});
+
+test("a checkout left to expire tells the buyer and offers a new link", async ({ page }) => {
+  await openSandboxAs(page, BUYER);
+  const pay = await orderAsBen(page, "Sandbox tea tin");
+  const [checkout] = await Promise.all([page.waitForEvent("popup"), pay.click()]);
+  await checkout.getByRole("button", { name: /let it expire/i }).click();
+  await expect(checkout.locator("body")).toContainText(/expired/i);
+  await checkout.close();
+  await expect(chat(page).getByRole("listitem").last()).toContainText(/expired/i);
+  await expect(
+    chat(page).getByRole("listitem").last().getByRole("button", { name: "New payment link" }),
+  ).toBeVisible();
+  await saveScreenshot(page, "sandbox-11-expired");
+});

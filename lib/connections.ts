@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { isSandbox, settings, type Settings } from "./env";
+
+/** How this process reaches Telegram's Bot API and checks the updates it sends. */
+export interface TelegramConnection {
+  token: string;
+  apiRoot: string;
+  webhookSecret: string;
+}
+
+/** How this process reaches Stripe's API and checks the events it sends. */
+export interface StripeConnection {
+  secretKey: string;
+  apiBase: string;
+  webhookSecret: string;
+}
+
+/** The sandbox's own bot: the in-app Telegram simulator answers for this token. */
+export const SANDBOX_BOT = {
+  token: "1000000001:sandbox-token-not-a-secret",
+  id: 1000000001,
+  username: "promo_sandbox_bot",
+  first_name: "Promo Sandbox",
+} as const;
+
+/** The key the in-app Stripe simulator accepts. */
+export const SANDBOX_STRIPE_KEY = "sk_test_sandbox";
+
+// Where the in-app simulators are mounted (app/sandbox/…).
+export const SANDBOX_TELEGRAM_PATH = "/sandbox/telegram";
+export const SANDBOX_STRIPE_PATH = "/sandbox/stripe";
+
+/**
+ * The address this process reaches itself at. The SDKs call the in-app simulators over HTTP,
+ * exactly as they call Telegram and Stripe, so the sandbox runs the production code path;
+ * loopback keeps that traffic off the network whatever PUBLIC_URL says.
+ */
+export function ownOrigin(): string {
+  return `http://127.0.0.1:${process.env.PORT || 3000}`;
+}
+
+const shared = globalThis as unknown as { promoBotSandboxSecrets?: SandboxSecrets };
+interface SandboxSecrets {
+  telegram: string;
+  stripe: string;
+}
+
+// Made up per process: the simulators and the webhook routes live in the same process, and
+// nobody outside it should be able to post a "payment" to a sandbox that is reachable.
+function sandboxSecrets(): SandboxSecrets {
+  shared.promoBotSandboxSecrets ??= {
+    telegram: randomBytes(24).toString("base64url"),
+    stripe: `whsec_${randomBytes(24).toString("hex")}`,
+  };
+  return shared.promoBotSandboxSecrets;
+}
+
+/** Telegram from the settings, the in-app simulator in the sandbox, else undefined. */
+export function telegramConnection(config: Settings = settings()): TelegramConnection | undefined {
+  if (isSandbox(config)) {
+    return {
+      token: SANDBOX_BOT.token,
+      apiRoot: ownOrigin() + SANDBOX_TELEGRAM_PATH,
+      webhookSecret: sandboxSecrets().telegram,
+    };
+  }
+  const { TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET } = config;
+  if (!TELEGRAM_BOT_TOKEN || !TELEGRAM_WEBHOOK_SECRET) return undefined;
+  return {
+    token: TELEGRAM_BOT_TOKEN,
+    apiRoot: TELEGRAM_API_ROOT,
+    webhookSecret: TELEGRAM_WEBHOOK_SECRET,
+  };
+}
+
+/** Stripe from the settings, the in-app simulator in the sandbox, else undefined. */
+export function stripeConnection(config: Settings = settings()): StripeConnection | undefined {
+  if (isSandbox(config)) {
+    return {
+      secretKey: SANDBOX_STRIPE_KEY,
+      apiBase: ownOrigin() + SANDBOX_STRIPE_PATH,
+      webhookSecret: sandboxSecrets().stripe,
+    };
+  }
+  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_WEBHOOK_SECRET } = config;
+  if (!STRIPE_SECRET_KEY || !STRIPE_WEBHOOK_SECRET) return undefined;
+  return {
+    secretKey: STRIPE_SECRET_KEY,
+    apiBase: STRIPE_API_BASE,
+    webhookSecret: STRIPE_WEBHOOK_SECRET,
+  };
+}

@@ -1,0 +1,76 @@
+import {
+  SANDBOX_BOT,
+  SANDBOX_STRIPE_KEY,
+  SANDBOX_STRIPE_PATH,
+  ownOrigin,
+  stripeConnection,
+  telegramConnection,
+} from "@/lib/connections";
+import { isSandbox, settings } from "@/lib/env";
+import { allowedUpdates } from "@/bot/allowed-updates";
+import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
+import { createTelegramSimulator, type TelegramSimulator } from "@/sandbox/telegram/simulator";
+import { sandboxChannel, sandboxPeople } from "./people";
+
+export interface SandboxRuntime {
+  telegram: TelegramSimulator;
+  stripe: StripeSimulator;
+  /** Language each person's Telegram app is set to, as switched in the sandbox page. */
+  languages: Map<number, string>;
+}
+
+// One pair of simulators per process, shared by Next's separately bundled routes.
+const shared = globalThis as unknown as { promoBotSandbox?: Promise<SandboxRuntime> };
+
+/**
+ * The in-app Telegram and Stripe simulators, or undefined once real tokens are set: then every
+ * sandbox route answers 404 and none of this runs.
+ */
+export function sandboxRuntime(): Promise<SandboxRuntime> | undefined {
+  const config = settings();
+  if (!isSandbox(config)) return undefined;
+  shared.promoBotSandbox ??= createRuntime(config.PUBLIC_URL);
+  return shared.promoBotSandbox;
+}
+
+async function createRuntime(publicUrl: string): Promise<SandboxRuntime> {
+  const telegramSide = telegramConnection();
+  const stripeSide = stripeConnection();
+  if (!telegramSide || !stripeSide) throw new Error("sandbox connections missing");
+
+  // The channel's and the chats' links point at this app on localhost, which Telegram would
+  // refuse as a button URL; the sandbox allows it.
+  const telegram = createTelegramSimulator({ bots: [SANDBOX_BOT], allowLocalButtonUrls: true });
+  telegram.addChannel({
+    ...sandboxChannel,
+    owner: sandboxPeople.find((person) => person.role === "seller"),
+    botRights: "admin",
+  });
+  // The shop's accounts have opened the bot, so order notices reach them from the start.
+  for (const person of sandboxPeople) {
+    if (person.role !== "buyer") telegram.markStarted(person);
+  }
+  // What `npm run bot:webhook` does against Telegram, done to the simulator directly: the
+  // server is not listening yet when this first runs.
+  const registered = await telegram.handle(
+    new Request(`${telegramSide.apiRoot}/bot${telegramSide.token}/setWebhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        url: `${ownOrigin()}/api/telegram/webhook`,
+        secret_token: telegramSide.webhookSecret,
+        allowed_updates: allowedUpdates,
+      }),
+    }),
+  );
+  if (!registered.ok) throw new Error(`sandbox webhook not set: ${await registered.text()}`);
+
+  const stripe = createStripeSimulator({
+    secretKey: SANDBOX_STRIPE_KEY,
+    webhookSecret: stripeSide.webhookSecret,
+    webhookUrl: `${ownOrigin()}/api/stripe/webhook`,
+    // The checkout page is opened by the buyer's browser, which knows the app by PUBLIC_URL.
+    publicUrl: new URL(SANDBOX_STRIPE_PATH, publicUrl).toString(),
+  });
+  return { telegram, stripe, languages: new Map() };
+}
