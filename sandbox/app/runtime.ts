@@ -11,12 +11,15 @@ import { allowedUpdates } from "@/bot/allowed-updates";
 import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
 import { createTelegramSimulator, type TelegramSimulator } from "@/sandbox/telegram/simulator";
 import { sandboxChannel, sandboxPeople } from "./people";
+import { sandboxFile } from "./saved-sandbox";
 
 export interface SandboxRuntime {
   telegram: TelegramSimulator;
   stripe: StripeSimulator;
   /** Language each person's Telegram app is set to, as switched in the sandbox page. */
   languages: Map<number, string>;
+  /** Something may have changed: keep the simulators' state across restarts. */
+  changed(): void;
 }
 
 // One pair of simulators per process, shared by Next's separately bundled routes.
@@ -29,23 +32,41 @@ const shared = globalThis as unknown as { promoBotSandbox?: Promise<SandboxRunti
 export function sandboxRuntime(): Promise<SandboxRuntime> | undefined {
   const config = settings();
   if (!isSandbox(config)) return undefined;
-  shared.promoBotSandbox ??= createRuntime(config.PUBLIC_URL);
+  shared.promoBotSandbox ??= createRuntime(config.PUBLIC_URL, config.DATA_DIR);
   return shared.promoBotSandbox;
 }
 
-async function createRuntime(publicUrl: string): Promise<SandboxRuntime> {
+async function createRuntime(publicUrl: string, dataDir: string): Promise<SandboxRuntime> {
   const telegramSide = telegramConnection();
   const stripeSide = stripeConnection();
   if (!telegramSide || !stripeSide) throw new Error("sandbox connections missing");
+  const file = sandboxFile(dataDir);
+  const saved = await file.read();
 
+  // The bot remembers the update ids it handled (in the database, which outlives this
+  // process); update ids must keep growing across restarts, as Telegram's do. Seconds since
+  // 1970 grow faster than anyone clicks, and stay below 2^31 until 2038.
+  const nowSeconds = Math.floor(Date.now() / 1000);
   // The channel's and the chats' links point at this app on localhost, which Telegram would
   // refuse as a button URL; the sandbox allows it.
-  const telegram = createTelegramSimulator({ bots: [SANDBOX_BOT], allowLocalButtonUrls: true });
-  telegram.addChannel({
-    ...sandboxChannel,
-    owner: sandboxPeople.find((person) => person.role === "seller"),
-    botRights: "admin",
+  const telegram = createTelegramSimulator({
+    bots: [SANDBOX_BOT],
+    allowLocalButtonUrls: true,
+    firstUpdateId: nowSeconds,
   });
+  if (saved) {
+    for (const bot of saved.telegram.bots) {
+      bot.state.nextUpdateId = Math.max(bot.state.nextUpdateId, nowSeconds);
+    }
+    telegram.load(saved.telegram);
+  }
+  if (!saved?.telegram.channels.some(([id]) => id === sandboxChannel.id)) {
+    telegram.addChannel({
+      ...sandboxChannel,
+      owner: sandboxPeople.find((person) => person.role === "seller"),
+      botRights: "admin",
+    });
+  }
   // The shop's accounts have opened the bot, so order notices reach them from the start.
   for (const person of sandboxPeople) {
     if (person.role !== "buyer") telegram.markStarted(person);
@@ -72,5 +93,11 @@ async function createRuntime(publicUrl: string): Promise<SandboxRuntime> {
     // The checkout page is opened by the buyer's browser, which knows the app by PUBLIC_URL.
     publicUrl: new URL(SANDBOX_STRIPE_PATH, publicUrl).toString(),
   });
-  return { telegram, stripe, languages: new Map() };
+  if (saved) stripe.load(saved.stripe);
+  return {
+    telegram,
+    stripe,
+    languages: new Map(),
+    changed: () => file.saveSoon(() => ({ telegram: telegram.save(), stripe: stripe.save() })),
+  };
 }

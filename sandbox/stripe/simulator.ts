@@ -8,7 +8,13 @@ import { expireDueSessions, expireSession } from "./expire-session";
 import { createIdempotencyStore } from "./idempotency";
 import { handlePage } from "./page-routes";
 import { attemptPayment, type PaymentAttempt } from "./pay-session";
-import { createStore, findSession, snapshot } from "./store";
+import {
+  createStore,
+  findSession,
+  snapshot,
+  type PaymentRecord,
+  type SessionRecord,
+} from "./store";
 import { createWebhookSender, type DeliveryAttempt, type SignOptions } from "./webhook-sender";
 
 export type { PaymentAttempt } from "./pay-session";
@@ -54,6 +60,17 @@ export interface StripeSimulator {
   sign(payload: string, options?: SignOptions): string;
   /** Resolves once every queued webhook delivery has finished. */
   settled(): Promise<void>;
+  /** Sessions and payments as they are now, to keep across a restart (not the event log). */
+  save(): SavedStripe;
+  /** Puts back what `save` returned. */
+  load(saved: SavedStripe): void;
+}
+
+/** A structured-cloneable copy of the simulator's sessions and payments. */
+export interface SavedStripe {
+  version: 1;
+  sessions: Array<[string, SessionRecord]>;
+  payments: Array<[string, PaymentRecord]>;
 }
 
 // Mounted inside the app the simulator sits under a prefix such as `/sandbox/stripe`; what
@@ -132,5 +149,17 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
     deliver: (event, deliverOptions) => sender.deliver(event, deliverOptions),
     sign: (payload, signOptions) => sender.sign(payload, signOptions),
     settled: () => events.settled(),
+    save: () =>
+      snapshot({
+        version: 1,
+        sessions: [...context.store.sessions.entries()],
+        payments: [...context.store.payments.entries()],
+      }),
+    load(saved) {
+      if (saved.version !== 1) throw new Error(`unknown saved simulator version ${saved.version}`);
+      const copy = snapshot(saved);
+      context.store.sessions = new Map(copy.sessions);
+      context.store.payments = new Map(copy.payments);
+    },
   };
 }

@@ -4,6 +4,7 @@ import { callMethod } from "./dispatch";
 import { newHistory } from "./history";
 import { downloadFile } from "./methods/files";
 import { readParams } from "./request-params";
+import { loadWorld, saveWorld, type SavedWorld } from "./saved-state";
 import {
   createBotState,
   defaultOptions,
@@ -79,13 +80,21 @@ export interface TelegramSimulator extends SimulatedBot {
   addChannel(channel: ChannelConfig): Chat.ChannelChat;
   /** Forgets chats, users, channels, calls and injected failures; keeps webhooks and commands. */
   reset(): void;
+  /** Chats, channels, users and files as they are now, to keep across a restart. */
+  save(): SavedWorld;
+  /** Puts back what `save` returned (channels included); webhooks stay as they are now. */
+  load(saved: SavedWorld): void;
 }
+
+export type { SavedWorld } from "./saved-state";
 
 export function createTelegramSimulator(options: SimulatorOptions = {}): TelegramSimulator {
   const configs = options.bots ?? [DEFAULT_BOT];
   if (configs.length === 0) throw new Error("the simulator needs at least one bot");
   const world: World = {
-    bots: new Map(configs.map((config) => [config.token, createBotState(config)])),
+    bots: new Map(
+      configs.map((config) => [config.token, createBotState(config, options.firstUpdateId)]),
+    ),
     channels: new Map(),
     ...defaultOptions(options),
     callMethod: (bot, method, params, context) => callMethod(world, bot, method, params, context),
@@ -125,6 +134,8 @@ export function createTelegramSimulator(options: SimulatorOptions = {}): Telegra
       world.channels.clear();
       for (const bot of world.bots.values()) resetBotState(bot);
     },
+    save: () => saveWorld(world),
+    load: (saved) => loadWorld(world, saved),
   };
 }
 

@@ -115,7 +115,7 @@ export interface World {
 
 export const unixTime = (world: World) => Math.floor(world.now().getTime() / 1000);
 
-export function createBotState(config: BotConfig): BotState {
+export function createBotState(config: BotConfig, firstUpdateId = 1): BotState {
   return {
     config,
     me: {
@@ -136,7 +136,7 @@ export function createBotState(config: BotConfig): BotState {
     webhook: null,
     allowedUpdates: undefined,
     queue: [],
-    nextUpdateId: 1,
+    nextUpdateId: firstUpdateId,
     deliveriesInFlight: 0,
     waiter: null,
     privateChats: new Map(),

@@ -73,6 +73,11 @@ export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>
 export interface SimulatorOptions {
   /** Bots to answer for; one default bot (see DEFAULT_BOT) when omitted. */
   bots?: BotConfig[];
+  /**
+   * The first update_id (default 1). A bot that remembers update ids it has handled needs a
+   * fresh simulator to continue above them, as Telegram's ids keep growing.
+   */
+  firstUpdateId?: number;
   /** Clock for message and update dates; the real one by default. */
   now?: () => Date;
   /** How webhook updates are posted, e.g. straight into an in-process route handler. */

@@ -10,6 +10,8 @@ export async function POST(request: Request) {
   if (!input.success) {
     return Response.json({ ok: false, error: z.prettifyError(input.error) }, { status: 400 });
   }
-  const result = await performAction(await runtime, input.data);
+  const sandbox = await runtime;
+  const result = await performAction(sandbox, input.data);
+  sandbox.changed();
   return Response.json(result, { status: result.ok ? 200 : 409 });
 }

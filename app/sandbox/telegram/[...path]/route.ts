@@ -5,7 +5,10 @@ import { sandboxRuntime } from "@/sandbox/app/runtime";
 async function handle(request: Request): Promise<Response> {
   const runtime = sandboxRuntime();
   if (!runtime) return new Response("Not found", { status: 404 });
-  return (await runtime).telegram.handle(request);
+  const sandbox = await runtime;
+  const response = await sandbox.telegram.handle(request);
+  sandbox.changed();
+  return response;
 }
 
 export { handle as GET, handle as POST };
