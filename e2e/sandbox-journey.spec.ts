@@ -151,3 +151,14 @@ test("a checkout left to expire tells the buyer and offers a new link", async ({
   ).toBeVisible();
   await saveScreenshot(page, "sandbox-11-expired");
 });
+
+test("switching a buyer's Telegram language switches the bot's", async ({ page }) => {
+  await openSandboxAs(page, "Anna Schmidt (buyer)");
+  await page.getByLabel("Message").fill("/status");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("listitem").last()).toContainText("Du hast noch keine");
+  await page.getByLabel("Telegram language").selectOption("en");
+  await page.getByLabel("Message").fill("/status");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("listitem").last()).toContainText("You have no orders yet");
+});

@@ -31,9 +31,10 @@ export function MessageBubble({
       data-message-id={message.id}
     >
       <div
+        // A message with a keyboard is as wide as its keyboard, as in Telegram.
         className={`max-w-[85%] overflow-hidden rounded-2xl shadow-sm ${
-          mine ? "rounded-br-sm bg-emerald-100" : "rounded-bl-sm bg-white"
-        }`}
+          message.buttons.length > 0 ? "w-full" : ""
+        } ${mine ? "rounded-br-sm bg-emerald-100" : "rounded-bl-sm bg-white"}`}
       >
         {message.photo ? (
           // eslint-disable-next-line @next/next/no-img-element -- the simulator's own file route, no optimisation wanted
