@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,9 +32,24 @@ export default async function ChannelsPage() {
           {t("add")}
         </h2>
         {bot ? (
-          <ClientMessages namespaces={["channelsPage"]}>
-            <ConnectChannelForm action={connectChannel} botUsername={bot.username} />
-          </ClientMessages>
+          <ConnectChannelForm
+            labels={{
+              ref: t("ref"),
+              refHint: t("refHint"),
+              connect: t("connect"),
+              connected: t("connected"),
+              problems: {
+                invalid_ref: t("problems.invalid_ref"),
+                not_found: t("problems.not_found", { bot: bot.username }),
+                not_a_channel: t("problems.not_a_channel"),
+                bot_not_member: t("problems.bot_not_member", { bot: bot.username }),
+                cannot_post: t("problems.cannot_post", { bot: bot.username }),
+                cannot_edit: t("problems.cannot_edit", { bot: bot.username }),
+                taken: t("problems.taken"),
+              },
+            }}
+            action={connectChannel}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("noTelegram")}</p>
         )}

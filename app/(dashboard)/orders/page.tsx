@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrdersTable } from "@/components/orders/orders-table";
+import { ordersTableLabels, ordersTableRows } from "@/components/orders/orders-table-content";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
@@ -32,6 +32,10 @@ export default async function OrdersPage({
     getTranslations("ordersTable"),
     listOrders(await database(), user, query),
   ]);
+  const [labels, rows] = await Promise.all([
+    ordersTableLabels({ page: query.page, pageCount: result.pageCount, total: result.total }),
+    ordersTableRows(result.orders),
+  ]);
   const exportParams = new URLSearchParams(
     Object.entries(raw).flatMap(([key, value]) =>
       typeof value === "string" && value ? [[key, value]] : [],
@@ -49,28 +53,17 @@ export default async function OrdersPage({
         </a>
       </div>
       <OrderFilters query={query} />
-      <ClientMessages namespaces={["ordersTable"]}>
-        <OrdersTable
-          bulkAction={bulkOrderAction}
-          rows={result.orders.map((order) => ({
-            id: order.id,
-            number: order.number,
-            createdAt: order.createdAt.toISOString(),
-            buyer: order.contactName,
-            email: order.email,
-            items: `${order.quantity} × ${order.productTitle}`,
-            totalMinor: order.totalAmountMinor,
-            currency: order.currency,
-            status: order.status,
-          }))}
-          total={result.total}
-          pageCount={result.pageCount}
-          page={query.page}
-          size={query.size}
-          sort={query.sort}
-          dir={query.dir}
-        />
-      </ClientMessages>
+      <OrdersTable
+        labels={labels}
+        bulkAction={bulkOrderAction}
+        rows={rows}
+        total={result.total}
+        pageCount={result.pageCount}
+        page={query.page}
+        size={query.size}
+        sort={query.sort}
+        dir={query.dir}
+      />
     </>
   );
 }
