@@ -1,9 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
 import { botIdentity } from "@/lib/bot-identity";
 import { listChannels } from "@/lib/channels";
 import { currentUser } from "@/lib/current-user";
@@ -15,10 +18,10 @@ export const generateMetadata = () => sectionMetadata("channels");
 export default async function ChannelsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [t, tSection, channels, bot] = await Promise.all([
+  const [t, tSection, tApp, bot] = await Promise.all([
     getTranslations("channelsPage"),
     getTranslations("channels"),
-    listChannels(await database(), user),
+    getTranslations("app"),
     botIdentity(),
   ]);
   return (
@@ -54,26 +57,38 @@ export default async function ChannelsPage() {
           <p className="text-sm text-slate-600">{t("noTelegram")}</p>
         )}
       </section>
-      {channels.length === 0 ? (
-        <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-          {channels.map((channel) => (
-            <li
-              key={channel.id}
-              className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
-            >
-              <span>
-                <span className="font-medium text-slate-900">{channel.title}</span>
-                {channel.username ? (
-                  <span className="ml-2 text-slate-500">@{channel.username}</span>
-                ) : null}
-              </span>
-              <span className="text-emerald-700">{channel.botCanPost ? t("canPost") : ""}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={3} />}>
+        <ChannelList user={user} />
+      </Suspense>
     </>
+  );
+}
+
+/** The seller's connected channels, or how to connect the first. */
+async function ChannelList({ user }: { user: User }) {
+  const [t, tSection, channels] = await Promise.all([
+    getTranslations("channelsPage"),
+    getTranslations("channels"),
+    listChannels(await database(), user),
+  ]);
+  return channels.length === 0 ? (
+    <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
+  ) : (
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+      {channels.map((channel) => (
+        <li
+          key={channel.id}
+          className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
+        >
+          <span>
+            <span className="font-medium text-slate-900">{channel.title}</span>
+            {channel.username ? (
+              <span className="ml-2 text-slate-500">@{channel.username}</span>
+            ) : null}
+          </span>
+          <span className="text-emerald-700">{channel.botCanPost ? t("canPost") : ""}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
