@@ -2,8 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3311);
+import { mainPort as port } from "./e2e/ports";
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Playwright cannot download its own browsers here; Debian's Chromium is the real browser.

@@ -183,8 +183,9 @@ ${jsRows.join("\n")}
 
 Of the 136 kB on \`/\`, all but the navigation's 3.7 kB is Next.js and React themselves (React DOM
 70 kB, Next's router 45 kB, client runtime and Turbopack loader ~17 kB, read chunk by chunk on
-2026-11-27): the 130 kB target is below this framework's floor. Form pages add next-intl's
-message formatter (12 kB) and the form (11 kB); the orders page adds TanStack Table (14 kB).
+2026-11-27): the 130 kB target is below this framework's floor. Form pages add the form (11 kB)
+and no i18n code (their texts come translated from the server); the orders page adds TanStack
+Table (14 kB).
 `;
   const file = "docs/benchmarks.md";
   const current = readFileSync(file, "utf8");

@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { InlineKeyboard } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channels, deepLinkStarts, orders, posts, products } from "@/db/schema";
 import { localObjectStorage } from "@/lib/object-storage";
+import { refreshProductPosts, SOLD_OUT_CALLBACK } from "@/lib/post-refresh";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 
@@ -80,6 +82,45 @@ describe("the product card", () => {
     } finally {
       await journey.restartBot();
     }
+  });
+});
+
+describe("a sold-out channel post", () => {
+  it("answers a tap on Sold out with an alert in the buyer's language", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 0 });
+    const chat = journey.telegram.addChannel({ id: -100_888, title: "Shirts" });
+    const message = await journey.bot.api.sendMessage(chat.id, "Tour Shirt", {
+      reply_markup: new InlineKeyboard().url("Buy", "https://t.me/promo_sandbox_bot?start=x"),
+    });
+    const [channel] = await journey.db.db
+      .insert(channels)
+      .values({ sellerId: seller.id, telegramChatId: chat.id, title: "Shirts" })
+      .returning();
+    await journey.db.db.insert(posts).values({
+      productId: product.id,
+      channelId: channel!.id,
+      telegramChatId: chat.id,
+      telegramMessageId: message.message_id,
+    });
+    // What the outbox does once stock reaches 0: the post's Buy becomes a Sold out button.
+    await refreshProductPosts(journey.db.db, journey.bot.api, product.id);
+
+    for (const [language, alert] of [
+      ["en", "Sorry, this product is sold out. Keep an eye on the channel for new offers."],
+      ["de", "Dieses Produkt ist leider ausverkauft. Schau im Kanal nach neuen Angeboten."],
+    ] as const) {
+      const delivery = await journey.telegram.pressButton(
+        newBuyer(language),
+        message,
+        SOLD_OUT_CALLBACK,
+      );
+      expect(delivery.status).toBe(200);
+      expect(journey.telegram.calls("answerCallbackQuery").at(-1)?.params).toMatchObject({
+        text: alert,
+        show_alert: true,
+      });
+    }
+    expect(journey.telegram.pendingCallbackQueries()).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { localeOf } from "./context";
 import { membershipComposer } from "./membership";
 import { renewComposer } from "./renew";
 import { sellerOrdersComposer } from "./seller-orders";
+import { soldOutComposer } from "./sold-out";
 import { buyComposer, startComposer } from "./start";
 import { statusComposer } from "./status";
 import { ignoreReplayedUpdates } from "./update-dedupe";
@@ -44,6 +45,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.use(statusComposer(options));
   bot.use(sellerOrdersComposer(options));
   bot.use(renewComposer(options));
+  bot.use(soldOutComposer());
   bot.use(
     createConversation<BotContext, Context>(checkoutDialog(options), {
       id: "checkout",

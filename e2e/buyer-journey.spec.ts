@@ -13,12 +13,13 @@ import { createSellerWithProduct } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
+import { specPort } from "./ports";
 
 // The buyer journey driven from outside: the exact standalone bundle, configured only through
 // its settings, with Telegram and Stripe played by the local simulators over HTTP and a real
 // PostgreSQL server. Nothing inside the app knows it is being tested.
 
-const APP_PORT = 3321;
+const APP_PORT = specPort(10);
 const appUrl = `http://127.0.0.1:${APP_PORT}`;
 const telegramSecret = "outside-journey-webhook-secret";
 const stripeKey = "sk_test_outside";

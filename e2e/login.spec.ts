@@ -6,6 +6,7 @@ import { startOidcIssuer } from "@/test/oidc-issuer";
 import { logInAsSandboxSeller } from "./login";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
+import { specPort } from "./ports";
 
 test.describe("sandbox (the embedded default)", () => {
   test("sends a signed-out visitor to the login page, and back out after sign-out", async ({
@@ -29,7 +30,7 @@ test.describe("sandbox (the embedded default)", () => {
 });
 
 test.describe("with a real bot configured", () => {
-  const port = 3331;
+  const port = specPort(20);
   const appUrl = `http://127.0.0.1:${port}`;
   const clientSecret = "oidc-client-secret-for-tests";
   let issuer: Awaited<ReturnType<typeof startOidcIssuer>>;

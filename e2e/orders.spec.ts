@@ -9,8 +9,9 @@ import { orderRow } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
+import { specPort } from "./ports";
 
-const port = 3351;
+const port = specPort(40);
 const telegram = createTelegramSimulator();
 let postgres: PostgresServer;
 let db: DatabaseConnection;

@@ -7,8 +7,9 @@ import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
+import { specPort } from "./ports";
 
-const port = 3341;
+const port = specPort(30);
 const telegram = createTelegramSimulator();
 let telegramServer: ServedHandler;
 let app: Awaited<ReturnType<typeof startStandaloneApp>>;

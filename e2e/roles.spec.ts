@@ -10,12 +10,13 @@ import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulat
 import { orderRow } from "@/test/fixtures";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { startStandaloneApp } from "./standalone-app";
+import { specPort } from "./ports";
 
 // Every way into another seller's shop, tried as a signed-in seller: pages, route handlers,
 // the JSON API and the server actions (replayed with the other shop's ids). Each must answer
 // 404 or refuse, and show none of the other shop's data.
 
-const port = 3361;
+const port = specPort(50);
 let postgres: PostgresServer;
 let db: DatabaseConnection;
 let telegramServer: ServedHandler;

@@ -2,9 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { specPort } from "./ports";
 import { startStandaloneApp } from "./standalone-app";
 
-const port = 3351;
+const port = specPort(60);
 const anna = 9_000_000_000_101;
 
 // The embedded database outlives a restart; the simulated Telegram and Stripe must too, or

@@ -26,6 +26,8 @@ test.describe("dashboard shell", () => {
       await expect(page).toHaveURL(section.path);
       await expect(page.getByRole("heading", { level: 1, name: section.name })).toBeVisible();
       await expect(page.getByText(section.intro)).toBeVisible();
+      // The data streams in behind a skeleton (one busy region); it must give way to content.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       await expect(nav.getByRole("link", { name: section.name })).toHaveAttribute(
         "aria-current",
         "page",

@@ -6,6 +6,12 @@ import { buyLink } from "./deep-link";
 import { telegramLocale, translate } from "./telegram-i18n";
 
 /**
+ * The callback data of a sold-out post's button (bot/sold-out.ts answers it). Posts already
+ * in channels carry it, so it must never change.
+ */
+export const SOLD_OUT_CALLBACK = "soldout";
+
+/**
  * Queues an update of a product's channel posts (in the caller's transaction): their button
  * must say "Sold out" once nothing is left or the product is archived, and "Buy" again when
  * stock comes back. The worker compares with the product's state when it runs.
@@ -36,7 +42,7 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
   const botUsername = soldOut ? "" : (await api.getMe()).username;
   for (const post of stale) {
     const keyboard = soldOut
-      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), "soldout")
+      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), SOLD_OUT_CALLBACK)
       : new InlineKeyboard().url(
           translate(locale, "btn-buy"),
           buyLink(botUsername, post.deepLinkPayload ?? product.deepLinkPayload),

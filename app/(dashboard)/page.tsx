@@ -1,8 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { SalesChart } from "@/components/overview/sales-chart";
 import { PageHeader } from "@/components/ui/page-header";
+import type { User } from "@/db/schema";
 import { botIdentity } from "@/lib/bot-identity";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
@@ -15,18 +18,13 @@ const card = "rounded-xl border border-slate-200 bg-white p-5";
 export default async function OverviewPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const db = await database();
-  const [t, tSection, format, summary, days, funnel, bot] = await Promise.all([
+  const [t, tSection, tApp] = await Promise.all([
     getTranslations("overviewPage"),
     getTranslations("overview"),
-    getFormatter(),
-    salesSummary(db, user),
-    dailySales(db, user),
-    postFunnel(db, user),
-    botIdentity(),
+    getTranslations("app"),
   ]);
-  const money = (minor: number, currency = "EUR") =>
-    format.number(minor / 100, { style: "currency", currency });
+  // Only the warning names the bot; asking Telegram otherwise would hold up the page.
+  const bot = user.notificationsBlockedAt ? await botIdentity() : undefined;
   return (
     <>
       <PageHeader title={tSection("title")} description={tSection("description")} />
@@ -41,6 +39,28 @@ export default async function OverviewPage() {
           </p>
         </section>
       ) : null}
+      <Suspense fallback={<OverviewSkeleton label={tApp("loading")} />}>
+        <OverviewFigures user={user} />
+      </Suspense>
+    </>
+  );
+}
+
+/** Revenue, the daily chart and each post's funnel: the slow part, behind the skeleton. */
+async function OverviewFigures({ user }: { user: User }) {
+  const db = await database();
+  const [t, tSection, format, summary, days, funnel] = await Promise.all([
+    getTranslations("overviewPage"),
+    getTranslations("overview"),
+    getFormatter(),
+    salesSummary(db, user),
+    dailySales(db, user),
+    postFunnel(db, user),
+  ]);
+  const money = (minor: number, currency = "EUR") =>
+    format.number(minor / 100, { style: "currency", currency });
+  return (
+    <>
       <div className="grid gap-4 sm:grid-cols-3">
         {(["today", "week", "month"] as const).map((window) => (
           <section key={window} className={card} aria-labelledby={`sales-${window}`}>

@@ -1,23 +1,31 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ChannelFormState } from "@/app/(dashboard)/channels/actions";
 import { primaryButton } from "@/components/ui/button-styles";
+import type { ChannelProblem } from "@/lib/channels";
+
+/** Texts translated on the server; each problem already names the bot. */
+export interface ConnectChannelLabels {
+  ref: string;
+  refHint: string;
+  connect: string;
+  connected: string;
+  problems: Record<ChannelProblem, string>;
+}
 
 export function ConnectChannelForm({
+  labels,
   action,
-  botUsername,
 }: {
+  labels: ConnectChannelLabels;
   action: (state: ChannelFormState, form: FormData) => Promise<ChannelFormState>;
-  botUsername: string;
 }) {
-  const t = useTranslations("channelsPage");
   const [state, formAction, pending] = useActionState(action, { ref: "" });
   return (
     <form action={formAction} className="space-y-2">
       <label htmlFor="ref" className="block text-sm font-medium text-slate-800">
-        {t("ref")}
+        {labels.ref}
       </label>
       <div className="flex max-w-lg flex-wrap gap-2">
         <input
@@ -30,20 +38,20 @@ export function ConnectChannelForm({
           className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-brand-500 aria-[invalid=true]:border-red-500"
         />
         <button type="submit" disabled={pending} className={primaryButton}>
-          {t("connect")}
+          {labels.connect}
         </button>
       </div>
       <p id="ref-hint" className="text-xs text-slate-500">
-        {t("refHint")}
+        {labels.refHint}
       </p>
       {state.problem ? (
         <p id="ref-error" role="alert" className="text-sm text-red-700">
-          {t(`problems.${state.problem}`, { bot: botUsername })}
+          {labels.problems[state.problem]}
         </p>
       ) : null}
       {state.added ? (
         <p role="status" className="text-sm text-emerald-800">
-          {t("connected")} {state.added}
+          {labels.connected} {state.added}
         </p>
       ) : null}
     </form>

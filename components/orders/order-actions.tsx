@@ -1,32 +1,42 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { OrderActionState } from "@/app/(dashboard)/orders/actions";
 
 const buttonClass =
   "rounded-lg px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-50";
 
+/** Texts translated on the server, including each result the action can report. */
+export interface OrderActionsLabels {
+  tracking: string;
+  markShipped: string;
+  markDelivered: string;
+  cancel: string;
+  refund: string;
+  results: Record<NonNullable<OrderActionState["message"]>, string>;
+}
+
 /** The next steps an order can take from its status; each is one server action. */
 export function OrderActions({
+  labels,
   action,
   orderId,
   status,
   canRefund,
 }: {
+  labels: OrderActionsLabels;
   action: (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
   orderId: string;
   status: string;
   canRefund: boolean;
 }) {
-  const t = useTranslations("orderPage");
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
       {status === "paid" ? (
         <label className="block text-sm font-medium text-slate-700">
-          {t("tracking")}
+          {labels.tracking}
           <input
             name="tracking"
             className="mt-1 block w-64 rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
@@ -41,7 +51,7 @@ export function OrderActions({
             disabled={pending}
             className={`${buttonClass} bg-brand-500 text-white hover:bg-brand-600`}
           >
-            {t("markShipped")}
+            {labels.markShipped}
           </button>
         ) : null}
         {status === "paid" || status === "shipped" ? (
@@ -51,7 +61,7 @@ export function OrderActions({
             disabled={pending}
             className={`${buttonClass} bg-slate-900 text-white`}
           >
-            {t("markDelivered")}
+            {labels.markDelivered}
           </button>
         ) : null}
         {status === "paid" || status === "pending_payment" ? (
@@ -61,7 +71,7 @@ export function OrderActions({
             disabled={pending}
             className={`${buttonClass} border border-slate-300 text-slate-800`}
           >
-            {t("cancel")}
+            {labels.cancel}
           </button>
         ) : null}
         {canRefund ? (
@@ -71,7 +81,7 @@ export function OrderActions({
             disabled={pending}
             className={`${buttonClass} border border-red-300 text-red-700`}
           >
-            {t("refund")}
+            {labels.refund}
           </button>
         ) : null}
       </div>
@@ -82,7 +92,7 @@ export function OrderActions({
             state.message === "cannot" ? "text-sm text-red-700" : "text-sm text-emerald-800"
           }
         >
-          {t(state.message)}
+          {labels.results[state.message]}
         </p>
       ) : null}
     </form>

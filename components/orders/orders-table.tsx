@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import type { BulkState } from "@/app/(dashboard)/orders/actions";
+import { fillTemplate } from "@/components/i18n/fill-template";
 import {
   createColumnHelper,
   rowPaginationFeature,
@@ -18,23 +18,50 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 
-/** One order as the table shows it (dates as ISO strings: they cross the server boundary). */
+/**
+ * One order as the table shows it: date, total and status come formatted and translated from
+ * the server, so the browser needs no i18n or formatting code.
+ */
 export interface OrderRow {
   id: string;
   number: number;
-  createdAt: string;
+  date: string;
   buyer: string;
   email: string;
   items: string;
-  totalMinor: number;
-  currency: string;
+  total: string;
   status: string;
+}
+
+// Column ids are the sort keys the server understands.
+const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
+export type OrdersColumnId = (typeof columnIds)[number];
+type SortableColumnId = Exclude<OrdersColumnId, "items">;
+
+/**
+ * The table's texts, translated on the server for this view. `selected` ({count}) and
+ * `bulkResult` ({changed}, {skipped}) are templates: their numbers exist only in the browser.
+ */
+export interface OrdersTableLabels {
+  headers: Record<OrdersColumnId, string>;
+  sortBy: Record<SortableColumnId, string>;
+  select: string;
+  selectAll: string;
+  selected: string;
+  bulkShipped: string;
+  bulkDelivered: string;
+  bulkResult: string;
+  none: string;
+  /** "Page 2 of 3" and "1,204 orders" for the rows shown. */
+  page: string;
+  shown: string;
+  perPage: string;
+  previous: string;
+  next: string;
 }
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature });
 const helper = createColumnHelper<typeof features, OrderRow>();
-// Column ids are the sort keys the server understands.
-const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
 
 /**
  * The orders table: TanStack Table in manual mode. The server sorted, filtered and paged the
@@ -42,6 +69,7 @@ const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] a
  * back button works.
  */
 export function OrdersTable({
+  labels,
   bulkAction,
   rows,
   total,
@@ -51,6 +79,7 @@ export function OrdersTable({
   sort,
   dir,
 }: {
+  labels: OrdersTableLabels;
   bulkAction: (state: BulkState, form: FormData) => Promise<BulkState>;
   rows: OrderRow[];
   total: number;
@@ -60,8 +89,6 @@ export function OrdersTable({
   sort: string;
   dir: "asc" | "desc";
 }) {
-  const t = useTranslations("ordersTable");
-  const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -90,7 +117,7 @@ export function OrdersTable({
       header: ({ table }) => (
         <input
           type="checkbox"
-          aria-label={t("selectAll")}
+          aria-label={labels.selectAll}
           checked={table.getIsAllPageRowsSelected()}
           onChange={table.getToggleAllPageRowsSelectedHandler()}
           className="size-4"
@@ -99,7 +126,7 @@ export function OrdersTable({
       cell: ({ row }) => (
         <input
           type="checkbox"
-          aria-label={`${t("select")} #${row.original.number}`}
+          aria-label={`${labels.select} #${row.original.number}`}
           checked={row.getIsSelected()}
           onChange={row.getToggleSelectedHandler()}
           className="size-4"
@@ -107,7 +134,7 @@ export function OrdersTable({
       ),
     }),
     helper.accessor("number", {
-      header: t("number"),
+      header: labels.headers.number,
       cell: (info) => (
         <Link
           href={`/orders/${info.row.original.id}`}
@@ -117,12 +144,9 @@ export function OrdersTable({
         </Link>
       ),
     }),
-    helper.accessor("createdAt", {
-      header: t("date"),
-      cell: (info) => format.dateTime(new Date(info.getValue()), { dateStyle: "medium" }),
-    }),
+    helper.accessor("date", { id: "createdAt", header: labels.headers.createdAt }),
     helper.accessor("buyer", {
-      header: t("buyer"),
+      header: labels.headers.buyer,
       cell: (info) => (
         <span>
           {info.getValue()}
@@ -130,21 +154,13 @@ export function OrdersTable({
         </span>
       ),
     }),
-    helper.accessor("items", { header: t("items"), enableSorting: false }),
-    helper.accessor("totalMinor", {
-      id: "total",
-      header: t("total"),
-      cell: (info) =>
-        format.number(info.getValue() / 100, {
-          style: "currency",
-          currency: info.row.original.currency,
-        }),
-    }),
+    helper.accessor("items", { header: labels.headers.items, enableSorting: false }),
+    helper.accessor("total", { header: labels.headers.total }),
     helper.accessor("status", {
-      header: t("status"),
+      header: labels.headers.status,
       cell: (info) => (
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-          {t(`statuses.${info.getValue()}`)}
+          {info.getValue()}
         </span>
       ),
     }),
@@ -187,7 +203,7 @@ export function OrdersTable({
           <input key={id} type="hidden" name="orderId" value={id} />
         ))}
         <span className="text-slate-600">
-          {t("selected", { count: Object.keys(rowSelection).length })}
+          {fillTemplate(labels.selected, { count: Object.keys(rowSelection).length })}
         </span>
         {(["shipped", "delivered"] as const).map((to) => (
           <button
@@ -197,12 +213,12 @@ export function OrdersTable({
             disabled={bulkPending || Object.keys(rowSelection).length === 0}
             className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40"
           >
-            {t(to === "shipped" ? "bulkShipped" : "bulkDelivered")}
+            {to === "shipped" ? labels.bulkShipped : labels.bulkDelivered}
           </button>
         ))}
         {bulk.changed !== undefined ? (
           <span role="status" className="text-emerald-800">
-            {t("bulkResult", { changed: bulk.changed, skipped: bulk.skipped ?? 0 })}
+            {fillTemplate(labels.bulkResult, { changed: bulk.changed, skipped: bulk.skipped ?? 0 })}
           </span>
         ) : null}
       </form>
@@ -234,7 +250,7 @@ export function OrdersTable({
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
                           className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500"
-                          title={t("sortBy", { column: String(header.column.columnDef.header) })}
+                          title={labels.sortBy[header.column.id as SortableColumnId]}
                         >
                           <table.FlexRender header={header} />
                           <span aria-hidden="true">
@@ -263,19 +279,19 @@ export function OrdersTable({
           </tbody>
         </table>
         {rows.length === 0 ? (
-          <p className="px-4 py-8 text-center text-sm text-slate-500">{t("none")}</p>
+          <p className="px-4 py-8 text-center text-sm text-slate-500">{labels.none}</p>
         ) : null}
       </div>
       <nav
-        aria-label={t("page", { page, pages: pageCount })}
+        aria-label={labels.page}
         className="flex flex-wrap items-center justify-between gap-3 text-sm"
       >
         <span className="text-slate-600">
-          {t("shown", { total })} · {t("page", { page, pages: pageCount })}
+          {labels.shown} · {labels.page}
         </span>
         <span className="flex items-center gap-2">
           <label className="flex items-center gap-1 text-slate-600">
-            {t("perPage")}
+            {labels.perPage}
             <select
               value={size}
               onChange={(event) => table.setPageSize(Number(event.target.value))}
@@ -292,7 +308,7 @@ export function OrdersTable({
             disabled={page <= 1}
             className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
           >
-            {t("previous")}
+            {labels.previous}
           </button>
           <button
             type="button"
@@ -300,7 +316,7 @@ export function OrdersTable({
             disabled={page >= pageCount}
             className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
           >
-            {t("next")}
+            {labels.next}
           </button>
         </span>
       </nav>

@@ -1,29 +1,48 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ProductFormState } from "@/app/(dashboard)/products/actions";
 import { currencies } from "@/db/schema";
+import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
 
 type Save = (state: ProductFormState, form: FormData) => Promise<ProductFormState>;
+
+/** The form's texts, translated on the server (`productFormLabels`). */
+export interface ProductFormLabels {
+  title: string;
+  description: string;
+  descriptionHint: string;
+  price: string;
+  currency: string;
+  stock: string;
+  stockHint: string;
+  photo: string;
+  photoHint: string;
+  currentPhoto: string;
+  save: string;
+  saving: string;
+  /** Field errors by key, as templates: `captionTooLong` says by how much (`{over}`). */
+  errors: Record<string, string>;
+}
 
 const inputClass =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 aria-[invalid=true]:border-red-500";
 
 /** The product editor: every field labelled, errors shown at the field that caused them. */
 export function ProductForm({
+  labels,
   action,
   initial,
   productId,
   hasPhoto,
 }: {
+  labels: ProductFormLabels;
   action: Save;
   initial: Record<string, string>;
   productId?: string;
   hasPhoto?: boolean;
 }) {
-  const t = useTranslations("productForm");
   const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} });
   const value = (name: string) => state.values[name] ?? "";
 
@@ -42,7 +61,7 @@ export function ProductForm({
         ) : null}
         {error ? (
           <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-            {t(`errors.${error.key}`, { over: error.over ?? 0 })}
+            {fillTemplate(labels.errors[error.key] ?? error.key, { over: error.over ?? 0 })}
           </p>
         ) : null}
       </div>
@@ -64,24 +83,24 @@ export function ProductForm({
       {state.photoKey ? <input type="hidden" name="photoKey" value={state.photoKey} /> : null}
       {field(
         "title",
-        t("title"),
+        labels.title,
         <input {...described("title")} defaultValue={value("title")} className={inputClass} />,
       )}
       {field(
         "description",
-        t("description"),
+        labels.description,
         <textarea
           {...described("description", true)}
           rows={5}
           defaultValue={value("description")}
           className={inputClass}
         />,
-        t("descriptionHint"),
+        labels.descriptionHint,
       )}
       <div className="grid gap-5 sm:grid-cols-3">
         {field(
           "price",
-          t("price"),
+          labels.price,
           <input
             {...described("price")}
             inputMode="decimal"
@@ -91,7 +110,7 @@ export function ProductForm({
         )}
         {field(
           "currency",
-          t("currency"),
+          labels.currency,
           <select
             {...described("currency")}
             defaultValue={value("currency") || "EUR"}
@@ -104,29 +123,29 @@ export function ProductForm({
         )}
         {field(
           "stock",
-          t("stock"),
+          labels.stock,
           <input
             {...described("stock", true)}
             inputMode="numeric"
             defaultValue={value("stock")}
             className={inputClass}
           />,
-          t("stockHint"),
+          labels.stockHint,
         )}
       </div>
       {field(
         "photo",
-        t("photo"),
+        labels.photo,
         <input
           {...described("photo", true)}
           type="file"
           accept="image/jpeg,image/png,image/webp"
           className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
         />,
-        hasPhoto ? `${t("photoHint")} ${t("currentPhoto")}` : t("photoHint"),
+        hasPhoto ? `${labels.photoHint} ${labels.currentPhoto}` : labels.photoHint,
       )}
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? t("saving") : t("save")}
+        {pending ? labels.saving : labels.save}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { PublishResult } from "@/lib/publish";
 
@@ -12,23 +12,34 @@ interface ChannelChoice {
 
 type Publish = (productId: string, channelId: string) => Promise<PublishResult | undefined>;
 
+/** Texts translated on the server; `progress` is a template with {index}, {total}, {title}. */
+export interface PublishPanelLabels {
+  publish: string;
+  publishing: string;
+  progress: string;
+  published: string;
+  failed: string;
+  noChannels: string;
+}
+
 /**
  * Pick channels and publish: one request per channel, in turn, so progress and each channel's
  * result show as they happen (Telegram allows a post per channel every few seconds anyway).
  */
 export function PublishPanel({
+  labels,
   publish,
   productId,
   channels,
 }: {
+  labels: PublishPanelLabels;
   publish: Publish;
   productId: string;
   channels: ChannelChoice[];
 }) {
-  const t = useTranslations("publish");
   const [results, setResults] = useState<PublishResult[]>([]);
   const [current, setCurrent] = useState<{ index: number; total: number; title: string }>();
-  if (channels.length === 0) return <p className="text-sm text-slate-600">{t("noChannels")}</p>;
+  if (channels.length === 0) return <p className="text-sm text-slate-600">{labels.noChannels}</p>;
 
   async function run(form: FormData) {
     const chosen = channels.filter((channel) => form.getAll("channelId").includes(channel.id));
@@ -63,18 +74,18 @@ export function PublishPanel({
         ))}
       </fieldset>
       <button type="submit" disabled={Boolean(current)} className={primaryButton}>
-        {current ? t("publishing") : t("publish")}
+        {current ? labels.publishing : labels.publish}
       </button>
       {current ? (
         <p aria-live="polite" className="text-sm text-slate-600">
-          {t("progress", current)}
+          {fillTemplate(labels.progress, current)}
         </p>
       ) : null}
       {results.length > 0 ? (
         <ul role="status" className="space-y-1 text-sm">
           {results.map((result) => (
             <li key={result.channelId} className={result.ok ? "text-emerald-800" : "text-red-700"}>
-              {result.title}: {result.ok ? t("published") : `${t("failed")} – ${result.error}`}
+              {result.title}: {result.ok ? labels.published : `${labels.failed} – ${result.error}`}
             </li>
           ))}
         </ul>

@@ -1,33 +1,32 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { SecretFormState } from "@/app/(dashboard)/settings/actions";
 import { primaryButton } from "@/components/ui/button-styles";
 
 /**
  * A form whose result is a secret shown exactly once (a new API token or invite link), with an
- * optional name field.
+ * optional name field. All texts come translated from the server.
  */
 export function SecretForm({
   action,
   submitLabel,
   createdLabel,
-  nameLabel,
+  nameField,
 }: {
   action: (state: SecretFormState, form: FormData) => Promise<SecretFormState>;
   submitLabel: string;
   createdLabel: string;
-  nameLabel?: string;
+  /** The name field's label and its error messages by key. */
+  nameField?: { label: string; errors: Record<string, string> };
 }) {
-  const t = useTranslations("settingsPage");
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-3">
-      {nameLabel ? (
+      {nameField ? (
         <div>
           <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
-            {nameLabel}
+            {nameField.label}
           </label>
           <input
             id="token-name"
@@ -38,7 +37,7 @@ export function SecretForm({
           />
           {state.error ? (
             <p id="token-name-error" className="mt-1 text-sm text-red-700">
-              {t(`errors.${state.error}`)}
+              {nameField.errors[state.error] ?? state.error}
             </p>
           ) : null}
         </div>

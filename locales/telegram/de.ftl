@@ -25,6 +25,7 @@ product-sold-out = „{$title}“ ist leider ausverkauft.
 btn-buy = Kaufen
 btn-cancel = Abbrechen
 btn-sold-out = Ausverkauft
+sold-out-alert = Dieses Produkt ist leider ausverkauft. Schau im Kanal nach neuen Angeboten.
 
 ## Der Bestelldialog
 ask-quantity = Wie viele möchtest du? (1–{$max})

@@ -25,6 +25,7 @@ product-sold-out = Sorry, "{$title}" is sold out.
 btn-buy = Buy
 btn-cancel = Cancel
 btn-sold-out = Sold out
+sold-out-alert = Sorry, this product is sold out. Keep an eye on the channel for new offers.
 
 ## The order dialog
 ask-quantity = How many would you like? (1–{$max})

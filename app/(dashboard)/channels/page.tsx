@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { Suspense } from "react";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
 import { botIdentity } from "@/lib/bot-identity";
 import { listChannels } from "@/lib/channels";
 import { currentUser } from "@/lib/current-user";
@@ -16,10 +18,10 @@ export const generateMetadata = () => sectionMetadata("channels");
 export default async function ChannelsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [t, tSection, channels, bot] = await Promise.all([
+  const [t, tSection, tApp, bot] = await Promise.all([
     getTranslations("channelsPage"),
     getTranslations("channels"),
-    listChannels(await database(), user),
+    getTranslations("app"),
     botIdentity(),
   ]);
   return (
@@ -33,33 +35,60 @@ export default async function ChannelsPage() {
           {t("add")}
         </h2>
         {bot ? (
-          <ClientMessages namespaces={["channelsPage"]}>
-            <ConnectChannelForm action={connectChannel} botUsername={bot.username} />
-          </ClientMessages>
+          <ConnectChannelForm
+            labels={{
+              ref: t("ref"),
+              refHint: t("refHint"),
+              connect: t("connect"),
+              connected: t("connected"),
+              problems: {
+                invalid_ref: t("problems.invalid_ref"),
+                not_found: t("problems.not_found", { bot: bot.username }),
+                not_a_channel: t("problems.not_a_channel"),
+                bot_not_member: t("problems.bot_not_member", { bot: bot.username }),
+                cannot_post: t("problems.cannot_post", { bot: bot.username }),
+                cannot_edit: t("problems.cannot_edit", { bot: bot.username }),
+                taken: t("problems.taken"),
+              },
+            }}
+            action={connectChannel}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("noTelegram")}</p>
         )}
       </section>
-      {channels.length === 0 ? (
-        <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-          {channels.map((channel) => (
-            <li
-              key={channel.id}
-              className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
-            >
-              <span>
-                <span className="font-medium text-slate-900">{channel.title}</span>
-                {channel.username ? (
-                  <span className="ml-2 text-slate-500">@{channel.username}</span>
-                ) : null}
-              </span>
-              <span className="text-emerald-700">{channel.botCanPost ? t("canPost") : ""}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={3} />}>
+        <ChannelList user={user} />
+      </Suspense>
     </>
+  );
+}
+
+/** The seller's connected channels, or how to connect the first. */
+async function ChannelList({ user }: { user: User }) {
+  const [t, tSection, channels] = await Promise.all([
+    getTranslations("channelsPage"),
+    getTranslations("channels"),
+    listChannels(await database(), user),
+  ]);
+  return channels.length === 0 ? (
+    <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
+  ) : (
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+      {channels.map((channel) => (
+        <li
+          key={channel.id}
+          className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
+        >
+          <span>
+            <span className="font-medium text-slate-900">{channel.title}</span>
+            {channel.username ? (
+              <span className="ml-2 text-slate-500">@{channel.username}</span>
+            ) : null}
+          </span>
+          <span className="text-emerald-700">{channel.botCanPost ? t("canPost") : ""}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrdersTable } from "@/components/orders/orders-table";
+import { ordersTableLabels, ordersTableRows } from "@/components/orders/orders-table-content";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
-import { listOrders, orderListQuery } from "@/lib/order-list";
+import { listOrders, orderListQuery, type OrderListQuery } from "@/lib/order-list";
 import { bulkOrderAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("orders");
@@ -27,10 +30,10 @@ export default async function OrdersPage({
         .filter(([, value]) => value),
     ),
   );
-  const [t, tTable, result] = await Promise.all([
+  const [t, tTable, tApp] = await Promise.all([
     getTranslations("orders"),
     getTranslations("ordersTable"),
-    listOrders(await database(), user, query),
+    getTranslations("app"),
   ]);
   const exportParams = new URLSearchParams(
     Object.entries(raw).flatMap(([key, value]) =>
@@ -49,28 +52,33 @@ export default async function OrdersPage({
         </a>
       </div>
       <OrderFilters query={query} />
-      <ClientMessages namespaces={["ordersTable"]}>
-        <OrdersTable
-          bulkAction={bulkOrderAction}
-          rows={result.orders.map((order) => ({
-            id: order.id,
-            number: order.number,
-            createdAt: order.createdAt.toISOString(),
-            buyer: order.contactName,
-            email: order.email,
-            items: `${order.quantity} × ${order.productTitle}`,
-            totalMinor: order.totalAmountMinor,
-            currency: order.currency,
-            status: order.status,
-          }))}
-          total={result.total}
-          pageCount={result.pageCount}
-          page={query.page}
-          size={query.size}
-          sort={query.sort}
-          dir={query.dir}
-        />
-      </ClientMessages>
+      {/* Not keyed by the view: a new sort or page keeps the current rows, dimmed, until the
+          next arrive (the table's transition), instead of flashing the skeleton. */}
+      <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={10} />}>
+        <OrdersView user={user} query={query} />
+      </Suspense>
     </>
+  );
+}
+
+/** One page of orders for the current view, formatted for the table. */
+async function OrdersView({ user, query }: { user: User; query: OrderListQuery }) {
+  const result = await listOrders(await database(), user, query);
+  const [labels, rows] = await Promise.all([
+    ordersTableLabels({ page: query.page, pageCount: result.pageCount, total: result.total }),
+    ordersTableRows(result.orders),
+  ]);
+  return (
+    <OrdersTable
+      labels={labels}
+      bulkAction={bulkOrderAction}
+      rows={rows}
+      total={result.total}
+      pageCount={result.pageCount}
+      page={query.page}
+      size={query.size}
+      sort={query.sort}
+      dir={query.dir}
+    />
   );
 }

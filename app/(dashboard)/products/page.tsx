@@ -1,10 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { ProductsTable } from "@/components/products/products-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { listProducts } from "@/lib/products";
@@ -14,10 +17,10 @@ export const generateMetadata = () => sectionMetadata("products");
 export default async function ProductsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [t, tForm, products] = await Promise.all([
+  const [t, tForm, tApp] = await Promise.all([
     getTranslations("products"),
     getTranslations("productForm"),
-    listProducts(await database(), user),
+    getTranslations("app"),
   ]);
   return (
     <>
@@ -25,11 +28,19 @@ export default async function ProductsPage() {
         <PageHeader title={t("title")} description={t("description")} />
         <LinkButton href="/products/new">{tForm("new")}</LinkButton>
       </div>
-      {products.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
-      ) : (
-        <ProductsTable products={products} />
-      )}
+      <Suspense fallback={<ListSkeleton label={tApp("loading")} />}>
+        <ProductList user={user} />
+      </Suspense>
     </>
   );
+}
+
+/** The seller's products, or what to do first while there are none. */
+async function ProductList({ user }: { user: User }) {
+  const [t, products] = await Promise.all([
+    getTranslations("products"),
+    listProducts(await database(), user),
+  ]);
+  if (products.length === 0) return <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />;
+  return <ProductsTable products={products} />;
 }

@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { SecretForm } from "@/components/settings/secret-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
 import { listApiTokens } from "@/lib/api-tokens";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
@@ -16,74 +18,85 @@ const sectionClass = "rounded-xl border border-slate-200 bg-white p-5";
 export default async function SettingsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [t, tSection, format, tokens] = await Promise.all([
+  const [t, tSection, tApp] = await Promise.all([
     getTranslations("settingsPage"),
     getTranslations("settings"),
-    getFormatter(),
-    listApiTokens(await database(), user),
+    getTranslations("app"),
   ]);
   return (
     <>
       <PageHeader title={tSection("title")} description={tSection("description")} />
-      <ClientMessages namespaces={["settingsPage"]}>
-        <div className="space-y-6">
-          <section className={sectionClass} aria-labelledby="tokens-title">
-            <h2 id="tokens-title" className="text-base font-semibold text-slate-900">
-              {t("tokensTitle")}
+      <div className="space-y-6">
+        <section className={sectionClass} aria-labelledby="tokens-title">
+          <h2 id="tokens-title" className="text-base font-semibold text-slate-900">
+            {t("tokensTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">{t("tokensHint")}</p>
+          <SecretForm
+            action={createTokenAction}
+            nameField={{
+              label: t("tokenName"),
+              errors: { required: t("errors.required"), tooLong: t("errors.tooLong") },
+            }}
+            submitLabel={t("createToken")}
+            createdLabel={t("tokenCreated")}
+          />
+          <Suspense
+            fallback={<ListSkeleton label={tApp("loading")} rows={2} bare className="mt-4" />}
+          >
+            <TokenList user={user} />
+          </Suspense>
+        </section>
+        {user.role === "admin" ? (
+          <section className={sectionClass} aria-labelledby="invites-title">
+            <h2 id="invites-title" className="text-base font-semibold text-slate-900">
+              {t("invitesTitle")}
             </h2>
-            <p className="mb-4 mt-1 text-sm text-slate-600">{t("tokensHint")}</p>
+            <p className="mb-4 mt-1 text-sm text-slate-600">{t("invitesHint")}</p>
             <SecretForm
-              action={createTokenAction}
-              nameLabel={t("tokenName")}
-              submitLabel={t("createToken")}
-              createdLabel={t("tokenCreated")}
+              action={createInviteAction}
+              submitLabel={t("createInvite")}
+              createdLabel={t("inviteCreated")}
             />
-            {tokens.length === 0 ? (
-              <p className="mt-4 text-sm text-slate-500">{t("noTokens")}</p>
-            ) : (
-              <ul className="mt-4 divide-y divide-slate-100">
-                {tokens.map((token) => (
-                  <li
-                    key={token.id}
-                    className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
-                  >
-                    <span className="font-medium text-slate-800">{token.name}</span>
-                    <span className="text-slate-500">
-                      {t("created")} {format.dateTime(token.createdAt, { dateStyle: "medium" })} ·{" "}
-                      {t("lastUsed")}{" "}
-                      {token.lastUsedAt
-                        ? format.dateTime(token.lastUsedAt, { dateStyle: "medium" })
-                        : t("never")}
-                    </span>
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="id" value={token.id} />
-                      <button
-                        type="submit"
-                        className="text-sm font-medium text-red-700 hover:underline"
-                      >
-                        {t("revoke")}
-                      </button>
-                    </form>
-                  </li>
-                ))}
-              </ul>
-            )}
           </section>
-          {user.role === "admin" ? (
-            <section className={sectionClass} aria-labelledby="invites-title">
-              <h2 id="invites-title" className="text-base font-semibold text-slate-900">
-                {t("invitesTitle")}
-              </h2>
-              <p className="mb-4 mt-1 text-sm text-slate-600">{t("invitesHint")}</p>
-              <SecretForm
-                action={createInviteAction}
-                submitLabel={t("createInvite")}
-                createdLabel={t("inviteCreated")}
-              />
-            </section>
-          ) : null}
-        </div>
-      </ClientMessages>
+        ) : null}
+      </div>
     </>
+  );
+}
+
+/** The seller's API tokens with when each was last used, and a way to revoke each. */
+async function TokenList({ user }: { user: User }) {
+  const [t, format, tokens] = await Promise.all([
+    getTranslations("settingsPage"),
+    getFormatter(),
+    listApiTokens(await database(), user),
+  ]);
+  return tokens.length === 0 ? (
+    <p className="mt-4 text-sm text-slate-500">{t("noTokens")}</p>
+  ) : (
+    <ul className="mt-4 divide-y divide-slate-100">
+      {tokens.map((token) => (
+        <li
+          key={token.id}
+          className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+        >
+          <span className="font-medium text-slate-800">{token.name}</span>
+          <span className="text-slate-500">
+            {t("created")} {format.dateTime(token.createdAt, { dateStyle: "medium" })} ·{" "}
+            {t("lastUsed")}{" "}
+            {token.lastUsedAt
+              ? format.dateTime(token.lastUsedAt, { dateStyle: "medium" })
+              : t("never")}
+          </span>
+          <form action={revokeTokenAction}>
+            <input type="hidden" name="id" value={token.id} />
+            <button type="submit" className="text-sm font-medium text-red-700 hover:underline">
+              {t("revoke")}
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrderActions } from "@/components/orders/order-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
@@ -73,14 +72,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </div>
       <section className={`${card} mt-4`}>
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("actions")}</h2>
-        <ClientMessages namespaces={["orderPage"]}>
-          <OrderActions
-            action={orderAction}
-            orderId={order.id}
-            status={order.status}
-            canRefund={canRefund}
-          />
-        </ClientMessages>
+        <OrderActions
+          labels={{
+            tracking: t("tracking"),
+            markShipped: t("markShipped"),
+            markDelivered: t("markDelivered"),
+            cancel: t("cancel"),
+            refund: t("refund"),
+            results: {
+              changed: t("changed"),
+              refundRequested: t("refundRequested"),
+              cannot: t("cannot"),
+            },
+          }}
+          action={orderAction}
+          orderId={order.id}
+          status={order.status}
+          canRefund={canRefund}
+        />
       </section>
       <section className={`${card} mt-4`}>
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("timeline")}</h2>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProductForm } from "@/components/products/product-form";
+import { productFormLabels } from "@/components/products/product-form-labels";
 import { PostList } from "@/components/publish/post-list";
 import { PostPreview } from "@/components/publish/post-preview";
 import { listPosts } from "@/lib/publish";
@@ -19,9 +19,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const db = await database();
   const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();
-  const [t, tPublish, locale, channels, posts] = await Promise.all([
+  const [t, tPublish, formLabels, locale, channels, posts] = await Promise.all([
     getTranslations("productForm"),
     getTranslations("publish"),
+    productFormLabels(),
     getLocale(),
     listChannels(db, user),
     listPosts(db, user, product.id),
@@ -42,13 +43,20 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           {product.archivedAt ? (
             <p className="text-sm text-slate-600">{tPublish("archivedHint")}</p>
           ) : (
-            <ClientMessages namespaces={["publish"]}>
-              <PublishPanel
-                publish={publishToChannel}
-                productId={product.id}
-                channels={channels.map(({ id, title }) => ({ id, title }))}
-              />
-            </ClientMessages>
+            <PublishPanel
+              labels={{
+                publish: tPublish("publish"),
+                publishing: tPublish("publishing"),
+                // Filled in the browser as each channel's turn comes.
+                progress: tPublish.raw("progress") as string,
+                published: tPublish("published"),
+                failed: tPublish("failed"),
+                noChannels: tPublish("noChannels"),
+              }}
+              publish={publishToChannel}
+              productId={product.id}
+              channels={channels.map(({ id, title }) => ({ id, title }))}
+            />
           )}
         </div>
         <div>
@@ -58,20 +66,19 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
       </section>
-      <ClientMessages namespaces={["productForm"]}>
-        <ProductForm
-          action={saveProduct}
-          productId={product.id}
-          hasPhoto={Boolean(product.photoKey)}
-          initial={{
-            title: input.title,
-            description: input.description ?? "",
-            price: String(input.price),
-            currency: input.currency ?? "EUR",
-            stock: input.stock === null || input.stock === undefined ? "" : String(input.stock),
-          }}
-        />
-      </ClientMessages>
+      <ProductForm
+        labels={formLabels}
+        action={saveProduct}
+        productId={product.id}
+        hasPhoto={Boolean(product.photoKey)}
+        initial={{
+          title: input.title,
+          description: input.description ?? "",
+          price: String(input.price),
+          currency: input.currency ?? "EUR",
+          stock: input.stock === null || input.stock === undefined ? "" : String(input.stock),
+        }}
+      />
       {product.archivedAt ? null : (
         <form action={archiveProductAction} className="mt-8 border-t border-slate-200 pt-6">
           <input type="hidden" name="id" value={product.id} />
