@@ -8,9 +8,11 @@ const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   paid: ["shipped", "delivered", "cancelled", "refunded"],
   shipped: ["delivered", "refunded"],
   delivered: ["refunded"],
-  // A fresh payment link re-opens an order whose checkout expired or whose payment failed.
-  expired: ["pending_payment"],
-  payment_failed: ["pending_payment"],
+  // A fresh payment link re-opens an order whose checkout expired or whose payment failed;
+  // and money that arrives after we gave up on the checkout (a webhook we missed, found by
+  // reconciliation, or one that came late) still pays it.
+  expired: ["pending_payment", "paid"],
+  payment_failed: ["pending_payment", "paid"],
   cancelled: ["refunded"],
   refunded: [],
 };

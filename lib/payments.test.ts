@@ -172,6 +172,18 @@ describe("Stripe events", () => {
     );
   });
 
+  it("acknowledges another integration's session on the same Stripe account instead of failing", async () => {
+    // Not one of our order ids (not even a uuid): retrying would never help, so no 5xx.
+    const foreign = event("checkout.session.completed", {
+      id: "cs_test_foreign",
+      object: "checkout.session",
+      client_reference_id: "cart-17",
+      metadata: {},
+      payment_status: "paid",
+    });
+    expect(await handleStripeEvent(connection.db, foreign)).toBe("processed");
+  });
+
   it("leaves neither the event id nor any effect behind when the database fails", async () => {
     const { order, session } = await pendingOrder();
     const completed = event("checkout.session.completed", session());

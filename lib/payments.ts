@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { orders, stripeEvents, type Order } from "@/db/schema";
 import { logger } from "./logger";
 import { canTransition } from "./order-status";
-import { lockOrder, releaseStock, transitionOrder } from "./orders";
+import { lockOrder, releaseStock, reserveStock, transitionOrder } from "./orders";
 import { enqueueNotification } from "./outbox";
 
 export type StripeEventOutcome = "processed" | "duplicate" | "ignored";
@@ -23,9 +23,21 @@ function paymentIntentId(value: string | { id: string } | null | undefined) {
   return typeof value === "string" ? value : value?.id;
 }
 
-async function markPaid(tx: Database, session: Stripe.Checkout.Session) {
+/**
+ * Records a paid Checkout Session on its order, once: the webhook's effect, and what
+ * reconciliation repairs with when a webhook never arrived. Returns the order it paid, or
+ * undefined when there was nothing to do.
+ */
+export async function markPaid(
+  tx: Database,
+  session: Stripe.Checkout.Session,
+  note?: string,
+): Promise<Order | undefined> {
   const order = await lockSessionOrder(tx, session);
-  if (!order) return;
+  if (!order) return undefined;
+  if (order.status === "expired" || order.status === "payment_failed") {
+    return markPaidLate(tx, order, session, note);
+  }
   if (order.status !== "pending_payment") {
     // Already paid (a late duplicate under another event id) or moved on: nothing to do,
     // but a payment for an order that was cancelled or expired needs a human.
@@ -35,16 +47,56 @@ async function markPaid(tx: Database, session: Stripe.Checkout.Session) {
         "payment received for an order that is no longer awaiting payment",
       );
     }
-    return;
+    return undefined;
   }
-  const paid = await transitionOrder(tx, order, "paid", stripeActor, {
-    paidAt: new Date(),
-    stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null,
-  });
-  await enqueueNotification(
+  const paid = await transitionOrder(
     tx,
-    { kind: "order.paid.buyer", orderId: paid.id },
-    { kind: "order.paid.seller", orderId: paid.id },
+    order,
+    "paid",
+    stripeActor,
+    { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
+    note,
+  );
+  await notifyPaid(tx, paid);
+  return paid;
+}
+
+// The buyer paid after we had given the checkout up (and its stock back): the money is real,
+// so the order is paid. The stock is taken again if it is still there; if not, the seller
+// sees on the order that it was sold twice and decides (restock or refund).
+async function markPaidLate(
+  tx: Database,
+  order: Order,
+  session: Stripe.Checkout.Session,
+  note?: string,
+) {
+  const inStock = await reserveStock(tx, order.productId, order.quantity);
+  const notes = [
+    note,
+    "paid after its checkout had been given up",
+    inStock ? undefined : "the stock was gone meanwhile: restock or refund",
+  ];
+  logger.warn(
+    { orderId: order.id, sessionId: session.id, from: order.status, inStock },
+    "late payment recorded",
+  );
+  const paid = await transitionOrder(
+    tx,
+    order,
+    "paid",
+    stripeActor,
+    { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
+    notes.filter(Boolean).join("; "),
+  );
+  await notifyPaid(tx, paid);
+  return paid;
+}
+
+function notifyPaid(tx: Database, order: Order) {
+  return enqueueNotification(
+    tx,
+    { kind: "order.paid.buyer", orderId: order.id },
+    { kind: "order.paid.seller", orderId: order.id },
   );
 }
 
@@ -108,8 +160,9 @@ const effects: Partial<Record<Stripe.Event.Type, Effect>> = {
       await markPaid(tx, session);
     }
   },
-  "checkout.session.async_payment_succeeded": (tx, event) =>
-    markPaid(tx, event.data.object as Stripe.Checkout.Session),
+  "checkout.session.async_payment_succeeded": async (tx, event) => {
+    await markPaid(tx, event.data.object as Stripe.Checkout.Session);
+  },
   "checkout.session.async_payment_failed": (tx, event) =>
     endUnpaid(tx, event.data.object as Stripe.Checkout.Session, "payment_failed"),
   "checkout.session.expired": (tx, event) =>
