@@ -1,9 +1,10 @@
 import { migrateWithLock } from "@/db/migrate";
 import { databaseConnection } from "./database";
-import { objectStorage } from "./app-services";
+import { objectStorage, stripeClient } from "./app-services";
 import { isSandbox, settings, SettingsError } from "./env";
 import { describeDatabaseUrl, logger } from "./logger";
 import { startNotificationWorker } from "./notification-worker";
+import { startReconciler } from "./reconcile-worker";
 
 /**
  * Runs once per server process before it takes requests: a bad configuration or a database
@@ -30,6 +31,8 @@ export async function startApp(): Promise<void> {
       );
     }
     const worker = await startNotificationWorker();
+    const stripe = stripeClient();
+    if (stripe) startReconciler(connection.db, stripe);
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {
     if (error instanceof SettingsError) {
