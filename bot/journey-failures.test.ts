@@ -45,6 +45,7 @@ describe("Stripe webhook", () => {
     const order = await orderOf(buyer.id);
     expect(order?.status).toBe("paid");
     expect((await outboxFor(order!.id)).map((row) => row.kind).sort()).toEqual([
+      "invoice.create",
       "order.paid.buyer",
       "order.paid.seller",
     ]);
@@ -139,6 +140,7 @@ describe("Stripe webhook while the database is down", () => {
         (row) => (row.payload as { orderId?: string }).orderId === rows[0]?.id,
       );
       expect(queued.map((row) => row.kind).sort()).toEqual([
+        "invoice.create",
         "order.paid.buyer",
         "order.paid.seller",
       ]);
@@ -164,7 +166,13 @@ describe("notifications", () => {
     });
     await journey.drainOutbox();
     const order = await orderOf(buyer.id);
-    expect((await outboxFor(order!.id)).map((row) => row.status)).toEqual(["sent", "sent"]);
+    // Both notices, the invoice and the message about it: each once.
+    expect((await outboxFor(order!.id)).map((row) => row.status)).toEqual([
+      "sent",
+      "sent",
+      "sent",
+      "sent",
+    ]);
     const paidNotices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));
     expect(paidNotices).toHaveLength(1);
     expect(
@@ -217,7 +225,8 @@ describe("notifications", () => {
       journey.drainOutbox(),
       journey.drainOutbox(),
     ]);
-    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(12);
+    // Per order: two notices, the invoice and the message about it.
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(24);
     expect(journey.telegram.messages(seller.telegramId).length - before).toBe(6);
     for (const buyer of buyers) {
       const notices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, products } from "@/db/schema";
+import { invoices, orders, products } from "@/db/schema";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { payUrl, startJourney, type Journey } from "@/test/journey-harness";
+import { pdfTextOf } from "@/test/pdf-text";
 
 let journey: Journey;
 beforeAll(async () => {
@@ -25,6 +26,10 @@ const languages = [
       status: "Your orders",
       paidStatus: "Paid – the seller is packing it",
       shipped: "has shipped",
+      invoice: "Your invoice 2026-0001",
+      invoiceTitle: "Invoice no. 2026-0001",
+      invoiceTotal: "Total €25.80",
+      statusInvoice: "Invoice 2026-0001 (PDF)",
     },
   },
   {
@@ -41,6 +46,10 @@ const languages = [
       status: "Deine Bestellungen",
       paidStatus: "Bezahlt – der Verkäufer packt sie",
       shipped: "ist unterwegs",
+      invoice: "Deine Rechnung 2026-0001",
+      invoiceTitle: "Rechnungsnr. 2026-0001",
+      invoiceTotal: "Gesamtbetrag 25,80 €",
+      statusInvoice: "Rechnung 2026-0001 (PDF)",
     },
   },
 ] as const;
@@ -87,9 +96,24 @@ describe.each(languages)("the buyer journey in $language", ({ buyer, texts }) =>
     expect(left?.stock).toBe(1);
 
     await journey.drainOutbox();
-    const paidNotice = journey.lastBotMessage(buyer.id);
-    expect(paidNotice.text).toContain(texts.paid);
-    expect(paidNotice.text).toContain(`#${order?.number}`);
+    const paidNotice = journey.botTexts(buyer.id).find((text) => text.includes(texts.paid));
+    expect(paidNotice).toContain(`#${order?.number}`);
+    // Then the invoice: numbered per seller, in the buyer's language, with a signed link.
+    const invoiceNotice = journey.lastBotMessage(buyer.id);
+    expect(invoiceNotice.text).toContain(texts.invoice);
+    const link = invoiceNotice.entities?.find((entity) => entity.type === "text_link");
+    expect(link && "url" in link ? link.url : "").toMatch(
+      /^https:\/\/shop\.example\.com\/api\/invoices\/[0-9a-f-]{36}\?expires=\d+&signature=/,
+    );
+    const invoice = await journey.db.db.query.invoices.findFirst({
+      where: eq(invoices.orderId, order!.id),
+    });
+    expect(invoice).toMatchObject({ number: 1, totalAmountMinor: 2580 });
+    const pdfText = await pdfTextOf((await journey.storage.get(invoice!.storageKey))!);
+    expect(pdfText).toContain(texts.invoiceTitle);
+    expect(pdfText).toContain("Hauptstraße 5");
+    expect(pdfText).toContain("Espresso Blend 250 g");
+    expect(pdfText).toContain(texts.invoiceTotal);
     const sellerNotice = journey.lastBotMessage(seller.telegramId);
     expect(sellerNotice.text).toContain(`#${order?.number}`);
     expect(sellerNotice.text).toContain("Hauptstraße 5");
@@ -100,6 +124,7 @@ describe.each(languages)("the buyer journey in $language", ({ buyer, texts }) =>
     expect(status).toContain(texts.status);
     expect(status).toContain(`#${order?.number}`);
     expect(status).toContain(texts.paidStatus);
+    expect(status).toContain(texts.statusInvoice);
 
     // The seller marks it shipped from the notice; the buyer hears of it.
     await journey.press({ id: seller.telegramId, first_name: "Seller" }, `ship:${order?.id}`);

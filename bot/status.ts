@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { listBuyerOrders } from "@/lib/buyer-orders";
-import { orderVariables } from "@/lib/notifications";
+import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices";
+import { escapeHtml, orderVariables } from "@/lib/notifications";
 import { localeOf, type BotContext, type BotDeps } from "./context";
 
 async function statusPage(ctx: Context, deps: BotDeps, page: number) {
@@ -11,17 +12,28 @@ async function statusPage(ctx: Context, deps: BotDeps, page: number) {
   const date = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
     dateStyle: "medium",
   });
-  const lines = result.orders.map((order) => {
-    const vars = orderVariables(order, locale);
-    return t("status-line", {
-      number: vars.number,
-      date: date.format(order.createdAt),
-      items: vars.items,
-      total: vars.total,
-      status: t(`status-${order.status}`),
-      next: t(`next-${order.status}`),
-    });
-  });
+  const invoices = await invoicesOfOrders(
+    deps.db,
+    result.orders.map((order) => order.id),
+  );
+  const lines = await Promise.all(
+    result.orders.map(async (order) => {
+      const vars = orderVariables(order, locale);
+      const line = t("status-line", {
+        number: vars.number,
+        date: date.format(order.createdAt),
+        items: vars.items,
+        total: vars.total,
+        status: t(`status-${order.status}`),
+        next: t(`next-${order.status}`),
+      });
+      const invoice = invoices.get(order.id);
+      if (!invoice) return line;
+      // A fresh link every time: the one in the invoice message expires.
+      const link = await invoiceLink(deps.db, deps.publicUrl, invoice);
+      return `${line}\n${t("status-invoice", { link: escapeHtml(link), invoice: invoiceLabel(invoice) })}`;
+    }),
+  );
   const keyboard = new InlineKeyboard();
   if (result.page > 1) keyboard.text(t("btn-previous"), `status:${result.page - 1}`);
   if (result.page < result.pages) keyboard.text(t("btn-next"), `status:${result.page + 1}`);

@@ -46,6 +46,8 @@ const settingsSchema = z.object({
   ),
   S3_REGION: z.string().min(1).default("eu-central-1"),
   S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+  SMTP_FROM: z.string().min(3).default("Promo-Bot <invoices@localhost>"),
 });
 
 // Settings that only make sense together: a bot in webhook mode must check Telegram's secret,
@@ -97,6 +99,9 @@ const howToFix: Record<keyof Settings, string> = {
     "Name the bucket for uploaded photos (and invoices), or unset it to keep them under DATA_DIR/uploads.",
   S3_REGION: "Set the bucket's AWS region, e.g. eu-central-1.",
   S3_ENDPOINT: "Only for S3-compatible stores (MinIO, a test double): their https:// address.",
+  SMTP_URL:
+    "Set your mail server as smtps://user:password@smtp.example.com:465 to e-mail invoices, or unset it to send them in Telegram only.",
+  SMTP_FROM: 'Set the sender of invoice e-mails, e.g. "My Shop <shop@example.com>".',
 };
 
 export class SettingsError extends Error {

@@ -4,6 +4,8 @@ import pino from "pino";
 // in a log object, so a careless `log.info({ settings })` cannot leak it to CloudWatch.
 export const redactedPaths = [
   "*.DATABASE_URL",
+  "*.SMTP_URL",
+  "*.smtpUrl",
   "*.databaseUrl",
   "*.password",
   "*.token",

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
-import { orders, users, type Order } from "@/db/schema";
+import { invoices, orders, users, type Order } from "@/db/schema";
+import { settings } from "./env";
+import { invoiceLabel, invoiceLink } from "./invoices";
 import { formatMoney } from "./money";
 import { PermanentDeliveryError, type NotificationKind, type OutboxRow } from "./outbox";
 import { refreshProductPosts } from "./post-refresh";
@@ -34,7 +36,12 @@ interface Message {
   sellerId?: string;
 }
 
-type Compose = (db: Database, order: Order, variant: string | undefined) => Promise<Message>;
+type Compose = (
+  db: Database,
+  order: Order,
+  variant: string | undefined,
+  publicUrl: string,
+) => Promise<Message>;
 
 function toBuyer(key: string, extra?: (order: Order, locale: TelegramLocale) => Partial<Message>) {
   const compose: Compose = async (_db, order) => {
@@ -68,6 +75,19 @@ const composers: Record<NotificationKind, Compose> = {
       }),
     };
   },
+  "invoice.ready.buyer": async (db, order, _variant, publicUrl) => {
+    const invoice = await db.query.invoices.findFirst({ where: eq(invoices.orderId, order.id) });
+    if (!invoice) throw new PermanentDeliveryError(`order ${order.number} has no invoice`);
+    const locale = telegramLocale(order.buyerLanguage);
+    return {
+      chatId: order.buyerTelegramId,
+      text: translate(locale, "invoice-ready-buyer", {
+        ...orderVariables(order, locale),
+        invoice: invoiceLabel(invoice),
+        link: escapeHtml(await invoiceLink(db, publicUrl, invoice)),
+      }),
+    };
+  },
   "order.paid.seller": async (db, order) => {
     const seller = await db.query.users.findFirst({ where: eq(users.id, order.sellerId) });
     if (!seller) throw new PermanentDeliveryError(`seller ${order.sellerId} not found`);
@@ -89,7 +109,7 @@ const composers: Record<NotificationKind, Compose> = {
  * blocked it) cannot be fixed by retrying: it is recorded on the seller, for the dashboard to
  * show, and the message is given up. Anything else is thrown for the outbox to retry.
  */
-export function telegramDeliverer(api: Api) {
+export function telegramDeliverer(api: Api, publicUrl = settings().PUBLIC_URL) {
   return async (tx: Database, row: OutboxRow) => {
     if (row.kind === "posts.refresh") {
       await refreshProductPosts(tx, api, (row.payload as { productId: string }).productId);
@@ -98,7 +118,7 @@ export function telegramDeliverer(api: Api) {
     const { orderId, variant } = row.payload as { orderId: string; variant?: string };
     const order = await tx.query.orders.findFirst({ where: eq(orders.id, orderId) });
     if (!order) throw new PermanentDeliveryError(`order ${orderId} not found`);
-    const message = await composers[row.kind as NotificationKind](tx, order, variant);
+    const message = await composers[row.kind as NotificationKind](tx, order, variant, publicUrl);
     try {
       await api.sendMessage(message.chatId, message.text, {
         parse_mode: "HTML",

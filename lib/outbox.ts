@@ -11,11 +11,16 @@ export const notificationKinds = [
   "order.payment_failed.buyer",
   "order.refunded.buyer",
   "order.status.buyer",
+  "invoice.ready.buyer",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
+/** Outbox jobs that are work rather than a Telegram message (see lib/outbox-jobs.ts). */
+export const jobKinds = ["invoice.create", "invoice.email.buyer"] as const;
+export type JobKind = (typeof jobKinds)[number];
+
 export interface Notification {
-  kind: NotificationKind;
+  kind: NotificationKind | JobKind;
   orderId: string;
   /** Tells apart two notices of the same kind for one order (e.g. shipped, then delivered). */
   variant?: string;

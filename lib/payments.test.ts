@@ -83,13 +83,21 @@ describe("Stripe events", () => {
       status: "paid",
       stripePaymentIntentId: session().payment_intent,
     });
-    expect(await outboxKinds(order.id)).toEqual(["order.paid.buyer", "order.paid.seller"]);
+    expect(await outboxKinds(order.id)).toEqual([
+      "invoice.create",
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
 
     // Redelivered, and delivered again under another id (async_payment_succeeded): no change.
     expect(await handleStripeEvent(connection.db, completed)).toBe("duplicate");
     const again = event("checkout.session.async_payment_succeeded", session());
     expect(await handleStripeEvent(connection.db, again)).toBe("processed");
-    expect(await outboxKinds(order.id)).toEqual(["order.paid.buyer", "order.paid.seller"]);
+    expect(await outboxKinds(order.id)).toEqual([
+      "invoice.create",
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
     const timeline = await read.events(order.id);
     expect(timeline.map((e) => e.toStatus)).toEqual(["pending_payment", "paid"]);
   });
@@ -102,7 +110,11 @@ describe("Stripe events", () => {
     );
     expect(outcomes.filter((o) => o === "processed")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(4);
-    expect(await outboxKinds(order.id)).toEqual(["order.paid.buyer", "order.paid.seller"]);
+    expect(await outboxKinds(order.id)).toEqual([
+      "invoice.create",
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
   });
 
   it("waits for a delayed payment method before marking paid", async () => {
@@ -210,7 +222,11 @@ describe("Stripe events", () => {
     // Stripe's retry, with the database healthy again, applies it exactly once.
     expect(await handleStripeEvent(connection.db, completed)).toBe("processed");
     expect((await read.order(order.id))?.status).toBe("paid");
-    expect(await outboxKinds(order.id)).toEqual(["order.paid.buyer", "order.paid.seller"]);
+    expect(await outboxKinds(order.id)).toEqual([
+      "invoice.create",
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
   });
 });
 

@@ -92,11 +92,13 @@ async function markPaidLate(
   return paid;
 }
 
+// Told in Telegram, and the invoice made, in the same transaction as the payment.
 function notifyPaid(tx: Database, order: Order) {
   return enqueueNotification(
     tx,
     { kind: "order.paid.buyer", orderId: order.id },
     { kind: "order.paid.seller", orderId: order.id },
+    { kind: "invoice.create", orderId: order.id },
   );
 }
 

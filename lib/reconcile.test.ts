@@ -61,8 +61,14 @@ describe("reconciliation", () => {
       sessionId: order.stripeCheckoutSessionId,
     });
     expect((await orderRow(order.id)).status).toBe("paid");
-    const notices = await connection.db.select().from(outbox);
-    expect(notices.filter((job) => JSON.stringify(job).includes(order.id))).toHaveLength(2);
+    const jobs = (await connection.db.select().from(outbox)).filter((job) =>
+      JSON.stringify(job.payload).includes(order.id),
+    );
+    expect(jobs.map((job) => job.kind).sort()).toEqual([
+      "invoice.create",
+      "order.paid.buyer",
+      "order.paid.seller",
+    ]);
     const [audit] = await connection.db
       .select()
       .from(auditLog)

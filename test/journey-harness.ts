@@ -1,10 +1,14 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { webhookCallback } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotDeps } from "@/bot/context";
 import { createBot } from "@/bot/index";
 import type { DatabaseConnection } from "@/db/client";
 import { drainOutbox } from "@/lib/outbox";
-import { telegramDeliverer } from "@/lib/notifications";
+import { localObjectStorage } from "@/lib/object-storage";
+import { outboxDeliverer } from "@/lib/outbox-jobs";
 import { answerStripeWebhook } from "@/lib/stripe-webhook";
 import { createStripeClient } from "@/lib/stripe";
 import { createTelegramApi } from "@/lib/telegram";
@@ -72,6 +76,7 @@ export async function startJourney(name: string, connection?: DatabaseConnection
   await bot.api.setWebhook(`${app.url}/api/telegram/webhook`, { secret_token: TELEGRAM_SECRET });
 
   const telegramApi = createTelegramApi({ token: DEFAULT_BOT.token, apiRoot: telegramServer.url });
+  const storage = localObjectStorage(mkdtempSync(path.join(tmpdir(), `promo-${name}-files-`)));
 
   return {
     db,
@@ -83,7 +88,13 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     /** Serves further updates from a fresh bot instance (a restart or another app copy). */
     restartBot: startBot,
     /** What the outbox worker does in the app: send every queued notification now. */
-    drainOutbox: () => drainOutbox(db.db, telegramDeliverer(telegramApi)),
+    drainOutbox: () =>
+      drainOutbox(
+        db.db,
+        outboxDeliverer({ api: telegramApi, storage, publicUrl: "https://shop.example.com" }),
+      ),
+    /** Where invoices (and photos) go: a fresh local directory per journey. */
+    storage,
     /** Texts of the bot's messages in a chat, oldest first. */
     botTexts(chatId: number) {
       return telegram

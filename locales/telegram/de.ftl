@@ -166,3 +166,31 @@ seller-order-not-found = In deinem Shop gibt es keine Bestellung #{$number}.
 btn-ship-number = #{$number} versandt
 btn-delivered-number = #{$number} zugestellt
 marked-delivered = Bestellung #{$number} ist als zugestellt markiert; der Käufer wurde informiert.
+
+## Rechnungen (das PDF und die Nachrichten dazu)
+invoice-title = Rechnung
+invoice-number = Rechnungsnr. {$invoice}
+invoice-date = Rechnungsdatum: {$date}
+invoice-service-date = Leistungsdatum: {$date}
+invoice-order = Bestellung #{$number}
+invoice-vat-id = USt-IdNr.: {$vatId}
+invoice-seller = Verkäufer
+invoice-bill-to = Rechnungsempfänger
+invoice-col-qty = Menge
+invoice-col-item = Artikel
+invoice-col-unit = Einzelpreis
+invoice-col-amount = Betrag
+invoice-net = Nettobetrag
+invoice-vat = USt. {$rate} %
+invoice-total = Gesamtbetrag
+invoice-small-business = Kein Ausweis der Umsatzsteuer: Kleinunternehmer gem. § 19 UStG.
+invoice-paid = Bezahlt am {$date} per Karte über Stripe. Vielen Dank für deine Bestellung!
+invoice-ready-buyer = 🧾 Deine Rechnung {$invoice} zu Bestellung #{$number} ist fertig: <a href="{$link}">PDF herunterladen</a> (Link 30 Tage gültig; /status hat immer einen frischen).
+status-invoice = 🧾 <a href="{$link}">Rechnung {$invoice} (PDF)</a>
+invoice-email-subject = Rechnung {$invoice} – Bestellung #{$number}
+invoice-email-body =
+    Hallo {$name},
+
+    danke für deine Bestellung #{$number}. Die Rechnung {$invoice} hängt als PDF an.
+
+    {$seller}

@@ -166,3 +166,31 @@ seller-order-not-found = There is no order #{$number} in your shop.
 btn-ship-number = Ship #{$number}
 btn-delivered-number = Delivered #{$number}
 marked-delivered = Order #{$number} marked as delivered; the buyer was told.
+
+## Invoices (the PDF and the messages about it)
+invoice-title = Invoice
+invoice-number = Invoice no. {$invoice}
+invoice-date = Invoice date: {$date}
+invoice-service-date = Date of supply: {$date}
+invoice-order = Order #{$number}
+invoice-vat-id = VAT ID: {$vatId}
+invoice-seller = Seller
+invoice-bill-to = Bill to
+invoice-col-qty = Qty
+invoice-col-item = Item
+invoice-col-unit = Unit price
+invoice-col-amount = Amount
+invoice-net = Net amount
+invoice-vat = VAT {$rate} %
+invoice-total = Total
+invoice-small-business = No VAT is shown: small business (Kleinunternehmer gem. § 19 UStG).
+invoice-paid = Paid on {$date} by card via Stripe. Thank you for your order!
+invoice-ready-buyer = 🧾 Your invoice {$invoice} for order #{$number} is ready: <a href="{$link}">download the PDF</a> (link valid for 30 days; /status always has a fresh one).
+status-invoice = 🧾 <a href="{$link}">Invoice {$invoice} (PDF)</a>
+invoice-email-subject = Invoice {$invoice} – order #{$number}
+invoice-email-body =
+    Hello {$name},
+
+    thank you for your order #{$number}. Your invoice {$invoice} is attached as a PDF.
+
+    {$seller}

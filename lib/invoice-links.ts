@@ -1,0 +1,46 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/** How long the link in the buyer's Telegram message works; /status hands out fresh ones. */
+export const INVOICE_LINK_DAYS = 30;
+
+function signature(secret: string, invoiceId: string, expires: number) {
+  return createHmac("sha256", secret).update(`invoice:${invoiceId}:${expires}`).digest("base64url");
+}
+
+/**
+ * A link anyone holding it can open until it expires, without an account (buyers have none):
+ * the invoice id and expiry are signed with a secret only the app knows, so a changed id or
+ * expiry, or a made-up signature, is refused.
+ */
+export function signInvoiceLink(
+  publicUrl: string,
+  secret: string,
+  invoiceId: string,
+  expiresAt: Date,
+): string {
+  const expires = Math.floor(expiresAt.getTime() / 1000);
+  const url = new URL(`/api/invoices/${invoiceId}`, publicUrl);
+  url.searchParams.set("expires", String(expires));
+  url.searchParams.set("signature", signature(secret, invoiceId, expires));
+  return url.toString();
+}
+
+export type LinkCheck = "ok" | "expired" | "invalid";
+
+export function checkInvoiceLink(
+  secret: string,
+  invoiceId: string,
+  expiresParam: string | null,
+  signatureParam: string | null,
+  now = new Date(),
+): LinkCheck {
+  if (!expiresParam || !signatureParam || !/^\d{1,12}$/.test(expiresParam)) return "invalid";
+  const expected = Buffer.from(signature(secret, invoiceId, Number(expiresParam)));
+  const given = Buffer.from(signatureParam);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "invalid";
+  return Number(expiresParam) * 1000 < now.getTime() ? "expired" : "ok";
+}
+
+export function linkExpiry(now = new Date(), days = INVOICE_LINK_DAYS): Date {
+  return new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
+}
