@@ -36,7 +36,7 @@ afterAll(async () => {
 const localStore = () => localObjectStorage(mkdtempSync(path.join(tmpdir(), "promo-invoices-")));
 
 /** A seller with `count` orders that are paid (the state Stripe's webhook leaves them in). */
-async function paidOrders(count: number, language = "de") {
+async function paidOrders(count: number, language: "en" | "de" = "de") {
   const { seller, product } = await createSellerWithProduct(connection.db, { stock: null });
   const placed = [];
   for (let i = 0; i < count; i++) {
