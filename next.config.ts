@@ -17,11 +17,19 @@ const nextConfig: NextConfig = {
     "@grammyjs/auto-retry",
     "@grammyjs/conversations",
     "@grammyjs/i18n",
+    // pdfkit reads its built-in fonts' metrics (.afm) from its own folder at run time.
+    "pdfkit",
+    "nodemailer",
   ],
   // Migrations, Telegram texts and the sandbox's demo photos are read from disk; the
   // standalone bundle must carry them.
   outputFileTracingIncludes: {
-    "/*": ["./db/migrations/**/*", "./locales/**/*", "./sandbox/demo-photos/**/*"],
+    "/*": [
+      "./db/migrations/**/*",
+      "./locales/**/*",
+      "./sandbox/demo-photos/**/*",
+      "./node_modules/pdfkit/js/data/**/*",
+    ],
   },
   poweredByHeader: false,
   // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import {
   invoiceCounters,
@@ -132,6 +133,7 @@ export async function invoiceLink(
 
 /** The invoice of an order the actor may see (their own, or any for admins). */
 export async function findOrderInvoice(db: Database, actor: User, orderId: string) {
+  if (!z.uuid().safeParse(orderId).success) return undefined;
   const [row] = await db
     .select({ invoice: invoices })
     .from(invoices)

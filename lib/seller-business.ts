@@ -56,7 +56,11 @@ export async function findBusiness(
 }
 
 /** Saves the actor's own invoice details (each seller has their own; admins too). */
-export async function saveBusiness(db: Database, actor: User, input: BusinessInput) {
+export async function saveBusiness(
+  db: Database,
+  actor: User,
+  input: BusinessInput | Record<string, string>,
+) {
   const parsed = businessInput.safeParse(input);
   if (!parsed.success) {
     const errors: BusinessFieldErrors = {};

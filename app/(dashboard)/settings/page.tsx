@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { BusinessForm, type BusinessFormLabels } from "@/components/settings/business-form";
 import { SecretForm } from "@/components/settings/secret-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -9,7 +10,9 @@ import type { User } from "@/db/schema";
 import { listApiTokens } from "@/lib/api-tokens";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
+import { findBusiness } from "@/lib/seller-business";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
+import { saveBusinessAction } from "./business-action";
 
 export const generateMetadata = () => sectionMetadata("settings");
 
@@ -45,6 +48,15 @@ export default async function SettingsPage() {
             fallback={<ListSkeleton label={tApp("loading")} rows={2} bare className="mt-4" />}
           >
             <TokenList user={user} />
+          </Suspense>
+        </section>
+        <section className={sectionClass} aria-labelledby="business-title">
+          <h2 id="business-title" className="text-base font-semibold text-slate-900">
+            {t("businessTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">{t("businessHint")}</p>
+          <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={3} bare />}>
+            <BusinessSection user={user} />
           </Suspense>
         </section>
         {user.role === "admin" ? (
@@ -99,4 +111,40 @@ async function TokenList({ user }: { user: User }) {
       ))}
     </ul>
   );
+}
+
+/** The invoice details form, filled with what the seller saved before. */
+async function BusinessSection({ user }: { user: User }) {
+  const [t, business] = await Promise.all([
+    getTranslations("settingsPage.business"),
+    findBusiness(await database(), user.id),
+  ]);
+  const labels: BusinessFormLabels = {
+    legalName: t("legalName"),
+    address: t("address"),
+    addressHint: t("addressHint"),
+    vatId: t("vatId"),
+    vatIdHint: t("vatIdHint"),
+    vatMode: t("vatMode"),
+    standard: t("standard"),
+    smallBusiness: t("smallBusiness"),
+    vatRate: t("vatRate"),
+    save: t("save"),
+    saved: t("saved"),
+    errors: {
+      required: t("errors.required"),
+      tooLong: t("errors.tooLong"),
+      invalidVatId: t("errors.invalidVatId"),
+      invalidVatRate: t("errors.invalidVatRate"),
+      invalidVatMode: t("errors.invalidVatMode"),
+    },
+  };
+  const initial = {
+    legalName: business?.legalName ?? user.name,
+    address: business?.address ?? "",
+    vatId: business?.vatId ?? "",
+    vatMode: business?.vatMode ?? "standard",
+    vatRate: business ? String(business.vatRateBasisPoints / 100) : "19",
+  };
+  return <BusinessForm action={saveBusinessAction} labels={labels} initial={initial} />;
 }

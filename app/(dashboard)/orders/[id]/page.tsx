@@ -5,6 +5,7 @@ import { OrderActions } from "@/components/orders/order-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
+import { findOrderInvoice, invoiceLabel } from "@/lib/invoices";
 import { findOrder, orderTimeline } from "@/lib/order-details";
 import { orderAction } from "../actions";
 
@@ -16,11 +17,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();
-  const [t, tTable, format, timeline] = await Promise.all([
+  const [t, tTable, format, timeline, invoice] = await Promise.all([
     getTranslations("orderPage"),
     getTranslations("ordersTable"),
     getFormatter(),
     orderTimeline(db, order.id),
+    findOrderInvoice(db, user, order.id),
   ]);
   const total = format.number(order.totalAmountMinor / 100, {
     style: "currency",
@@ -58,6 +60,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {order.quantity} × {order.productTitle}
           </p>
           <p className="mt-1 text-lg font-semibold">{total}</p>
+          {invoice ? (
+            <a
+              href={`/orders/${order.id}/invoice`}
+              className="mt-3 block text-sm font-medium text-brand-700 hover:underline"
+            >
+              {t("invoice", { invoice: invoiceLabel(invoice) })}
+            </a>
+          ) : order.paidAt ? (
+            <p className="mt-3 text-sm text-slate-500">{t("invoicePending")}</p>
+          ) : null}
           {order.stripePaymentIntentId ? (
             <a
               href={`https://dashboard.stripe.com/payments/${order.stripePaymentIntentId}`}

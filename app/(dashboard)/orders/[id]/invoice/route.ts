@@ -1,0 +1,16 @@
+import { objectStorage } from "@/lib/app-services";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { invoiceResponse } from "@/lib/invoice-download";
+import { findOrderInvoice, invoicePdf } from "@/lib/invoices";
+
+/** A seller downloads the invoice of one of their orders (admins: any order's). */
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) return new Response("Sign in first.", { status: 401 });
+  const { id } = await context.params;
+  const invoice = await findOrderInvoice(await database(), user, id);
+  const pdf = invoice && (await invoicePdf(objectStorage(), invoice));
+  if (!invoice || !pdf) return new Response("Not found", { status: 404 });
+  return invoiceResponse(invoice, pdf);
+}
