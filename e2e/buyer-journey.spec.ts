@@ -5,11 +5,13 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
-import { orders, products } from "@/db/schema";
+import { appSettings as appSettingsTable, orders, products } from "@/db/schema";
+import { signInvoiceLink } from "@/lib/invoice-links";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { createSellerWithProduct } from "@/test/fixtures";
+import { pdfTextOf } from "@/test/pdf-text";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
@@ -155,6 +157,36 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   );
   const paid = await db.db.query.orders.findMany({ where: eq(orders.buyerTelegramId, buyer.id) });
   expect(paid).toMatchObject([{ status: "paid", totalAmountMinor: 1290 }]);
+
+  // Then the invoice, made by the app's outbox: a signed link anyone with it can open.
+  await eventually(
+    () => (last(buyer.id)?.text ?? "").includes("Your invoice"),
+    "the buyer's invoice message",
+  );
+  const linkEntity = last(buyer.id)?.entities?.find((entity) => entity.type === "text_link");
+  const invoiceUrl = linkEntity && "url" in linkEntity ? linkEntity.url : "";
+  expect(invoiceUrl).toMatch(new RegExp(`^${appUrl}/api/invoices/`));
+  const download = await page.request.get(invoiceUrl);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  const invoiceText = await pdfTextOf(await download.body());
+  expect(invoiceText).toContain("Invoice no. ");
+  expect(invoiceText).toContain("Lea Lehmann");
+  expect(invoiceText).toContain("Torstraße 9");
+  expect(invoiceText).toContain("Total €12.90");
+  // A changed id or signature, or an expired link: refused.
+  const tampered = new URL(invoiceUrl);
+  tampered.searchParams.set("expires", String(Number(tampered.searchParams.get("expires")) + 1));
+  expect((await page.request.get(tampered.toString())).status()).toBe(403);
+  const [secret] = await db.db
+    .select()
+    .from(appSettingsTable)
+    .where(eq(appSettingsTable.key, "invoice_link_secret"));
+  const invoiceId = new URL(invoiceUrl).pathname.split("/").at(-1)!;
+  const expired = signInvoiceLink(appUrl, secret!.value, invoiceId, new Date(Date.now() - 1000));
+  const refused = await page.request.get(expired);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain("expired");
 
   // Where Stripe sends the buyer after paying.
   await page.goto(payment.outcome === "paid" ? payment.redirectUrl : appUrl);

@@ -1,9 +1,14 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
 import { channels, orders, products, users, type Order, type Product } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens";
+import { issueInvoice } from "@/lib/invoices";
+import { localObjectStorage } from "@/lib/object-storage";
 import { signLoginWidget } from "@/lib/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
@@ -80,7 +85,14 @@ test.beforeAll(async () => {
   bobsToken = (await createApiToken(db.db, bob!, "bob")).token;
 
   telegramServer = await serveFetchHandler(createTelegramSimulator().handle);
+  // Both shops' invoices, in the app's own file store.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "promo-roles-"));
+  const storage = localObjectStorage(path.join(dataDir, "uploads"));
+  for (const order of [alicesOrder, bobsOrder]) {
+    await db.db.transaction((tx) => issueInvoice(tx, storage, order.id));
+  }
   app = await startStandaloneApp(port, {
+    DATA_DIR: dataDir,
     DATABASE_URL: postgres.url,
     TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
     TELEGRAM_WEBHOOK_SECRET: "roles-test-webhook-secret",
@@ -115,6 +127,10 @@ test("pages and route handlers show another seller nothing", async ({ page }) =>
   }
   const photo = await page.request.get(`${app.url}/api/products/${alicesProduct.id}/photo`);
   expect(photo.status()).toBe(404);
+  const invoice = await page.request.get(`${app.url}/orders/${alicesOrder.id}/invoice`);
+  expect(invoice.status()).toBe(404);
+  const own = await page.request.get(`${app.url}/orders/${bobsOrder.id}/invoice`);
+  expect(own.headers()["content-type"]).toBe("application/pdf");
 
   for (const path of [
     "/",

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pdfTextOf } from "@/test/pdf-text";
 import { logInAsSandboxSeller } from "./login";
 import { saveScreenshot } from "./screenshots";
 
@@ -98,6 +99,13 @@ test("the whole journey in the sandbox: publish, buy, pay, ship, /status", async
   const orderNumber = /Order #(\d+):/.exec((await chat(page).textContent()) ?? "")?.[1];
   expect(orderNumber).toBeTruthy();
 
+  // And the invoice, as a link in the chat.
+  const invoiceLink = chat(page).getByRole("link", { name: "download the PDF" }).last();
+  await expect(invoiceLink).toBeVisible();
+  const invoice = await page.request.get((await invoiceLink.getAttribute("href"))!);
+  expect(invoice.headers()["content-type"]).toBe("application/pdf");
+  expect(await pdfTextOf(await invoice.body())).toContain("Baker Street 221b");
+
   // The seller's Telegram has the notice; the dashboard has the paid order.
   await page.getByLabel("You are").selectOption({ label: "Test Seller (seller)" });
   await expect(chat(page)).toContainText(`#${orderNumber}`);
@@ -107,6 +115,12 @@ test("the whole journey in the sandbox: publish, buy, pay, ship, /status", async
   const row = page.getByRole("row").filter({ hasText: `#${orderNumber}` });
   await expect(row).toContainText("Paid");
   await row.getByRole("link").first().click();
+  // The seller can download the same invoice from the order page.
+  const sellerCopy = await page.request.get(
+    (await page.getByRole("link", { name: /^Invoice \d{4}-\d{4} \(PDF\)$/ }).getAttribute("href"))!,
+  );
+  expect(sellerCopy.status()).toBe(200);
+  expect(await pdfTextOf(await sellerCopy.body())).toContain("Sandbox tea tin");
   await page.getByLabel(/Tracking number/).fill("GB123456789");
   await page.getByRole("button", { name: "Mark shipped" }).click();
   await expect(page.getByText("Shipped").first()).toBeVisible();

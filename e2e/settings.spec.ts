@@ -53,3 +53,33 @@ test("an admin creates an invite link; a seller is not offered one", async ({ pa
   await page.goto("/settings");
   await expect(page.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
 });
+
+test("a seller enters the business details their invoices carry, fixing a field first", async ({
+  page,
+}) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Business details for invoices" });
+  await section.getByLabel("Name or company").fill("Test Roastery GmbH");
+  await section.getByLabel("Address").fill("Kaffeeweg 3\n10115 Berlin\nGermany");
+  await section.getByLabel("VAT ID (optional)").fill("123");
+  await section.getByLabel("VAT rate in %").fill("7");
+  await section.getByRole("button", { name: "Save details" }).click();
+  await expect(section.getByLabel("VAT ID (optional)")).toHaveAttribute("aria-invalid", "true");
+  await expect(section.getByText("A VAT ID starts with the country code")).toBeVisible();
+  await section.getByLabel("VAT ID (optional)").fill("DE 123 456 789");
+  await section.getByRole("button", { name: "Save details" }).click();
+  await expect(section.getByRole("status")).toHaveText("Saved. New invoices use these details.");
+
+  await page.reload();
+  await expect(section.getByLabel("VAT ID (optional)")).toHaveValue("DE123456789");
+  await section.getByLabel("Small business: no VAT (Kleinunternehmer, § 19 UStG)").check();
+  await expect(section.getByLabel("VAT rate in %")).toHaveCount(0);
+  await section.getByRole("button", { name: "Save details" }).click();
+  await expect(section.getByRole("status")).toBeVisible();
+  await page.reload();
+  await expect(
+    section.getByLabel("Small business: no VAT (Kleinunternehmer, § 19 UStG)"),
+  ).toBeChecked();
+  await saveScreenshot(page, "settings-business");
+});
