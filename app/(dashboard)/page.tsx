@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
@@ -10,6 +11,7 @@ import { botIdentity } from "@/lib/bot-identity";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { dailySales, postFunnel, salesSummary } from "@/lib/overview";
+import { findBusiness } from "@/lib/seller-business";
 
 export const generateMetadata = () => sectionMetadata("overview");
 
@@ -24,7 +26,10 @@ export default async function OverviewPage() {
     getTranslations("app"),
   ]);
   // Only the warning names the bot; asking Telegram otherwise would hold up the page.
-  const bot = user.notificationsBlockedAt ? await botIdentity() : undefined;
+  const [bot, business] = await Promise.all([
+    user.notificationsBlockedAt ? botIdentity() : undefined,
+    findBusiness(await database(), user.id),
+  ]);
   return (
     <>
       <PageHeader title={tSection("title")} description={tSection("description")} />
@@ -39,6 +44,17 @@ export default async function OverviewPage() {
           </p>
         </section>
       ) : null}
+      {business ? null : (
+        <section className="mb-6 rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900">
+          <h2 className="font-semibold">{t("businessMissingTitle")}</h2>
+          <p className="mt-1">
+            {t("businessMissingBody")}{" "}
+            <Link href="/settings#business-title" className="font-semibold underline">
+              {t("businessMissingLink")}
+            </Link>
+          </p>
+        </section>
+      )}
       <Suspense fallback={<OverviewSkeleton label={tApp("loading")} />}>
         <OverviewFigures user={user} />
       </Suspense>

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "@/db/client";
-import { appSettings, channels } from "@/db/schema";
+import { appSettings, channels, sellerBusinesses } from "@/db/schema";
 import type { ObjectStorage } from "@/lib/object-storage";
 import { storePhoto } from "@/lib/photo-storage";
 import { createProduct } from "@/lib/products";
@@ -33,9 +33,9 @@ const demoProducts = [
 ] as const;
 
 /**
- * The sandbox's first start opens a small shop (the test seller, two products, the test
- * channel), so a newcomer can publish and buy at once. Runs once per database: what the
- * newcomer deletes or changes afterwards stays that way.
+ * The sandbox's first start opens a small shop (the test seller with business details, two
+ * products, the test channel), so a newcomer can publish and buy at once. Runs once per
+ * database: what the newcomer deletes or changes afterwards stays that way.
  */
 export async function seedDemoShop(db: Database, storage: ObjectStorage): Promise<boolean> {
   const already = await db.query.appSettings.findFirst({
@@ -70,6 +70,15 @@ export async function seedDemoShop(db: Database, storage: ObjectStorage): Promis
         checkedAt: new Date(),
       })
       .onConflictDoNothing();
+    // So the sandbox's invoices look like a real shop's.
+    await tx.insert(sellerBusinesses).values({
+      sellerId: seller.id,
+      legalName: "Promo Sandbox Shop GmbH",
+      address: "Musterstraße 1\n10115 Berlin\nDeutschland",
+      vatId: "DE000000000",
+      vatMode: "standard",
+      vatRateBasisPoints: 1900,
+    });
     for (const { photo, ...input } of demoProducts) {
       await createProduct(tx, seller, { ...input, photoKey: photoKeys.get(photo) });
     }
