@@ -4,50 +4,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEALTH_CHECK_COMMAND } from "@/infra/lib/app-container";
+import { readDockerfile } from "./dockerfile";
 
 // The Dockerfile cannot be built here (no Docker engine), so these tests read it and check what
 // an operator would notice: a different build than CI's, a root process, no health check, a
 // runtime image carrying the build tools.
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-
-function parseDockerfile(text: string): Instruction[][] {
-  const logical = text
-    .split("\n")
-    .filter((line) => !line.trim().startsWith("#"))
-    .join("\n")
-    .replace(/\\\n/g, " ")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const stages: Instruction[][] = [];
-  for (const line of logical) {
-    const [, keyword = "", args = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
-    const instruction = { keyword: keyword.toUpperCase(), args: args.replace(/\s+/g, " ") };
-    if (instruction.keyword === "FROM") stages.push([]);
-    stages.at(-1)?.push(instruction);
-  }
-  return stages;
-}
-
+const dockerfile = readDockerfile();
+const { stages, build, runtime, argsOf } = dockerfile;
 const read = (file: string) => readFileSync(file, "utf8");
-const stages = parseDockerfile(read("Dockerfile"));
-const build = stages[0] ?? [];
-const runtime = stages.at(-1) ?? [];
-const argsOf = (stage: Instruction[], keyword: string) =>
-  stage.filter((instruction) => instruction.keyword === keyword).map(({ args }) => args);
 const packageJson = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
-
-/** The HEALTHCHECK's command, in exec form (a JSON array), without its options. */
-function healthCheckCommand(): string[] {
-  const [healthCheck] = argsOf(runtime, "HEALTHCHECK");
-  const exec = /\bCMD\s+(\[.*\])$/.exec(healthCheck ?? "");
-  if (!exec?.[1]) throw new Error(`HEALTHCHECK is not in exec form: ${healthCheck}`);
-  return JSON.parse(exec[1]) as string[];
-}
+const healthCheckCommand = () => dockerfile.execCommand("HEALTHCHECK");
 
 describe("the Dockerfile", () => {
   it("builds in one stage and runs in a slim Node 20 stage", () => {
@@ -83,11 +50,12 @@ describe("the Dockerfile", () => {
   });
 
   it("listens on all interfaces on port 3000 in production mode", () => {
-    const env = argsOf(runtime, "ENV").join(" ");
-    expect(env).toMatch(/\bHOSTNAME=0\.0\.0\.0\b/);
-    expect(env).toMatch(/\bPORT=3000\b/);
-    expect(env).toMatch(/\bNODE_ENV=production\b/);
-    expect(argsOf(runtime, "CMD")).toEqual(['["node","server.js"]']);
+    expect(dockerfile.runtimeEnv()).toMatchObject({
+      HOSTNAME: "0.0.0.0",
+      PORT: "3000",
+      NODE_ENV: "production",
+    });
+    expect(dockerfile.execCommand("CMD")).toEqual(["node", "server.js"]);
   });
 
   it("exposes the build's commit and time as APP_GIT_SHA and APP_BUILD_TIME", () => {
