@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,35 +29,43 @@ test("the standalone bundle runs on its own, as in the container, and reports he
 }) => {
   test.setTimeout(90_000);
   const appDir = mkdtempSync(path.join(tmpdir(), "promo-container-"));
-  cpSync(".next/standalone", appDir, { recursive: true, verbatimSymlinks: true });
-  expect(linksLeaving(appDir)).toEqual([]);
-
-  // Only what the image sets: no DATABASE_URL, no tokens (the sandbox, on the embedded
-  // database under the bundle's .data/), and none of this shell's settings.
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "production",
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    ...dockerfile.runtimeEnv(),
-    HOSTNAME: "127.0.0.1",
-    PORT: String(port),
-    LOG_LEVEL: "warn",
-  };
-  const [command, ...args] = dockerfile.execCommand("CMD");
-  expect(command).toBe("node");
-  const app = spawn(process.execPath, args, { cwd: appDir, env, stdio: "inherit" });
-  const [probe, ...probeArgs] = dockerfile.execCommand("HEALTHCHECK");
-  expect(probe).toBe("node");
-  const healthCheck = () =>
-    spawnSync(process.execPath, probeArgs, { cwd: appDir, env, timeout: 10_000 }).status;
-
+  let app: ChildProcess | undefined;
+  // A server that failed to prepare may ignore SIGTERM; it must not outlive the test.
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (app.exitCode !== null || app.signalCode !== null) return resolve();
-      app.once("exit", () => resolve());
+      if (!app || app.exitCode !== null || app.signalCode !== null) return resolve();
+      const kill = setTimeout(() => app?.kill("SIGKILL"), 5000);
+      app.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
       app.kill("SIGTERM");
     });
 
   try {
+    cpSync(".next/standalone", appDir, { recursive: true, verbatimSymlinks: true });
+    expect(linksLeaving(appDir)).toEqual([]);
+
+    // Only what the image sets: no DATABASE_URL, no tokens (the sandbox, on the embedded
+    // database under the bundle's .data/), and none of this shell's settings.
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      ...dockerfile.runtimeEnv(),
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    };
+    const [probe, ...probeArgs] = dockerfile.execCommand("HEALTHCHECK");
+    expect(probe).toBe("node");
+    const healthCheck = () =>
+      spawnSync(process.execPath, probeArgs, { cwd: appDir, env, timeout: 10_000 }).status;
+    // Nothing else may answer on this port, or the probe would ask the wrong server.
+    expect(healthCheck()).toBe(1);
+
+    const [command, ...args] = dockerfile.execCommand("CMD");
+    expect(command).toBe("node");
+    app = spawn(process.execPath, args, { cwd: appDir, env, stdio: "inherit" });
     await expect.poll(healthCheck, { timeout: 60_000, intervals: [500] }).toBe(0);
 
     const base = `http://127.0.0.1:${port}`;
