@@ -207,7 +207,7 @@ describe("the ECS simulator through the official SDK", () => {
     expect(done).toMatchObject({ runningCount: 2, pendingCount: 0 });
     const id = updated.deployments![0]!.id;
     expect(
-      done.events!.slice(0, 4).map((e) => e.message.replace(/\(task \w+\)/g, "(task …)")),
+      done.events!.slice(0, 4).map((e) => (e.message ?? "").replace(/\(task \w+\)/g, "(task …)")),
     ).toEqual([
       "(service promo-web) has reached a steady state.",
       `(service promo-web) (deployment ${id}) deployment completed.`,
@@ -239,7 +239,7 @@ describe("the ECS simulator through the official SDK", () => {
     expect(messages[1]).toBe(
       `(service promo-web) (deployment ${failedId}) deployment failed: tasks failed to start.`,
     );
-    expect(messages.filter((m) => m.endsWith("failed container health checks."))).toHaveLength(4);
+    expect(messages.filter((m) => m?.endsWith("failed container health checks."))).toHaveLength(4);
 
     clock += 3 * STEP_MS;
     const rolledBack = await service();
