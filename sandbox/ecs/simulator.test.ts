@@ -64,20 +64,10 @@ async function registerWithImage(image: string) {
   return registered.taskDefinition!;
 }
 
-function copyable(definition: TaskDefinition): RegisterTaskDefinitionCommandInput {
-  const {
-    taskDefinitionArn: _arn,
-    revision: _revision,
-    status: _status,
-    requiresAttributes: _attributes,
-    compatibilities: _compatibilities,
-    registeredAt: _registeredAt,
-    registeredBy: _registeredBy,
-    deregisteredAt: _deregisteredAt,
-    ...rest
-  } = definition;
-  return rest as RegisterTaskDefinitionCommandInput;
-}
+// The SDK sends only RegisterTaskDefinition's members, so a described revision can be passed
+// back as it is; its read-only fields (revision, status, …) are left out on the way.
+const copyable = (definition: TaskDefinition) =>
+  ({ ...definition }) as RegisterTaskDefinitionCommandInput;
 
 async function deploy(image: string) {
   const definition = await registerWithImage(image);
