@@ -60,7 +60,11 @@ export async function checkBot(
   if (facts.lastErrorAt && nowMs - facts.lastErrorAt.getTime() < RECENT_ERROR_MS) {
     problems.push({
       code: "deliveryFailing",
-      values: { at: facts.lastErrorAt, message: facts.lastErrorMessage ?? "" },
+      values: {
+        at: facts.lastErrorAt,
+        message: facts.lastErrorMessage ?? "",
+        url: facts.webhookUrl ?? "",
+      },
     });
   }
   if ((facts.pendingUpdates ?? 0) > BACKLOG) {

@@ -55,7 +55,7 @@ describe("the bot's health", () => {
     expect(check.problems).toEqual([
       {
         code: "deliveryFailing",
-        values: { at: expect.any(Date), message: expect.stringMatching(/.+/) },
+        values: { at: expect.any(Date), message: expect.stringMatching(/.+/), url: unreachable },
       },
     ]);
     const hourLater = Date.now() + 2 * 3600_000;
