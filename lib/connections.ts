@@ -129,26 +129,30 @@ export function stripeConnection(config: Settings = settings()): StripeConnectio
   };
 }
 
-/** The ECS service from the settings, the in-app simulator in the sandbox, else undefined. */
+/**
+ * The ECS service from the settings; without them, in the sandbox, the in-app simulator (so
+ * Deploy can be tried); else undefined. Set ECS settings win even in the sandbox: ECS is not
+ * what makes it one.
+ */
 export function ecsConnection(config: Settings = settings()): EcsConnection | undefined {
-  if (isSandbox(config)) {
-    const { region, cluster, service, imageRepository, credentials } = SANDBOX_ECS;
+  const { ECS_CLUSTER, ECS_SERVICE, DEPLOY_IMAGE_REPOSITORY } = config;
+  if (ECS_CLUSTER && ECS_SERVICE && DEPLOY_IMAGE_REPOSITORY) {
     return {
-      region,
-      endpoint: ownOrigin() + SANDBOX_ECS_PATH,
-      cluster,
-      service,
-      imageRepository,
-      credentials: { ...credentials },
+      region: config.AWS_REGION,
+      endpoint: config.ECS_ENDPOINT,
+      cluster: ECS_CLUSTER,
+      service: ECS_SERVICE,
+      imageRepository: DEPLOY_IMAGE_REPOSITORY,
     };
   }
-  const { ECS_CLUSTER, ECS_SERVICE, DEPLOY_IMAGE_REPOSITORY } = config;
-  if (!ECS_CLUSTER || !ECS_SERVICE || !DEPLOY_IMAGE_REPOSITORY) return undefined;
+  if (!isSandbox(config)) return undefined;
+  const { region, cluster, service, imageRepository, credentials } = SANDBOX_ECS;
   return {
-    region: config.AWS_REGION,
-    endpoint: config.ECS_ENDPOINT,
-    cluster: ECS_CLUSTER,
-    service: ECS_SERVICE,
-    imageRepository: DEPLOY_IMAGE_REPOSITORY,
+    region,
+    endpoint: ownOrigin() + SANDBOX_ECS_PATH,
+    cluster,
+    service,
+    imageRepository,
+    credentials: { ...credentials },
   };
 }
