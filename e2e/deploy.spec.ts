@@ -249,8 +249,8 @@ test("in the sandbox, Deploy rolls out to the simulated ECS service inside the a
   await page.goto("/settings");
   await expect(deploySection(page)).toContainText("promo-web in cluster promo-sandbox");
   await askToDeploy(page, "sandbox-try-1");
-  await expect(deploySection(page)).toContainText(
-    "To registry.sandbox.example/promo-bot:sandbox-try-1",
+  await expect(deploySection(page).getByRole("definition").last()).toHaveText(
+    "registry.sandbox.example/promo-bot:sandbox-try-1",
   );
   await deploySection(page).getByRole("button", { name: "Deploy now" }).click();
   await expect(page.getByTestId("deploy-status")).toHaveText("Completed", { timeout: 30_000 });

@@ -26,7 +26,7 @@ export async function deployProgressView(progress: DeployProgress): Promise<Depl
       : {}),
     ...(rollout
       ? {
-          rollout: t("rollout", {
+          rollout: t(rollout.phase === "rolling_back" ? "rollback" : "rollout", {
             state: t.has(`rolloutStates.${rollout.state}`)
               ? t(`rolloutStates.${rollout.state}`)
               : rollout.state,
