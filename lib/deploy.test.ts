@@ -100,6 +100,7 @@ const refusal = (promise: Promise<unknown>) =>
 describe("deploying a tag to ECS", () => {
   it("shows from → to, registers a copy with only the image changed, and follows it to completed", async () => {
     expect(await previewDeploy(db(), target, asAdmin(), { tag: " v1.1.0 " })).toEqual({
+      tag: "v1.1.0",
       fromImage: `${repository}:v1.0.0`,
       toImage: `${repository}:v1.1.0`,
     });
@@ -246,6 +247,9 @@ describe("deploying a tag to ECS", () => {
     for (const tag of ["", "-v1", ".v1", "v1:latest", "v1 beta", "v/1", "x".repeat(129)]) {
       expect(await refusal(startDeploy(db(), target, asAdmin(), { tag })), tag).toBe("invalidTag");
     }
+    // What a replayed server action may carry instead of a string.
+    const notAString = { tag: { toString: () => "v1" } } as unknown as { tag: string };
+    expect(await refusal(startDeploy(db(), target, asAdmin(), notAString))).toBe("invalidTag");
     expect(await previewDeploy(db(), target, asAdmin(), { tag: "V1.2.3_rc-1" })).toMatchObject({
       toImage: `${repository}:V1.2.3_rc-1`,
     });

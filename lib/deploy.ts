@@ -79,7 +79,11 @@ export async function previewDeploy(
   const tag = parseTag(input);
   const [service, running] = await runningNow(target);
   if (await deploymentRunning(db)) throw new DeployRefused("running");
-  return { fromImage: running.container.image ?? "", toImage: `${service.imageRepository}:${tag}` };
+  return {
+    tag,
+    fromImage: running.container.image ?? "",
+    toImage: `${service.imageRepository}:${tag}`,
+  };
 }
 
 /**

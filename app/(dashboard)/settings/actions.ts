@@ -50,22 +50,30 @@ export async function createInviteAction(): Promise<SecretFormState> {
 }
 
 /** The confirmation step: what runs now and what the tag would run (admins only, in lib). */
-export async function previewDeployAction(tag: string): Promise<PreviewResult> {
+// Arguments of a server action come from the network: lib's zod schema decides what a tag is.
+export async function previewDeployAction(tag: unknown): Promise<PreviewResult> {
   const user = await signedIn();
   try {
-    const preview = await previewDeploy(await database(), ecsTarget(), { user }, { tag });
-    return { ok: true, tag: tag.trim(), ...preview };
+    const preview = await previewDeploy(
+      await database(),
+      ecsTarget(),
+      { user },
+      {
+        tag: tag as string,
+      },
+    );
+    return { ok: true, ...preview };
   } catch (error) {
     return refused(error);
   }
 }
 
 /** Starts the rollout (admins only, in lib; audited) and returns its first progress. */
-export async function startDeployAction(tag: string): Promise<StartResult> {
+export async function startDeployAction(tag: unknown): Promise<StartResult> {
   const user = await signedIn();
   try {
     const db = await database();
-    await startDeploy(db, ecsTarget(), { user }, { tag });
+    await startDeploy(db, ecsTarget(), { user }, { tag: tag as string });
     const progress = await trackDeployment(db, ecsTarget(), { user });
     if (!progress) throw new Error("the new deployment is missing");
     revalidatePath("/settings");

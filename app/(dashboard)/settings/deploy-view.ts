@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DeployPanelLabels, DeployProgressView } from "@/components/settings/deploy-types";
-import type { DeployProgress, TrackedDeployment } from "@/lib/deploy-progress";
+import type { DeployProgress } from "@/lib/deploy-progress";
 
 const dateTime = { dateStyle: "medium", timeStyle: "medium" } as const;
 
@@ -79,5 +79,3 @@ export function tagOf(image: string | null): string {
   const name = image.split("/").at(-1) ?? image;
   return name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
 }
-
-export type HistoryRow = TrackedDeployment;
