@@ -1,7 +1,8 @@
 import type { Api } from "grammy";
 import type Stripe from "stripe";
 import path from "node:path";
-import { stripeConnection, telegramConnection } from "./connections";
+import { ecsConnection, stripeConnection, telegramConnection } from "./connections";
+import { createEcsTarget, type EcsTarget } from "./ecs";
 import { settings } from "./env";
 import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
 import { createStripeClient } from "./stripe";
@@ -12,6 +13,7 @@ const shared = globalThis as unknown as {
   promoBotStripe?: Stripe;
   promoBotTelegram?: Api;
   promoBotStorage?: ObjectStorage;
+  promoBotEcs?: EcsTarget;
 };
 
 /** The Stripe client (the in-app simulator in the sandbox); undefined while not configured. */
@@ -28,6 +30,14 @@ export function telegramApi(): Api | undefined {
   if (!connection) return undefined;
   shared.promoBotTelegram ??= createTelegramApi(connection);
   return shared.promoBotTelegram;
+}
+
+/** The ECS service to deploy to (the in-app simulator in the sandbox); undefined while not configured. */
+export function ecsTarget(): EcsTarget | undefined {
+  const connection = ecsConnection();
+  if (!connection) return undefined;
+  shared.promoBotEcs ??= createEcsTarget(connection);
+  return shared.promoBotEcs;
 }
 
 /** The object store for uploads: S3 when S3_BUCKET is set, else DATA_DIR/uploads. */

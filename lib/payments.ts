@@ -170,6 +170,9 @@ const effects: Partial<Record<Stripe.Event.Type, Effect>> = {
   "charge.refunded": (tx, event) => markRefunded(tx, event.data.object as Stripe.Charge),
 };
 
+/** The event types the app acts on: Stripe's webhook endpoint must send all of them. */
+export const handledStripeEventTypes = Object.keys(effects) as Stripe.Event.Type[];
+
 /**
  * Applies a verified Stripe event exactly once: its id is recorded in the same transaction
  * as its effect, so a redelivered event finds the id and does nothing, and a failure leaves
