@@ -26,13 +26,16 @@ function utcTime(date: Date, locale: TelegramLocale) {
   }).format(date);
 }
 
-/** The incident's own sentence (what is wrong, with its figures) in the admin's language. */
-export function describeIncident(incident: Incident, locale: TelegramLocale) {
+/**
+ * The incident's title and sentence (what is wrong, with its figures) in one language: the
+ * alert's text in Telegram (HTML-escaped) and the Monitoring page's (plain, React escapes).
+ */
+export function describeIncident(incident: Incident, locale: TelegramLocale, html = true) {
   const detail = incident.detail as Record<string, string | number>;
   const variables = Object.fromEntries(
     Object.entries(detail).map(([name, value]) => [
       name,
-      typeof value === "string" ? escapeHtml(value) : value,
+      typeof value === "string" && html ? escapeHtml(value) : value,
     ]),
   );
   return {

@@ -8,12 +8,15 @@ function isCurrent(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Labels come translated from the server: the navigation needs no i18n code in the browser. */
+/**
+ * Labels come translated from the server: the navigation needs no i18n code in the browser.
+ * Only the areas given a label are shown (the server leaves out what this user may not open).
+ */
 export function NavLinks({ labels }: { labels: Record<string, string> }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
-      {sections.map(({ key, href }) => {
+      {sections.filter(({ key }) => key in labels).map(({ key, href }) => {
         const current = isCurrent(pathname, href);
         return (
           <li key={key}>
