@@ -47,10 +47,8 @@ export function describeIncident(incident: Incident, locale: TelegramLocale, htm
 /** An alert or recovery message for one admin, in their language (English if unknown). */
 export async function composeAlert(tx: Database, row: OutboxRow): Promise<AlertMessage> {
   const { incidentId, userId, monitoringUrl } = row.payload as AlertPayload;
-  const [incident, admin] = await Promise.all([
-    tx.query.incidents.findFirst({ where: eq(incidents.id, incidentId) }),
-    tx.query.users.findFirst({ where: eq(users.id, userId) }),
-  ]);
+  const incident = await tx.query.incidents.findFirst({ where: eq(incidents.id, incidentId) });
+  const admin = await tx.query.users.findFirst({ where: eq(users.id, userId) });
   if (!incident) throw new PermanentDeliveryError(`incident ${incidentId} not found`);
   if (!admin) throw new PermanentDeliveryError(`admin ${userId} not found`);
   const locale = telegramLocale(admin.language);

@@ -118,7 +118,7 @@ async function openIncident(tx: Database, finding: Finding, now: Date, monitorin
     // The partial unique index: an incident for this key is already open.
     .onConflictDoNothing()
     .returning();
-  if (incident) await alertAdmins(tx, "alert.opened", incident, monitoringUrl);
+  if (incident) await alertAdmins(tx, "alert.opened", incident, now, monitoringUrl);
   return incident;
 }
 
@@ -128,15 +128,19 @@ async function resolveIncident(tx: Database, open: Incident, now: Date, monitori
     .set({ resolvedAt: now })
     .where(and(eq(incidents.id, open.id), isNull(incidents.resolvedAt)))
     .returning();
-  if (incident) await alertAdmins(tx, "alert.resolved", incident, monitoringUrl);
+  if (incident) await alertAdmins(tx, "alert.resolved", incident, now, monitoringUrl);
   return incident;
 }
 
-/** One message per admin, deduplicated per incident, kind and admin. */
+/**
+ * One message per admin, deduplicated per incident, kind and admin. Queued as of the check's
+ * time, so the outbox check judges the alerts by the same clock as everything else.
+ */
 async function alertAdmins(
   tx: Database,
   kind: AlertKind,
   incident: Incident,
+  now: Date,
   monitoringUrl: string,
 ) {
   const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin"));
@@ -146,6 +150,7 @@ async function alertAdmins(
       kind,
       payload: { incidentId: incident.id, userId: admin.id, monitoringUrl } satisfies AlertPayload,
       dedupeKey: `${kind}:${incident.id}:${admin.id}`,
+      createdAt: now,
     })),
   );
 }

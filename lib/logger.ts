@@ -16,7 +16,8 @@ export function createLogger(level: string = "info", destination?: pino.Destinat
       base: { service: "promo-bot" },
       redact: { paths: redactedPaths, censor: "[redacted]" },
       serializers: { err: serializeError, error: serializeError },
-      mixin: currentLogFields,
+      // A copy: pino merges each line's own fields into what the mixin returns.
+      mixin: () => ({ ...currentLogFields() }),
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -75,18 +75,17 @@ export async function findProblems(
   webhookExpected: boolean,
 ): Promise<Finding[]> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
-  const [stripeWebhooks, telegramApi, stripeApi, backlog] = await Promise.all([
-    countEvents(
-      db,
-      since,
-      "webhook",
-      "stripe",
-      eq(sql`${monitorEvents.detail}->>'outcome'`, "failed"),
-    ),
-    apiErrorBurst(db, since, "telegram", TELEGRAM_EVERYDAY_CODES),
-    apiErrorBurst(db, since, "stripe", STRIPE_EVERYDAY_CODES),
-    outboxBacklog(db, now),
-  ]);
+  // One after another: inside the check's transaction they share one connection.
+  const stripeWebhooks = await countEvents(
+    db,
+    since,
+    "webhook",
+    "stripe",
+    eq(sql`${monitorEvents.detail}->>'outcome'`, "failed"),
+  );
+  const telegramApi = await apiErrorBurst(db, since, "telegram", TELEGRAM_EVERYDAY_CODES);
+  const stripeApi = await apiErrorBurst(db, since, "stripe", STRIPE_EVERYDAY_CODES);
+  const backlog = await outboxBacklog(db, now);
   const window = { minutes: WINDOW_MINUTES };
   return [
     burst("stripe-webhook-failures", stripeWebhooks, STRIPE_WEBHOOK_FAILURES, window),
@@ -149,22 +148,20 @@ async function countEvents(
 
 async function apiErrorBurst(db: Database, since: Date, source: MonitorSource, everyday: number[]) {
   const notEveryday = notInArray(sql<number>`(${monitorEvents.detail}->>'code')::int`, everyday);
-  const [seen, [latest]] = await Promise.all([
-    countEvents(db, since, "api_error", source, notEveryday),
-    db
-      .select({ detail: monitorEvents.detail })
-      .from(monitorEvents)
-      .where(
-        and(
-          eq(monitorEvents.kind, "api_error"),
-          gt(monitorEvents.at, since),
-          eq(monitorEvents.source, source),
-          notEveryday,
-        ),
-      )
-      .orderBy(desc(monitorEvents.at))
-      .limit(1),
-  ]);
+  const seen = await countEvents(db, since, "api_error", source, notEveryday);
+  const [latest] = await db
+    .select({ detail: monitorEvents.detail })
+    .from(monitorEvents)
+    .where(
+      and(
+        eq(monitorEvents.kind, "api_error"),
+        gt(monitorEvents.at, since),
+        eq(monitorEvents.source, source),
+        notEveryday,
+      ),
+    )
+    .orderBy(desc(monitorEvents.at))
+    .limit(1);
   const detail = latest?.detail as { method?: string; code?: number } | undefined;
   const latestCall: IncidentDetail = detail?.method
     ? { method: detail.method, code: detail.code ?? 0 }

@@ -43,6 +43,7 @@ export interface OutboxJob {
   kind: string;
   payload: Record<string, unknown>;
   dedupeKey: string;
+  createdAt?: Date;
 }
 
 /** Queues other jobs (e.g. alerts to admins) in the caller's transaction, idempotently. */
