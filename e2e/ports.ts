@@ -3,6 +3,6 @@
 // by side by giving each its own E2E_PORT (the defaults are 3311 and 3321–3371).
 export const mainPort = Number(process.env.E2E_PORT ?? 3311);
 
-export function specPort(offset: 10 | 20 | 30 | 40 | 50 | 60): number {
+export function specPort(offset: 10 | 20 | 30 | 40 | 50 | 60 | 80): number {
   return mainPort + offset;
 }

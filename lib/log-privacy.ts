@@ -115,13 +115,12 @@ export function serializeError(error: unknown, depth = 0): SerializedError | str
   if (!(error instanceof Error)) {
     return typeof error === "string" ? scrubText(error) : `[${typeof error}]`;
   }
+  const fields = error as unknown as Record<string, unknown>;
   const serialized: SerializedError = {
-    // The name, unless it is the generic one: bundled code may have renamed the class.
-    type: error.name !== "Error" ? error.name : error.constructor?.name || error.name,
+    type: errorType(error, fields),
     message: scrubText(error.message),
   };
   if (error.stack) serialized.stack = scrubText(error.stack);
-  const fields = error as unknown as Record<string, unknown>;
   for (const field of safeErrorFields) {
     const value = fields[field];
     if (typeof value === "number" || typeof value === "boolean") serialized[field] = value;
@@ -133,6 +132,14 @@ export function serializeError(error: unknown, depth = 0): SerializedError | str
     if (inner !== undefined) serialized.cause = serializeError(inner, depth + 1);
   }
   return serialized;
+}
+
+// The error's class as a reader knows it. Bundled (and minified) code renames classes, so a
+// name the error sets itself comes first; Stripe's errors keep theirs in `type`.
+function errorType(error: Error, fields: Record<string, unknown>): string {
+  if (error.name && error.name !== "Error") return error.name;
+  if (typeof fields.type === "string" && /^[A-Z]\w*Error$/.test(fields.type)) return fields.type;
+  return error.constructor?.name || error.name;
 }
 
 /** An error in one short line, for a webhook's failure reason or the Monitoring page. */

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { migratedTestDatabase } from "@/test/database";
 import { captureLogs } from "@/test/log-capture";
+import { logger } from "./logger";
 import { enqueueJobs } from "./outbox";
 import { startOutboxWorker } from "./outbox-worker";
+import { withLogFields } from "./request-context";
 
 let connection: DatabaseConnection;
 beforeAll(async () => {
@@ -49,5 +51,37 @@ describe("the outbox worker's minute", () => {
     const [backlog] = logs.events("outbox.backlog");
     expect(backlog).toMatchObject({ event: "outbox.backlog", pending: 2 });
     expect(backlog?.oldestAgeSeconds).toBeGreaterThanOrEqual(90);
+  });
+
+  it("does not pass the kicking request's ids on to the jobs it sends", async () => {
+    await enqueueJobs(connection.db, [
+      { kind: "posts.refresh", payload: { productId: "p3" }, dedupeKey: "worker-test-3" },
+    ]);
+    const logs = captureLogs();
+    let delivered!: () => void;
+    const done = new Promise<void>((resolve) => (delivered = resolve));
+    const worker = startOutboxWorker(
+      connection.db,
+      async (_tx, row) => {
+        logger.info({ job: row.dedupeKey }, "delivering");
+        delivered();
+      },
+      { intervalMs: 60_000, minuteMs: 60_000 },
+    );
+    try {
+      // A webhook kicks the worker after queueing its own notices.
+      withLogFields({ requestId: "req-webhook", sellerId: "s1" }, () => worker.kick());
+      await done;
+    } finally {
+      await worker.stop();
+      logs.stop();
+    }
+    const delivering = logs.entries().filter((entry) => entry.msg === "delivering");
+    expect(delivering.length).toBeGreaterThanOrEqual(1);
+    for (const line of delivering) {
+      expect(line).toMatchObject({ outboxKind: "posts.refresh" });
+      expect(line.requestId).toBeUndefined();
+      expect(line.sellerId).toBeUndefined();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { logger } from "./logger";
 import { settleMonitorWrites } from "./monitor-events";
 import { drainOutbox, outboxBacklog, type Deliver } from "./outbox";
+import { withoutLogFields } from "./request-context";
 import { expireStaleCheckouts } from "./stale-checkouts";
 
 // Abandoned checkouts are rare and not urgent, and the alert thresholds count in minutes:
@@ -44,20 +45,23 @@ export function startOutboxWorker(
       again = true;
       return;
     }
-    running = drainOutbox(db, deliver)
-      .then((result) => {
-        if (result.sent + result.retrying + result.failed > 0) {
-          logger.info({ outbox: result }, "outbox drained");
-        }
-      })
-      .catch((error) => logger.error({ err: error }, "outbox drain failed"))
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
+    // A kick comes from a request, but the jobs drained are not that request's.
+    running = withoutLogFields(() =>
+      drainOutbox(db, deliver)
+        .then((result) => {
+          if (result.sent + result.retrying + result.failed > 0) {
+            logger.info({ outbox: result }, "outbox drained");
+          }
+        })
+        .catch((error) => logger.error({ err: error }, "outbox drain failed"))
+        .finally(() => {
+          running = undefined;
+          if (again) {
+            again = false;
+            run();
+          }
+        }),
+    );
   };
 
   let minuteTask: Promise<void> | undefined;

@@ -26,6 +26,14 @@ export function withLogFields<T>(fields: LogFields, fn: () => T): T {
   return storage.run({ fields: { ...outer?.fields, ...fields } }, fn);
 }
 
+/**
+ * Runs `fn` with none of the current fields: for work a request only triggers (draining the
+ * outbox after a webhook) but that is not about that request.
+ */
+export function withoutLogFields<T>(fn: () => T): T {
+  return storage.run({ fields: {} }, fn);
+}
+
 /** Adds what became known mid-way (the update id, the order's seller) to the current lines. */
 export function addLogFields(fields: LogFields): void {
   const context = storage.getStore();
