@@ -30,7 +30,7 @@ describe("the Monitoring page's figures", () => {
     expect(await monitoringOverview(connection.db, seller)).toBeUndefined();
   });
 
-  it("count webhook answers and API errors over the last hour and day", async () => {
+  it("count webhook answers and API errors over the last hour and day, and list failures", async () => {
     const db = connection.db;
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
     await db.insert(stripeEvents).values([
@@ -47,6 +47,7 @@ describe("the Monitoring page's figures", () => {
       }),
     );
     await reportWebhookResult(db, { source: "telegram", outcome: "failed", status: 500 });
+    await reportWebhookResult(db, { source: "telegram", outcome: "duplicate", status: 200 });
     reportApiError(db, { service: "telegram", method: "sendMessage", code: 502 });
     await settleMonitorWrites();
     await enqueueJobs(db, [
@@ -62,6 +63,7 @@ describe("the Monitoring page's figures", () => {
     });
     expect(overview.webhooks.telegram.ok).toEqual({ hour: 3, day: 3 });
     expect(overview.webhooks.telegram.failed).toEqual({ hour: 1, day: 1 });
+    expect(overview.webhooks.telegram.duplicate).toEqual({ hour: 1, day: 1 });
     expect(overview.apiErrors).toEqual({
       stripe: { hour: 0, day: 0 },
       telegram: { hour: 1, day: 1 },

@@ -58,7 +58,13 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
       db
         .select()
         .from(monitorEvents)
-        .where(gt(monitorEvents.at, dayAgo))
+        .where(
+          and(
+            gt(monitorEvents.at, dayAgo),
+            // A redelivery we recognised is Telegram or Stripe being careful, not a failure.
+            sql`${monitorEvents.detail}->>'outcome' is distinct from 'duplicate'`,
+          ),
+        )
         .orderBy(desc(monitorEvents.at), desc(monitorEvents.id))
         .limit(25),
       db
