@@ -2,6 +2,7 @@ import type { Api } from "grammy";
 import type Stripe from "stripe";
 import path from "node:path";
 import { ecsConnection, stripeConnection, telegramConnection } from "./connections";
+import { database } from "./database";
 import { createEcsTarget, type EcsTarget } from "./ecs";
 import { settings } from "./env";
 import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
@@ -20,7 +21,7 @@ const shared = globalThis as unknown as {
 export function stripeClient(): Stripe | undefined {
   const connection = stripeConnection();
   if (!connection) return undefined;
-  shared.promoBotStripe ??= createStripeClient(connection);
+  shared.promoBotStripe ??= createStripeClient(connection, database);
   return shared.promoBotStripe;
 }
 
@@ -28,7 +29,7 @@ export function stripeClient(): Stripe | undefined {
 export function telegramApi(): Api | undefined {
   const connection = telegramConnection();
   if (!connection) return undefined;
-  shared.promoBotTelegram ??= createTelegramApi(connection);
+  shared.promoBotTelegram ??= createTelegramApi(connection, database);
   return shared.promoBotTelegram;
 }
 

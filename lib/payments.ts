@@ -6,6 +6,7 @@ import { logger } from "./logger";
 import { canTransition } from "./order-status";
 import { lockOrder, releaseStock, reserveStock, transitionOrder } from "./orders";
 import { enqueueNotification } from "./outbox";
+import { addLogFields } from "./request-context";
 
 export type StripeEventOutcome = "processed" | "duplicate" | "ignored";
 
@@ -107,6 +108,7 @@ async function lockSessionOrder(tx: Database, session: Stripe.Checkout.Session) 
     logger.warn({ sessionId: session.id }, "Stripe session for an unknown order");
     return undefined;
   }
+  addLogFields({ orderId: order.id, sellerId: order.sellerId });
   return order;
 }
 
@@ -144,6 +146,7 @@ async function markRefunded(tx: Database, charge: Stripe.Charge) {
     logger.warn({ chargeId: charge.id }, "refund for a charge we cannot map to an order");
     return;
   }
+  addLogFields({ orderId: order.id, sellerId: order.sellerId });
   // Partial refunds leave the order as it is; Stripe's dashboard shows them.
   if (!charge.refunded || order.status === "refunded") return;
   await transitionOrder(tx, order, "refunded", stripeActor, {
