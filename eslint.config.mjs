@@ -8,5 +8,12 @@ export default defineConfig([
   ...nextTs,
   // Prettier owns formatting; this turns off the stylistic rules that would fight it.
   prettier,
-  globalIgnores([".next/**", ".data/**", "db/migrations/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "db/migrations/**",
+    "test-results/**",
+    "infra/cdk.out/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once per server process before serving requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -5,3 +7,11 @@ export async function register() {
     await startApp();
   }
 }
+
+// Errors Next.js caught in a page, route handler or server action, as a JSON line with the
+// request's id (Next.js prints its own text too; this one is what CloudWatch can filter).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/request-errors");
+  logRequestError(error, request, context);
+};

@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { reportTelegramApiErrors } from "@/lib/api-errors";
 import { checkoutDialog } from "./checkout-dialog";
 import type { BotContext, BotDeps } from "./context";
 import { postgresConversationStorage } from "./conversation-storage";
@@ -32,6 +33,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   });
   // Replies inside an update also honour 429 retry_after instead of failing the update.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  // What still fails is logged and counted for the Monitoring page.
+  bot.api.config.use(reportTelegramApiErrors(options.db));
 
   bot.use(ignoreReplayedUpdates(options.db));
   bot.use(

@@ -1,10 +1,10 @@
-import { webhookCallback } from "grammy";
 import { objectStorage, stripeClient } from "@/lib/app-services";
 import { telegramConnection } from "@/lib/connections";
 import { database } from "@/lib/database";
 import { settings } from "@/lib/env";
 import { kickNotificationWorker } from "@/lib/notification-worker";
 import { createBot } from "./index";
+import { telegramWebhook } from "./webhook";
 
 type WebhookHandler = (request: Request) => Promise<Response>;
 const shared = globalThis as unknown as { promoBotWebhook?: Promise<WebhookHandler> };
@@ -19,17 +19,18 @@ export function telegramWebhookHandler(): Promise<WebhookHandler> | undefined {
   const stripe = stripeClient();
   if (!telegram || !stripe) return undefined;
   shared.promoBotWebhook ??= (async () => {
+    const db = await database();
     const bot = createBot({
       token: telegram.token,
       apiRoot: telegram.apiRoot,
-      db: await database(),
+      db,
       stripe,
       publicUrl: config.PUBLIC_URL,
       readPhoto: (key) => objectStorage().get(key),
     });
     // Learns the bot's username once (getMe) instead of on every cold request.
     await bot.init();
-    const handle = webhookCallback(bot, "std/http", { secretToken: telegram.webhookSecret });
+    const handle = telegramWebhook(bot, { secretToken: telegram.webhookSecret, db });
     return async (request: Request) => {
       const response = await handle(request);
       kickNotificationWorker();

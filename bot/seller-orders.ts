@@ -5,6 +5,7 @@ import { changeOrderStatus } from "@/lib/order-changes";
 import { findOrderByNumberFor } from "@/lib/order-details";
 import { listOrders, orderListQuery } from "@/lib/order-list";
 import { orderVariables } from "@/lib/notifications";
+import { addLogFields } from "@/lib/request-context";
 import { findUserByTelegramId } from "@/lib/users";
 import { localeOf, type BotContext, type BotDeps, type Translate } from "./context";
 
@@ -21,6 +22,7 @@ function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboa
 async function sellerOf(ctx: Context, deps: BotDeps): Promise<User | undefined> {
   const user = ctx.from ? await findUserByTelegramId(deps.db, ctx.from.id) : undefined;
   if (!user) await ctx.reply(localeOf(ctx).t("sellers-only"));
+  else addLogFields({ sellerId: user.id });
   return user;
 }
 
@@ -77,6 +79,7 @@ export function sellerOrdersComposer(deps: BotDeps) {
   composer.callbackQuery(/^(ship|deliver):([0-9a-f-]{36})$/, async (ctx) => {
     const { t } = localeOf(ctx);
     const seller = await findUserByTelegramId(deps.db, ctx.from.id);
+    if (seller) addLogFields({ sellerId: seller.id });
     const to = ctx.match[1] === "ship" ? "shipped" : "delivered";
     try {
       if (!seller) throw new OrderNotFound(ctx.match[2] ?? "");

@@ -15,7 +15,7 @@ export function startComposer(deps: BotDeps) {
     const { t } = localeOf(ctx);
     // A new /start replaces whatever dialog was open: the buyer changed their mind.
     await ctx.conversation.exitAll();
-    await recordBotStarted(deps.db, ctx.from.id);
+    await recordBotStarted(deps.db, ctx.from.id, ctx.from.language_code);
     const payload = ctx.match.trim();
     if (!payload) {
       await ctx.reply(t("start-greeting", { name: escapeHtml(ctx.from.first_name) }), {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Context, MiddlewareFn } from "grammy";
 import type { Database } from "@/db/client";
 import { telegramUpdates } from "@/db/schema";
+import { addLogFields, markDuplicateDelivery } from "@/lib/request-context";
 
 /**
  * Telegram redelivers an update until it gets a 2xx. The update id is claimed before handling,
@@ -11,12 +12,16 @@ import { telegramUpdates } from "@/db/schema";
 export function ignoreReplayedUpdates(db: Database): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
+    addLogFields({ updateId });
     const claimed = await db
       .insert(telegramUpdates)
       .values({ updateId })
       .onConflictDoNothing()
       .returning({ updateId: telegramUpdates.updateId });
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) {
+      markDuplicateDelivery();
+      return;
+    }
     try {
       await next();
     } catch (error) {

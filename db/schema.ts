@@ -207,17 +207,27 @@ export const orderEvents = pgTable(
 
 // Stripe delivers at least once and out of order: an event id recorded here, in the same
 // transaction as its effect, is never acted on again.
-export const stripeEvents = pgTable("stripe_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The Monitoring page counts processed events per hour and day from here.
+  (t) => [index("stripe_events_processed_at_idx").on(t.processedAt)],
+);
 
 // Same guarantee for Telegram, which redelivers an update until we answer 2xx.
-export const telegramUpdates = pgTable("telegram_updates", {
-  updateId: telegramId("update_id").primaryKey(),
-  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const telegramUpdates = pgTable(
+  "telegram_updates",
+  {
+    updateId: telegramId("update_id").primaryKey(),
+    processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The Monitoring page counts answered updates per hour and day from here.
+  (t) => [index("telegram_updates_processed_at_idx").on(t.processedAt)],
+);
 
 // State of the buyers' dialogs (grammY conversations), so a restart or another app copy can
 // continue a dialog mid-way.
@@ -402,6 +412,44 @@ export const invoices = pgTable(
   (t) => [uniqueIndex("invoices_seller_number_key").on(t.sellerId, t.number)],
 );
 
+// Webhook answers other than "ok" and failed calls to Stripe's and Telegram's APIs, shared by
+// every app copy (per-process counters would each see a fraction). Kept a few days: enough for
+// the Monitoring page's 24-hour counters and the alert checks' 5-minute windows.
+export const monitorEvents = pgTable(
+  "monitor_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // "webhook" (detail: outcome, status, …) or "api_error" (detail: method, code, …).
+    kind: text("kind").notNull(),
+    // "stripe" or "telegram".
+    source: text("source").notNull(),
+    detail: jsonb("detail").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("monitor_events_kind_at_idx").on(t.kind, t.at)],
+);
+
+// Something an admin was alerted to, from the first failing check until it clears. At most
+// one open incident per key, enforced by the database: several app copies checking at once
+// cannot open (and alert about) the same problem twice.
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    // The figures that crossed the threshold, for the alert text and the Monitoring page.
+    detail: jsonb("detail").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("incidents_one_open_per_key")
+      .on(t.key)
+      .where(sql`${t.resolvedAt} IS NULL`),
+    index("incidents_opened_at_idx").on(t.openedAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Channel = typeof channels.$inferSelect;
 export type Product = typeof products.$inferSelect;
@@ -412,3 +460,5 @@ export type Currency = (typeof currencies)[number];
 export type SellerBusiness = typeof sellerBusinesses.$inferSelect;
 export type Invoice = typeof invoices.$inferSelect;
 export type VatMode = (typeof vatModes)[number];
+export type MonitorEvent = typeof monitorEvents.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;

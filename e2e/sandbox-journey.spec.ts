@@ -176,3 +176,16 @@ test("switching a buyer's Telegram language switches the bot's", async ({ page }
   await page.getByRole("button", { name: "Send" }).click();
   await expect(chat(page).getByRole("listitem").last()).toContainText("You have no orders yet");
 });
+
+test("the sandbox fits a phone, channel first", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSandboxAs(page, BUYER);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  const channelBox = await channel(page).boundingBox();
+  const chatBox = await chat(page).boundingBox();
+  expect(channelBox!.y).toBeLessThan(chatBox!.y);
+  await saveScreenshot(page, "sandbox-12-phone");
+});

@@ -45,7 +45,10 @@ test("an admin creates an invite link; a seller is not offered one", async ({ pa
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/settings");
   await page.getByRole("button", { name: "Create invite link" }).click();
-  await expect(page.getByRole("status")).toContainText("/login?invite=inv_");
+  // Scoped: an admin's Settings has more sections (health, deploy) that may show a status.
+  await expect(
+    page.getByRole("region", { name: "Invite a seller" }).getByRole("status"),
+  ).toContainText("/login?invite=inv_");
 
   await page.getByRole("button", { name: "Sign out" }).last().click();
   await expect(page).toHaveURL(/\/login/);

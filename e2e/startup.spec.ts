@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { mainPort } from "./ports";
 
 interface Run {
   code: number | null;
@@ -41,7 +42,7 @@ function startBundle(env: Record<string, string>, port: number): Promise<Run> {
 }
 
 test("an invalid setting stops the app at start with a message naming it", async () => {
-  const run = await startBundle({ DATABASE_URL: "not-a-url", LOG_LEVEL: "chatty" }, 3391);
+  const run = await startBundle({ DATABASE_URL: "not-a-url", LOG_LEVEL: "chatty" }, mainPort + 100);
   expect(run.code).not.toBe(0);
   expect(run.output).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
   expect(run.output).toContain("LOG_LEVEL:");
@@ -50,11 +51,11 @@ test("an invalid setting stops the app at start with a message naming it", async
 
 test("the embedded database survives a restart", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "promo-restart-"));
-  const first = await startBundle({ DATA_DIR: dataDir }, 3392);
+  const first = await startBundle({ DATA_DIR: dataDir }, mainPort + 101);
   expect(first.ready).toMatchObject({ driver: "pglite" });
   expect(first.ready?.applied).toBeGreaterThan(0);
 
   // Same data directory: the schema (and anything in it) is still there.
-  const second = await startBundle({ DATA_DIR: dataDir }, 3393);
+  const second = await startBundle({ DATA_DIR: dataDir }, mainPort + 102);
   expect(second.ready).toMatchObject({ driver: "pglite", applied: 0 });
 });

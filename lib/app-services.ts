@@ -1,7 +1,9 @@
 import type { Api } from "grammy";
 import type Stripe from "stripe";
 import path from "node:path";
-import { stripeConnection, telegramConnection } from "./connections";
+import { ecsConnection, stripeConnection, telegramConnection } from "./connections";
+import { database } from "./database";
+import { createEcsTarget, type EcsTarget } from "./ecs";
 import { settings } from "./env";
 import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
 import { createStripeClient } from "./stripe";
@@ -12,13 +14,14 @@ const shared = globalThis as unknown as {
   promoBotStripe?: Stripe;
   promoBotTelegram?: Api;
   promoBotStorage?: ObjectStorage;
+  promoBotEcs?: EcsTarget;
 };
 
 /** The Stripe client (the in-app simulator in the sandbox); undefined while not configured. */
 export function stripeClient(): Stripe | undefined {
   const connection = stripeConnection();
   if (!connection) return undefined;
-  shared.promoBotStripe ??= createStripeClient(connection);
+  shared.promoBotStripe ??= createStripeClient(connection, database);
   return shared.promoBotStripe;
 }
 
@@ -26,8 +29,16 @@ export function stripeClient(): Stripe | undefined {
 export function telegramApi(): Api | undefined {
   const connection = telegramConnection();
   if (!connection) return undefined;
-  shared.promoBotTelegram ??= createTelegramApi(connection);
+  shared.promoBotTelegram ??= createTelegramApi(connection, database);
   return shared.promoBotTelegram;
+}
+
+/** The ECS service to deploy to (the in-app simulator in the sandbox); undefined while not configured. */
+export function ecsTarget(): EcsTarget | undefined {
+  const connection = ecsConnection();
+  if (!connection) return undefined;
+  shared.promoBotEcs ??= createEcsTarget(connection);
+  return shared.promoBotEcs;
 }
 
 /** The object store for uploads: S3 when S3_BUCKET is set, else DATA_DIR/uploads. */

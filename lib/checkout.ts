@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { deepLinkStarts, orderEvents, orders, products, type Order } from "@/db/schema";
 import { InvalidTransition, OrderNotFound, OutOfStock, ProductUnavailable } from "./errors";
 import { lockOrder, reserveStock, transitionOrder } from "./orders";
+import { isUniqueViolation } from "./unique-violation";
 
 // Where we ship. Stripe and the carriers' address formats are well-known for these.
 export const shippingCountries = [
@@ -56,13 +57,6 @@ export async function placeOrder(db: Database, input: z.input<typeof placeOrderI
     if (!existing) throw error;
     return existing;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: string }).code === "23505") return true;
-  }
-  return false;
 }
 
 async function stockLeft(tx: Database, productId: string) {

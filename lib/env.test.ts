@@ -80,4 +80,48 @@ describe("settings", () => {
       "http://127.0.0.1:9000",
     );
   });
+
+  it("takes the ECS service to deploy by name or ARN, and the image repository without a tag", () => {
+    const config = parseSettings({
+      ECS_CLUSTER: "arn:aws:ecs:eu-central-1:123456789012:cluster/promo",
+      ECS_SERVICE: "arn:aws:ecs:eu-central-1:123456789012:service/promo/promo-web",
+      DEPLOY_IMAGE_REPOSITORY: "123456789012.dkr.ecr.eu-central-1.amazonaws.com/promo-bot",
+    });
+    expect(config.AWS_REGION).toBe("eu-central-1");
+    expect(config.ECS_ENDPOINT).toBeUndefined();
+    expect(
+      parseSettings({
+        ECS_CLUSTER: "promo",
+        ECS_SERVICE: "promo-web",
+        DEPLOY_IMAGE_REPOSITORY: "localhost:5000/shop/promo-bot",
+        AWS_REGION: "us-east-1",
+      }).DEPLOY_IMAGE_REPOSITORY,
+    ).toBe("localhost:5000/shop/promo-bot");
+  });
+
+  it("wants all three deploy settings or none, and no tag in the repository", () => {
+    expect(problemsOf({ ECS_CLUSTER: "promo" })).toEqual([
+      expect.stringMatching(/^ECS_SERVICE: is required with ECS_CLUSTER\. Name the ECS service/),
+      expect.stringMatching(/^DEPLOY_IMAGE_REPOSITORY: is required with ECS_CLUSTER\./),
+    ]);
+    expect(
+      problemsOf({
+        ECS_CLUSTER: "promo",
+        ECS_SERVICE: "promo web",
+        DEPLOY_IMAGE_REPOSITORY: "ghcr.io/shop/promo-bot:v1",
+        AWS_REGION: "Frankfurt",
+      }).map((problem) => problem.split(".")[0]),
+    ).toEqual([
+      "AWS_REGION: is not an AWS region",
+      "ECS_SERVICE: is not an ECS service name or ARN",
+      "DEPLOY_IMAGE_REPOSITORY: must be an image repository without a tag",
+    ]);
+  });
+
+  it("keeps whatever build labels the image carries, never refusing to start over them", () => {
+    expect(parseSettings({ APP_GIT_SHA: "unknown", APP_BUILD_TIME: "" })).toMatchObject({
+      APP_GIT_SHA: "unknown",
+      APP_BUILD_TIME: undefined,
+    });
+  });
 });

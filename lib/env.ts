@@ -4,6 +4,19 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+// A name (1–255 of A-Za-z0-9_-) or its ARN, e.g. arn:aws:ecs:eu-central-1:123456789012:service/promo/web.
+const ecsName = (kind: "cluster" | "service") =>
+  new RegExp(
+    `^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${kind}/([A-Za-z0-9_-]+/)?)?[A-Za-z0-9_-]{1,255}$`,
+  );
+
+// Docker's reference grammar without tag or digest: an optional registry host[:port], then
+// lowercase path components (e.g. 123456789012.dkr.ecr.eu-central-1.amazonaws.com/promo-bot).
+const pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const imageRepository = new RegExp(
+  `^(?:[A-Za-z0-9.-]+(?::\\d+)?/)?${pathComponent}(?:/${pathComponent})*$`,
+);
+
 const settingsSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(
@@ -48,6 +61,19 @@ const settingsSchema = z.object({
   S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   SMTP_FROM: z.string().min(3).default("Promo-Bot <invoices@localhost>"),
+  // Labels only: a malformed one must not keep the app from starting, so any short text goes.
+  APP_GIT_SHA: optional(z.string().trim().max(64)),
+  APP_BUILD_TIME: optional(z.string().trim().max(64)),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "is not an AWS region")
+    .default("eu-central-1"),
+  ECS_CLUSTER: optional(z.string().regex(ecsName("cluster"), "is not an ECS cluster name or ARN")),
+  ECS_SERVICE: optional(z.string().regex(ecsName("service"), "is not an ECS service name or ARN")),
+  DEPLOY_IMAGE_REPOSITORY: optional(
+    z.string().regex(imageRepository, "must be an image repository without a tag"),
+  ),
+  ECS_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
 });
 
 // Settings that only make sense together: a bot in webhook mode must check Telegram's secret,
@@ -66,6 +92,18 @@ const pairedSettingsSchema = settingsSchema.superRefine((config, ctx) => {
       path: ["STRIPE_WEBHOOK_SECRET"],
       message: "is required with STRIPE_SECRET_KEY",
     });
+  }
+  // Deploying needs to know the service and where its images are: all three, or none.
+  const deploySettings = ["ECS_CLUSTER", "ECS_SERVICE", "DEPLOY_IMAGE_REPOSITORY"] as const;
+  const given = deploySettings.filter((name) => config[name]);
+  if (given.length > 0) {
+    for (const name of deploySettings.filter((name) => !config[name])) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `is required with ${given.join(" and ")}`,
+      });
+    }
   }
 });
 
@@ -102,6 +140,19 @@ const howToFix: Record<keyof Settings, string> = {
   SMTP_URL:
     "Set your mail server as smtps://user:password@smtp.example.com:465 to e-mail invoices, or unset it to send them in Telegram only.",
   SMTP_FROM: 'Set the sender of invoice e-mails, e.g. "My Shop <shop@example.com>".',
+  APP_GIT_SHA:
+    "Set by the Dockerfile from the build argument of the same name (the commit built); leave it unset otherwise.",
+  APP_BUILD_TIME:
+    "Set by the Dockerfile from the build argument of the same name (an ISO time); leave it unset otherwise.",
+  AWS_REGION: "Set the region of the ECS cluster, e.g. eu-central-1 (ECS sets it in every task).",
+  ECS_CLUSTER:
+    "Name the ECS cluster the app runs in (e.g. promo), for deploying from Settings; unset all three deploy settings to turn deploying off.",
+  ECS_SERVICE:
+    "Name the ECS service that runs the app (e.g. promo-web), for deploying from Settings.",
+  DEPLOY_IMAGE_REPOSITORY:
+    "Set the image repository deploys take tags from, without a tag (e.g. 123456789012.dkr.ecr.eu-central-1.amazonaws.com/promo-bot).",
+  ECS_ENDPOINT:
+    "Only for a local ECS simulator in tests: its http:// address. Leave it unset for AWS.",
 };
 
 export class SettingsError extends Error {

@@ -33,3 +33,11 @@ export class InvalidTransition extends Error {
     this.name = "InvalidTransition";
   }
 }
+
+/** Only admins may do or see this (deploys, the system's health). */
+export class AdminOnly extends Error {
+  constructor() {
+    super("only admins may do this");
+    this.name = "AdminOnly";
+  }
+}

@@ -1,27 +1,25 @@
 import pino from "pino";
+import { redactedPaths, serializeError } from "./log-privacy";
+import { currentLogFields } from "./request-context";
 
-// Anything that may carry a secret or a buyer's private data is censored wherever it appears
-// in a log object, so a careless `log.info({ settings })` cannot leak it to CloudWatch.
-export const redactedPaths = [
-  "*.DATABASE_URL",
-  "*.SMTP_URL",
-  "*.smtpUrl",
-  "*.databaseUrl",
-  "*.password",
-  "*.token",
-  "*.secret",
-  "*.authorization",
-  "*.cookie",
-  "req.headers.authorization",
-  "req.headers.cookie",
-];
+export { redactedPaths } from "./log-privacy";
 
+/**
+ * JSON lines for CloudWatch. Every line carries the ids of the request, update or event being
+ * handled (see request-context.ts); secrets and buyers' private data are censored wherever
+ * they sit in a log object (log-privacy.ts), so a careless `log.info({ order })` cannot leak.
+ */
 export function createLogger(level: string = "info", destination?: pino.DestinationStream) {
   return pino(
     {
       level,
-      base: { service: "promo-bot" },
+      // "app", not "service": api.error lines carry their own `service` (stripe / telegram),
+      // which CloudWatch metric filters match on; two keys of one name would be ambiguous.
+      base: { app: "promo-bot" },
       redact: { paths: redactedPaths, censor: "[redacted]" },
+      serializers: { err: serializeError, error: serializeError },
+      // A copy: pino merges each line's own fields into what the mixin returns.
+      mixin: () => ({ ...currentLogFields() }),
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
@@ -35,9 +33,22 @@ export function describeDatabaseUrl(url: string | undefined): string {
   return `${protocol}//${hostname}${port ? `:${port}` : ""}${pathname}`;
 }
 
+// stdout, unless a test reads the lines (test/log-capture.ts).
+let destination: pino.DestinationStream = pino.destination(1);
+
+/** Sends the process's log lines to `stream` until the returned function is called. */
+export function redirectLogs(stream: pino.DestinationStream): () => void {
+  const previous = destination;
+  destination = stream;
+  return () => {
+    destination = previous;
+  };
+}
+
 // Starts at LOG_LEVEL when that is a valid level (else info), before the settings are parsed;
 // startApp() then applies the parsed setting.
 const bootLevel = process.env.LOG_LEVEL;
 export const logger = createLogger(
   bootLevel && (bootLevel === "silent" || bootLevel in pino.levels.values) ? bootLevel : "info",
+  { write: (line: string) => destination.write(line) },
 );

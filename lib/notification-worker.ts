@@ -1,16 +1,22 @@
 import { database } from "./database";
 import { objectStorage, telegramApi } from "./app-services";
 import { settings } from "./env";
+import { runMonitorCheck } from "./incidents";
 import { smtpMailer } from "./mailer";
 import { outboxDeliverer } from "./outbox-jobs";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker";
 
 const shared = globalThis as unknown as { promoBotOutboxWorker?: OutboxWorker };
 
-/** Starts this process's outbox worker (messages, invoices) once, when Telegram is configured. */
+/**
+ * Starts this process's outbox worker (messages, invoices, e-mails) once, when Telegram is
+ * configured, with the alert check (admins are alerted in Telegram, so without it there is
+ * nobody to tell).
+ */
 export async function startNotificationWorker(): Promise<OutboxWorker | undefined> {
   const api = telegramApi();
   if (!api) return undefined;
+  const db = await database();
   const { SMTP_URL, SMTP_FROM, PUBLIC_URL } = settings();
   const deliver = outboxDeliverer({
     api,
@@ -18,7 +24,12 @@ export async function startNotificationWorker(): Promise<OutboxWorker | undefine
     sendMail: SMTP_URL ? smtpMailer(SMTP_URL, SMTP_FROM) : undefined,
     publicUrl: PUBLIC_URL,
   });
-  shared.promoBotOutboxWorker ??= startOutboxWorker(await database(), deliver);
+  shared.promoBotOutboxWorker ??= startOutboxWorker(db, deliver, {
+    monitor: async () => {
+      const result = await runMonitorCheck(db, { telegram: api, publicUrl: PUBLIC_URL });
+      return result.opened.length + result.resolved.length > 0;
+    },
+  });
   return shared.promoBotOutboxWorker;
 }
 

@@ -3,16 +3,16 @@ import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { invoices, orders, users, type Order } from "@/db/schema";
 import { settings } from "./env";
+import { alertKinds, composeAlert } from "./incident-alerts";
 import { invoiceLabel, invoiceLink } from "./invoices";
 import { formatMoney } from "./money";
 import { PermanentDeliveryError, type NotificationKind, type OutboxRow } from "./outbox";
 import { refreshProductPosts } from "./post-refresh";
+import { addLogFields } from "./request-context";
+import { escapeHtml } from "./telegram-html";
 import { telegramLocale, translate, type TelegramLocale } from "./telegram-i18n";
 
-// Telegram's HTML mode needs only these three escaped; buyer-typed text goes through here.
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export { escapeHtml };
 
 export function orderVariables(order: Order, locale: TelegramLocale) {
   return {
@@ -32,8 +32,8 @@ interface Message {
   chatId: number;
   text: string;
   keyboard?: InlineKeyboard;
-  /** The seller's user id, when the message goes to a seller (for 403 bookkeeping). */
-  sellerId?: string;
+  /** The recipient's user id, when they are a seller or admin (for 403 bookkeeping). */
+  userId?: string;
 }
 
 type Compose = (
@@ -94,7 +94,7 @@ const composers: Record<NotificationKind, Compose> = {
     const locale = telegramLocale(seller.language);
     return {
       chatId: seller.telegramId,
-      sellerId: seller.id,
+      userId: seller.id,
       text: translate(locale, "order-paid-seller", orderVariables(order, locale)),
       keyboard: new InlineKeyboard().text(
         translate(locale, "btn-mark-shipped"),
@@ -106,8 +106,9 @@ const composers: Record<NotificationKind, Compose> = {
 
 /**
  * Sends one outbox notification through the Bot API. A 403 (the user never started the bot or
- * blocked it) cannot be fixed by retrying: it is recorded on the seller, for the dashboard to
- * show, and the message is given up. Anything else is thrown for the outbox to retry.
+ * blocked it) cannot be fixed by retrying: it is recorded on the seller (or admin), for the
+ * dashboard to show, and the message is given up. Anything else is thrown for the outbox to
+ * retry. Besides order notices it sends post refreshes and the admins' alerts.
  */
 export function telegramDeliverer(api: Api, publicUrl = settings().PUBLIC_URL) {
   return async (tx: Database, row: OutboxRow) => {
@@ -115,36 +116,46 @@ export function telegramDeliverer(api: Api, publicUrl = settings().PUBLIC_URL) {
       await refreshProductPosts(tx, api, (row.payload as { productId: string }).productId);
       return;
     }
+    if (alertKinds.includes(row.kind)) {
+      await send(api, tx, await composeAlert(tx, row));
+      return;
+    }
     const { orderId, variant } = row.payload as { orderId: string; variant?: string };
     const order = await tx.query.orders.findFirst({ where: eq(orders.id, orderId) });
     if (!order) throw new PermanentDeliveryError(`order ${orderId} not found`);
-    const message = await composers[row.kind as NotificationKind](tx, order, variant, publicUrl);
-    try {
-      await api.sendMessage(message.chatId, message.text, {
-        parse_mode: "HTML",
-        reply_markup: message.keyboard,
-      });
-    } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 403) {
-        if (message.sellerId) {
-          await tx
-            .update(users)
-            .set({ notificationsBlockedAt: new Date() })
-            .where(eq(users.id, message.sellerId));
-        }
-        throw new PermanentDeliveryError(`403: ${error.description}`);
-      }
-      if (error instanceof GrammyError && error.error_code === 400) {
-        throw new PermanentDeliveryError(`400: ${error.description}`);
-      }
-      throw error;
-    }
-    if (message.sellerId) {
-      // Delivered: whatever blocked the seller's notifications before is fixed.
-      await tx
-        .update(users)
-        .set({ notificationsBlockedAt: null })
-        .where(eq(users.id, message.sellerId));
-    }
+    addLogFields({ orderId: order.id, sellerId: order.sellerId });
+    const compose = composers[row.kind as NotificationKind];
+    await send(api, tx, await compose(tx, order, variant, publicUrl));
   };
+}
+
+/** Sends a composed message; a 403 or 400 gives up (recorded on the recipient for a 403). */
+async function send(api: Api, tx: Database, message: Message) {
+  try {
+    await api.sendMessage(message.chatId, message.text, {
+      parse_mode: "HTML",
+      reply_markup: message.keyboard,
+    });
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 403) {
+      if (message.userId) {
+        await tx
+          .update(users)
+          .set({ notificationsBlockedAt: new Date() })
+          .where(eq(users.id, message.userId));
+      }
+      throw new PermanentDeliveryError(`403: ${error.description}`);
+    }
+    if (error instanceof GrammyError && error.error_code === 400) {
+      throw new PermanentDeliveryError(`400: ${error.description}`);
+    }
+    throw error;
+  }
+  if (message.userId) {
+    // Delivered: whatever blocked the user's notifications before is fixed.
+    await tx
+      .update(users)
+      .set({ notificationsBlockedAt: null })
+      .where(eq(users.id, message.userId));
+  }
 }

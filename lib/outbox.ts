@@ -1,6 +1,7 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lte, min, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { outbox } from "@/db/schema";
+import { withLogFields } from "./request-context";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -41,6 +42,19 @@ export async function enqueueNotification(tx: Database, ...notifications: Notifi
       })),
     )
     .onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+export interface OutboxJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  createdAt?: Date;
+}
+
+/** Queues other jobs (e.g. alerts to admins) in the caller's transaction, idempotently. */
+export async function enqueueJobs(tx: Database, jobs: OutboxJob[]) {
+  if (jobs.length === 0) return;
+  await tx.insert(outbox).values(jobs).onConflictDoNothing({ target: outbox.dedupeKey });
 }
 
 /** A failure that retrying cannot fix (e.g. the user blocked the bot). */
@@ -94,7 +108,8 @@ export async function drainOutbox(db: Database, deliver: Deliver, limit = 100) {
 async function settle(tx: Database, row: OutboxRow, deliver: Deliver) {
   const attempts = row.attempts + 1;
   try {
-    await deliver(tx, row);
+    // A failed call's log line says which job it was for.
+    await withLogFields({ outboxId: row.id, outboxKind: row.kind }, () => deliver(tx, row));
     await tx
       .update(outbox)
       .set({ status: "sent", attempts, sentAt: new Date(), lastError: null })
@@ -114,4 +129,56 @@ async function settle(tx: Database, row: OutboxRow, deliver: Deliver) {
       .where(eq(outbox.id, row.id));
     return giveUp ? ("failed" as const) : ("retrying" as const);
   }
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  /** How long the oldest message still to be sent has waited; 0 when none waits. */
+  oldestAgeSeconds: number;
+}
+
+/** Messages not sent yet, waiting for their first try or for a retry. */
+export async function outboxBacklog(db: Database, now = new Date()): Promise<OutboxBacklog> {
+  const [row] = await db
+    .select({ pending: count(), oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(eq(outbox.status, "pending"));
+  const oldest = row?.oldest ? new Date(row.oldest) : undefined;
+  return {
+    pending: row?.pending ?? 0,
+    oldestAgeSeconds: oldest
+      ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000))
+      : 0,
+  };
+}
+
+/**
+ * What the outbox is retrying, oldest first, and what it gave up on since `since`: for the
+ * Monitoring page (given up: created since then). Payloads are left out (they only hold ids).
+ */
+export async function outboxRetryState(db: Database, since: Date, limit = 50) {
+  const columns = {
+    id: outbox.id,
+    kind: outbox.kind,
+    status: outbox.status,
+    attempts: outbox.attempts,
+    runAfter: outbox.runAfter,
+    lastError: outbox.lastError,
+    createdAt: outbox.createdAt,
+  };
+  const [pending, failed] = await Promise.all([
+    db
+      .select(columns)
+      .from(outbox)
+      .where(eq(outbox.status, "pending"))
+      .orderBy(asc(outbox.createdAt), asc(outbox.id))
+      .limit(limit),
+    db
+      .select(columns)
+      .from(outbox)
+      .where(and(eq(outbox.status, "failed"), gt(outbox.createdAt, since)))
+      .orderBy(desc(outbox.createdAt))
+      .limit(limit),
+  ]);
+  return { pending, failed };
 }

@@ -6,6 +6,7 @@ import { logger } from "./logger";
 import { canTransition } from "./order-status";
 import { lockOrder, releaseStock, reserveStock, transitionOrder } from "./orders";
 import { enqueueNotification } from "./outbox";
+import { addLogFields } from "./request-context";
 
 export type StripeEventOutcome = "processed" | "duplicate" | "ignored";
 
@@ -109,6 +110,7 @@ async function lockSessionOrder(tx: Database, session: Stripe.Checkout.Session) 
     logger.warn({ sessionId: session.id }, "Stripe session for an unknown order");
     return undefined;
   }
+  addLogFields({ orderId: order.id, sellerId: order.sellerId });
   return order;
 }
 
@@ -146,6 +148,7 @@ async function markRefunded(tx: Database, charge: Stripe.Charge) {
     logger.warn({ chargeId: charge.id }, "refund for a charge we cannot map to an order");
     return;
   }
+  addLogFields({ orderId: order.id, sellerId: order.sellerId });
   // Partial refunds leave the order as it is; Stripe's dashboard shows them.
   if (!charge.refunded || order.status === "refunded") return;
   await transitionOrder(tx, order, "refunded", stripeActor, {
@@ -171,6 +174,9 @@ const effects: Partial<Record<Stripe.Event.Type, Effect>> = {
     endUnpaid(tx, event.data.object as Stripe.Checkout.Session, "expired"),
   "charge.refunded": (tx, event) => markRefunded(tx, event.data.object as Stripe.Charge),
 };
+
+/** The event types the app acts on: Stripe's webhook endpoint must send all of them. */
+export const handledStripeEventTypes = Object.keys(effects) as Stripe.Event.Type[];
 
 /**
  * Applies a verified Stripe event exactly once: its id is recorded in the same transaction

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deepLinkStarts, posts, products, type Product } from "@/db/schema";
 import { ProductUnavailable } from "./errors";
+import { addLogFields } from "./request-context";
 
 // Deep-link payloads are opaque lookup keys: Telegram allows up to 64 of [A-Za-z0-9_-].
 const payloadFormat = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,6 +35,8 @@ export async function findProductForSale(db: Database, productId: string): Promi
 
 function assertForSale(product: Product | undefined): Product {
   if (!product) throw new ProductUnavailable("not_found");
+  // A buyer's taps are about this seller's shop: their log lines say so.
+  addLogFields({ sellerId: product.sellerId });
   if (product.archivedAt) throw new ProductUnavailable("archived", product.title);
   if (product.stock === 0) throw new ProductUnavailable("sold_out", product.title);
   return product;

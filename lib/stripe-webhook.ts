@@ -1,7 +1,10 @@
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
+import { describeError } from "./log-privacy";
 import { logger } from "./logger";
 import { handleStripeEvent } from "./payments";
+import { addLogFields, requestIdFrom, withLogFields } from "./request-context";
+import { reportWebhookResult, type WebhookOutcome } from "./webhook-results";
 
 export interface StripeWebhookDeps {
   db: Database;
@@ -14,9 +17,15 @@ export interface StripeWebhookDeps {
 /**
  * Stripe's webhook, from raw request to HTTP answer: a missing or forged signature (or one
  * older than Stripe's 5-minute tolerance) is a 400 and touches nothing; a database failure
- * is a 500, so Stripe delivers the event again later.
+ * is a 500, so Stripe delivers the event again later. Every answer is logged and counted.
  */
-export async function answerStripeWebhook(request: Request, deps: StripeWebhookDeps) {
+export function answerStripeWebhook(request: Request, deps: StripeWebhookDeps) {
+  return withLogFields({ requestId: requestIdFrom(request.headers), webhook: "stripe" }, () =>
+    verifyAndHandle(request, deps),
+  );
+}
+
+async function verifyAndHandle(request: Request, deps: StripeWebhookDeps) {
   // The signature covers the exact bytes Stripe sent: verify the raw text, never parsed JSON.
   const payload = await request.text();
   const signature = request.headers.get("stripe-signature");
@@ -25,20 +34,35 @@ export async function answerStripeWebhook(request: Request, deps: StripeWebhookD
     if (!signature) throw new Error("no Stripe-Signature header");
     event = deps.stripe.webhooks.constructEvent(payload, signature, deps.webhookSecret);
   } catch (error) {
-    logger.warn(
-      { webhook: "stripe", result: "rejected", reason: (error as Error).message },
-      "Stripe webhook signature rejected",
-    );
-    return Response.json({ error: "invalid signature" }, { status: 400 });
+    return answer(deps.db, 400, "rejected", { error: "invalid signature" }, describeError(error));
   }
-  const log = logger.child({ webhook: "stripe", eventId: event.id, eventType: event.type });
+  addLogFields({ eventId: event.id, eventType: event.type });
   try {
     const outcome = await handleStripeEvent(deps.db, event);
-    log.info({ result: outcome }, "Stripe event handled");
     if (outcome === "processed") deps.onProcessed?.();
-    return Response.json({ received: true, outcome });
+    return answer(deps.db, 200, outcome === "duplicate" ? "duplicate" : "ok", {
+      received: true,
+      outcome,
+    });
   } catch (error) {
-    log.error({ err: error, result: "failed" }, "Stripe event failed; Stripe will retry");
-    return Response.json({ error: "temporarily unable to process" }, { status: 500 });
+    logger.error({ err: error }, "Stripe event failed; Stripe will retry");
+    return answer(
+      deps.db,
+      500,
+      "failed",
+      { error: "temporarily unable to process" },
+      describeError(error),
+    );
   }
+}
+
+async function answer(
+  db: Database,
+  status: number,
+  outcome: WebhookOutcome,
+  body: Record<string, unknown>,
+  reason?: string,
+) {
+  await reportWebhookResult(db, { source: "stripe", outcome, status, reason });
+  return Response.json(body, { status });
 }

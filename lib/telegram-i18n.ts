@@ -2,13 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import { telegramLocale, type TelegramLocale } from "./telegram-locale";
 
-export type TelegramLocale = "en" | "de";
-
-/** German for any German variant (de, de-AT, de-CH), English for everyone else. */
-export function telegramLocale(languageCode: string | undefined | null): TelegramLocale {
-  return languageCode?.toLowerCase().startsWith("de") ? "de" : "en";
-}
+export { telegramLocale, type TelegramLocale } from "./telegram-locale";
 
 // Every text a buyer or seller reads in Telegram lives in locales/telegram/*.ftl (Fluent).
 // The files are read from disk (and traced into the standalone bundle by next.config.ts).

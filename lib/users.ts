@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
+import { telegramLocale } from "./telegram-locale";
 
 export async function findUserByTelegramId(db: Database, telegramId: number) {
   return db.query.users.findFirst({ where: eq(users.telegramId, telegramId) });
@@ -8,12 +9,17 @@ export async function findUserByTelegramId(db: Database, telegramId: number) {
 
 /**
  * Called on every /start: from now on Telegram lets the bot write to this user, so a seller's
- * earlier failed notifications no longer need fixing.
+ * earlier failed notifications no longer need fixing. Their Telegram language (when Telegram
+ * says it) becomes the one their notices and alerts are written in.
  */
-export async function recordBotStarted(db: Database, telegramId: number) {
+export async function recordBotStarted(db: Database, telegramId: number, languageCode?: string) {
   await db
     .update(users)
-    .set({ botStartedAt: new Date(), notificationsBlockedAt: null })
+    .set({
+      botStartedAt: new Date(),
+      notificationsBlockedAt: null,
+      ...(languageCode ? { language: telegramLocale(languageCode) } : {}),
+    })
     .where(eq(users.telegramId, telegramId));
 }
 

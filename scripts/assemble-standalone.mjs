@@ -1,7 +1,8 @@
 // Completes Next's standalone output into a bundle that runs on its own: `next build` leaves
 // out the static assets and public/ (meant for a CDN), which we serve from the same process.
 // The Dockerfile and CI both run this one script, so CI tests exactly what ships.
-import { cpSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
@@ -18,4 +19,26 @@ if (!existsSync(path.join(standalone, "db/migrations/meta/_journal.json"))) {
   console.error("The standalone bundle has no db/migrations: check outputFileTracingIncludes.");
   process.exit(1);
 }
+// What Settings shows as the running version when the image does not set APP_GIT_SHA and
+// APP_BUILD_TIME (the Dockerfile's build arguments, which win when present). A build without
+// git (a Docker context without .git) records no commit rather than failing.
+const git = (...args) => {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: "pipe" }).trim();
+  } catch {
+    return undefined;
+  }
+};
+const gitSha = process.env.APP_GIT_SHA || git("rev-parse", "HEAD");
+const buildInfo = {
+  gitSha: gitSha || null,
+  dirty: process.env.APP_GIT_SHA
+    ? undefined
+    : gitSha
+      ? git("status", "--porcelain") !== ""
+      : undefined,
+  buildTime: process.env.APP_BUILD_TIME || new Date().toISOString(),
+};
+writeFileSync(path.join(standalone, "build-info.json"), `${JSON.stringify(buildInfo, null, 2)}\n`);
+
 console.log(`Standalone bundle ready: node ${path.relative(root, standalone)}/server.js`);

@@ -3,14 +3,17 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale, localeCookie } from "@/i18n/locale";
+import { withRequestLog } from "@/lib/request-log";
 
 export async function setLocale(form: FormData) {
-  const locale = form.get("locale");
-  if (!isLocale(locale)) return;
-  (await cookies()).set(localeCookie, locale, {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
+  return withRequestLog(async () => {
+    const locale = form.get("locale");
+    if (!isLocale(locale)) return;
+    (await cookies()).set(localeCookie, locale, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "lax",
+    });
   });
 }
 
@@ -19,10 +22,12 @@ export async function setLocale(form: FormData) {
  * server). A plain form, so the dashboard needs no client-side auth library for it.
  */
 export async function signOutAction() {
-  const store = await cookies();
-  for (const cookie of store.getAll()) {
-    // next-auth splits a large session over .0, .1, … cookies; all of them go.
-    if (cookie.name.includes("next-auth.session-token")) store.delete(cookie.name);
-  }
-  redirect("/login");
+  return withRequestLog(async () => {
+    const store = await cookies();
+    for (const cookie of store.getAll()) {
+      // next-auth splits a large session over .0, .1, … cookies; all of them go.
+      if (cookie.name.includes("next-auth.session-token")) store.delete(cookie.name);
+    }
+    redirect("/login");
+  });
 }

@@ -7,13 +7,18 @@ import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { sections } from "@/components/dashboard/sections";
 import { currentUser } from "@/lib/current-user";
+import { mayMonitor } from "@/lib/monitoring";
 import { setLocale, signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations();
-  const navLabels = Object.fromEntries(sections.map(({ key }) => [key, t(`nav.${key}`)]));
+  const navLabels = Object.fromEntries(
+    sections
+      .filter(({ adminOnly }) => !adminOnly || mayMonitor(user))
+      .map(({ key }) => [key, t(`nav.${key}`)]),
+  );
   return (
     <div className="min-h-screen md:flex">
       <a

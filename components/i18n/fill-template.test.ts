@@ -12,6 +12,7 @@ const clientTemplates: Record<string, Record<string, string | number>> = {
   "ordersTable.selected": { count: 12 },
   "ordersTable.bulkResult": { changed: 1000, skipped: 0 },
   "productForm.errors.*": { over: 1500 },
+  "settingsPage.deploy.errors.*": { detail: "ClusterNotFoundException: Cluster {not} found." },
 };
 
 function expand(messages: object, key: string): string[] {

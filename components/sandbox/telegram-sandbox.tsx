@@ -106,7 +106,7 @@ export function TelegramSandbox({
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <div className="flex flex-wrap items-end gap-4 lg:col-span-2">
         <label className="text-sm font-medium text-slate-700">
           {labels.youAre}
@@ -145,7 +145,8 @@ export function TelegramSandbox({
       <section
         id="sandbox-chat"
         aria-labelledby="sandbox-chat-title"
-        className="flex flex-col rounded-xl bg-sky-50 ring-1 ring-slate-200"
+        // On a phone the chat comes after the channel, where a buyer starts (Buy scrolls here).
+        className="order-1 flex min-w-0 flex-col rounded-xl bg-sky-50 ring-1 ring-slate-200 lg:order-none"
       >
         <h2
           id="sandbox-chat-title"
@@ -159,7 +160,7 @@ export function TelegramSandbox({
           role="log"
           aria-live="polite"
           aria-label={labels.chatWith.replace("{name}", state.bot.name)}
-          className="flex max-h-[36rem] min-h-64 flex-col gap-3 overflow-y-auto p-4"
+          className="flex max-h-[36rem] min-h-64 flex-1 flex-col gap-3 overflow-y-auto p-4"
         >
           {state.chat.length === 0 ? (
             <li className="text-sm text-slate-600">{labels.emptyChat}</li>
@@ -210,7 +211,7 @@ export function TelegramSandbox({
 
       <section
         aria-labelledby="sandbox-channel-title"
-        className="flex flex-col rounded-xl bg-slate-100 ring-1 ring-slate-200"
+        className="flex min-w-0 flex-col rounded-xl bg-slate-100 ring-1 ring-slate-200"
       >
         <h2
           id="sandbox-channel-title"

@@ -194,3 +194,27 @@ invoice-email-body =
     danke für deine Bestellung #{$number}. Die Rechnung {$invoice} hängt als PDF an.
 
     {$seller}
+## Warnungen an Admins (die Vorfälle der Seite „Überwachung“)
+alert-opened =
+    ⚠️ <b>{$title}</b>
+    {$summary}
+    Seit {$since} UTC · <a href="{$url}">Überwachung</a>
+alert-resolved =
+    ✅ <b>Behoben: {$title}</b>
+    Nach {$minutes ->
+        [one] 1 Minute
+       *[other] {$minutes} Minuten
+    } (seit {$since} UTC) · <a href="{$url}">Überwachung</a>
+incident-stripe-webhook-failures = Stripe-Webhooks schlagen fehl
+incident-stripe-webhook-failures-detail = {$count} Stripe-Webhooks sind in den letzten {$minutes} Minuten fehlgeschlagen. Stripe sendet sie erneut, aber Zahlungen werden erst erfasst, wenn das behoben ist.
+incident-outbox-stalled = Telegram-Nachrichten hängen fest
+incident-outbox-stalled-detail = {$pending ->
+        [one] 1 Nachricht wartet
+       *[other] {$pending} Nachrichten warten
+    } auf den Versand, die älteste seit {$minutes} Minuten. Käufer und Verkäufer erfahren nichts von ihren Bestellungen.
+incident-telegram-webhook-errors = Telegram erreicht den Bot nicht
+incident-telegram-webhook-errors-detail = Telegram meldet: „{$message}“. Wartende Updates: {$pending}. Tipps und Nachrichten der Käufer kommen nicht an.
+incident-telegram-api-errors = Aufrufe der Telegram-API schlagen fehl
+incident-telegram-api-errors-detail = {$count} Aufrufe der Bot-API sind in den letzten {$minutes} Minuten fehlgeschlagen (zuletzt: {$method}, {$code}).
+incident-stripe-api-errors = Aufrufe der Stripe-API schlagen fehl
+incident-stripe-api-errors-detail = {$count} Aufrufe der Stripe-API sind in den letzten {$minutes} Minuten fehlgeschlagen (zuletzt: {$method}, {$code}). Käufer können womöglich nicht bezahlen.

@@ -194,3 +194,27 @@ invoice-email-body =
     thank you for your order #{$number}. Your invoice {$invoice} is attached as a PDF.
 
     {$seller}
+## Alerts to admins (the Monitoring page's incidents)
+alert-opened =
+    ⚠️ <b>{$title}</b>
+    {$summary}
+    Since {$since} UTC · <a href="{$url}">Monitoring</a>
+alert-resolved =
+    ✅ <b>Resolved: {$title}</b>
+    After {$minutes ->
+        [one] 1 minute
+       *[other] {$minutes} minutes
+    } (since {$since} UTC) · <a href="{$url}">Monitoring</a>
+incident-stripe-webhook-failures = Stripe webhooks are failing
+incident-stripe-webhook-failures-detail = {$count} Stripe webhooks failed in the last {$minutes} minutes. Stripe sends them again, but payments stay unrecorded until this is fixed.
+incident-outbox-stalled = Telegram messages are stuck
+incident-outbox-stalled-detail = {$pending ->
+        [one] 1 message is
+       *[other] {$pending} messages are
+    } waiting to be sent, the oldest for {$minutes} minutes. Buyers and sellers are not being told about their orders.
+incident-telegram-webhook-errors = Telegram cannot reach the bot
+incident-telegram-webhook-errors-detail = Telegram reports: “{$message}”. Updates waiting: {$pending}. Buyers' taps and messages are not arriving.
+incident-telegram-api-errors = Telegram API calls are failing
+incident-telegram-api-errors-detail = {$count} Bot API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}).
+incident-stripe-api-errors = Stripe API calls are failing
+incident-stripe-api-errors-detail = {$count} Stripe API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}). Buyers may not be able to pay.

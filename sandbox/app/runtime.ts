@@ -1,13 +1,14 @@
 import {
   SANDBOX_BOT,
+  SANDBOX_ECS,
   SANDBOX_STRIPE_KEY,
   SANDBOX_STRIPE_PATH,
-  ownOrigin,
   stripeConnection,
   telegramConnection,
 } from "@/lib/connections";
 import { isSandbox, settings } from "@/lib/env";
 import { allowedUpdates } from "@/bot/allowed-updates";
+import { createEcsSimulator, type EcsSimulator } from "@/sandbox/ecs/simulator";
 import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";
 import { createTelegramSimulator, type TelegramSimulator } from "@/sandbox/telegram/simulator";
 import { sandboxChannel, sandboxPeople } from "./people";
@@ -16,6 +17,7 @@ import { sandboxFile } from "./saved-sandbox";
 export interface SandboxRuntime {
   telegram: TelegramSimulator;
   stripe: StripeSimulator;
+  ecs: EcsSimulator;
   /** Language each person's Telegram app is set to, as switched in the sandbox page. */
   languages: Map<number, string>;
   /** Something may have changed: keep the simulators' state across restarts. */
@@ -78,7 +80,7 @@ async function createRuntime(publicUrl: string, dataDir: string): Promise<Sandbo
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        url: `${ownOrigin()}/api/telegram/webhook`,
+        url: telegramSide.webhookUrl,
         secret_token: telegramSide.webhookSecret,
         allowed_updates: allowedUpdates,
       }),
@@ -89,15 +91,32 @@ async function createRuntime(publicUrl: string, dataDir: string): Promise<Sandbo
   const stripe = createStripeSimulator({
     secretKey: SANDBOX_STRIPE_KEY,
     webhookSecret: stripeSide.webhookSecret,
-    webhookUrl: `${ownOrigin()}/api/stripe/webhook`,
+    webhookUrl: stripeSide.webhookUrl,
     // The checkout page is opened by the buyer's browser, which knows the app by PUBLIC_URL.
     publicUrl: new URL(SANDBOX_STRIPE_PATH, publicUrl).toString(),
   });
   if (saved) stripe.load(saved.stripe);
+
+  // The app's ECS service, so Settings → Deploy can be tried: rollouts take a few seconds, and
+  // a tag containing "broken" fails its health checks and is rolled back.
+  const ecs = createEcsSimulator({
+    region: SANDBOX_ECS.region,
+    stepMs: 1500,
+    services: [
+      {
+        cluster: SANDBOX_ECS.cluster,
+        service: SANDBOX_ECS.service,
+        image: `${SANDBOX_ECS.imageRepository}:${SANDBOX_ECS.firstTag}`,
+      },
+    ],
+  });
+  if (saved?.ecs) ecs.load(saved.ecs);
   return {
     telegram,
     stripe,
+    ecs,
     languages: new Map(),
-    changed: () => file.saveSoon(() => ({ telegram: telegram.save(), stripe: stripe.save() })),
+    changed: () =>
+      file.saveSoon(() => ({ telegram: telegram.save(), stripe: stripe.save(), ecs: ecs.save() })),
   };
 }

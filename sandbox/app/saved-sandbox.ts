@@ -2,12 +2,15 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { logger } from "@/lib/logger";
+import type { SavedEcs } from "@/sandbox/ecs/simulator";
 import type { SavedStripe } from "@/sandbox/stripe/simulator";
 import type { SavedWorld } from "@/sandbox/telegram/simulator";
 
 export interface SavedSandbox {
   telegram: SavedWorld;
   stripe: SavedStripe;
+  /** Missing in files saved before the ECS simulator existed. */
+  ecs?: SavedEcs;
 }
 
 const SAVE_DELAY_MS = 300;

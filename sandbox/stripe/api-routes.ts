@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { StripeApiError } from "./api-error";
+import { resourceMissing, StripeApiError } from "./api-error";
 import { authenticate } from "./authenticate";
 import type { SimulatorContext } from "./context";
 import { createRefund } from "./create-refund";
@@ -17,6 +17,8 @@ export interface ApiDependencies {
   context: SimulatorContext;
   idempotency: ReturnType<typeof createIdempotencyStore>;
   secretKey: string;
+  account: Stripe.Account;
+  webhookEndpoints: Stripe.WebhookEndpoint[];
 }
 
 interface Call {
@@ -83,6 +85,33 @@ const ROUTES: Route[] = [
     method: "POST",
     pattern: /^\/v1\/refunds$/,
     run: ({ context }, call) => createRefund(context, call.params, call.eventRequest),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/account$/,
+    run: ({ account }, call) => {
+      rejectUnknown(call.params, EXPAND_ONLY);
+      return snapshot(account);
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/webhook_endpoints$/,
+    run: ({ webhookEndpoints }, call) => {
+      rejectUnknown(call.params, new Set(words("ending_before expand limit starting_after")));
+      const list = { url: "/v1/webhook_endpoints", objectName: "webhook_endpoint" };
+      return paginate(snapshot(webhookEndpoints).reverse(), call.params, list);
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/webhook_endpoints\/([^/]+)$/,
+    run: ({ webhookEndpoints }, call) => {
+      rejectUnknown(call.params, EXPAND_ONLY);
+      const endpoint = webhookEndpoints.find((candidate) => candidate.id === call.id);
+      if (!endpoint) throw resourceMissing("webhook_endpoint", call.id, "id");
+      return snapshot(endpoint);
+    },
   },
 ];
 
@@ -165,7 +194,7 @@ function findRoute(method: string, path: string): { route: Route; id: string } {
   }
   throw new StripeApiError(404, {
     type: "invalid_request_error",
-    message: `Unrecognized request URL (${method}: ${path}). The Stripe simulator serves Checkout Sessions (create, retrieve, list, line_items, expire) and refunds (create) only.`,
+    message: `Unrecognized request URL (${method}: ${path}). The Stripe simulator serves Checkout Sessions (create, retrieve, list, line_items, expire), refunds (create), the account (retrieve) and webhook endpoints (list, retrieve) only.`,
   });
 }
 

@@ -17,7 +17,8 @@ export const NO_REQUEST: Stripe.Event.Request = { id: null, idempotency_key: nul
 export function createEventLog(options: {
   sender: WebhookSender;
   nowSeconds: () => number;
-  webhooksEnabled: boolean;
+  /** Whether an event of this type goes to the webhook endpoint (its status and events). */
+  delivers: (type: string) => boolean;
 }) {
   const events: SimulatedEvent[] = [];
   let queue: Promise<unknown> = Promise.resolve();
@@ -36,10 +37,10 @@ export function createEventLog(options: {
     const event = buildEvent(type, data, {
       created: options.nowSeconds(),
       request,
-      pendingWebhooks: options.webhooksEnabled ? 1 : 0,
+      pendingWebhooks: options.delivers(type) ? 1 : 0,
     });
     events.push(event);
-    void enqueue(event);
+    if (options.delivers(type)) void enqueue(event);
     return event;
   }
 

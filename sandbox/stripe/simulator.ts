@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { handleApi } from "./api-routes";
 import { DEFAULT_TEST_CARD } from "./cards";
 import type { SimulatorContext } from "./context";
+import { simulatedAccount } from "./account";
 import { createEventLog } from "./event-log";
 import type { SimulatedEvent } from "./event-object";
 import { expireDueSessions, expireSession } from "./expire-session";
@@ -15,6 +16,11 @@ import {
   type PaymentRecord,
   type SessionRecord,
 } from "./store";
+import {
+  endpointReceives,
+  simulatedWebhookEndpoint,
+  type WebhookEndpointOptions,
+} from "./webhook-endpoint";
 import { createWebhookSender, type DeliveryAttempt, type SignOptions } from "./webhook-sender";
 
 export type { PaymentAttempt } from "./pay-session";
@@ -35,6 +41,10 @@ export interface StripeSimulatorOptions {
   publicUrl?: string;
   /** Epoch milliseconds. Move it forward to let sessions expire; defaults to `Date.now`. */
   now?: () => number;
+  /** Fields of `GET /v1/account` to change, e.g. `{ charges_enabled: false }`. */
+  account?: Partial<Stripe.Account>;
+  /** How the endpoint at `webhookUrl` is set up (listed by `GET /v1/webhook_endpoints`). */
+  webhookEndpoint?: WebhookEndpointOptions;
 }
 
 export interface StripeSimulator {
@@ -81,7 +91,13 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
   const nowMs = options.now ?? Date.now;
   const sender = createWebhookSender({ url: options.webhookUrl, secret: options.webhookSecret });
   const nowSeconds = () => Math.floor(nowMs() / 1000);
-  const events = createEventLog({ sender, nowSeconds, webhooksEnabled: !!options.webhookUrl });
+  const account = simulatedAccount(nowSeconds(), options.account);
+  const webhookEndpoints = options.webhookUrl
+    ? [simulatedWebhookEndpoint(options.webhookUrl, nowSeconds(), options.webhookEndpoint)]
+    : [];
+  const delivers = (type: string) =>
+    webhookEndpoints.some((endpoint) => endpointReceives(endpoint, type));
+  const events = createEventLog({ sender, nowSeconds, delivers });
   const context: SimulatorContext = { store: createStore(), events, nowSeconds };
   const idempotency = createIdempotencyStore(nowMs);
   const publicUrl = options.publicUrl?.replace(/\/+$/, "");
@@ -94,7 +110,13 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
     const [, prefix = "", path = "", sessionId, action] = match;
     if (sessionId === undefined) {
       const checkoutBaseUrl = publicUrl ?? `${url.origin}${prefix}`;
-      const dependencies = { context, idempotency, secretKey: options.secretKey };
+      const dependencies = {
+        context,
+        idempotency,
+        secretKey: options.secretKey,
+        account,
+        webhookEndpoints,
+      };
       return handleApi(dependencies, request, path, checkoutBaseUrl);
     }
     // Stripe ids are URL-safe, so the path segment is the id as it stands.

@@ -7,6 +7,7 @@ import { botIdentity } from "@/lib/bot-identity";
 import { addChannel, type ChannelProblem } from "@/lib/channels";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
+import { withRequestLog } from "@/lib/request-log";
 
 export interface ChannelFormState {
   ref: string;
@@ -15,13 +16,15 @@ export interface ChannelFormState {
 }
 
 export async function connectChannel(_state: ChannelFormState, form: FormData) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  const ref = String(form.get("ref") ?? "").trim();
-  const [api, bot] = [telegramApi(), await botIdentity()];
-  if (!api || !bot) return { ref, problem: "not_found" as const };
-  const result = await addChannel(await database(), api, bot.id, user, ref);
-  if (!result.ok) return { ref, problem: result.problem };
-  revalidatePath("/channels");
-  return { ref: "", added: result.channel.title };
+  return withRequestLog(async () => {
+    const user = await currentUser();
+    if (!user) redirect("/login");
+    const ref = String(form.get("ref") ?? "").trim();
+    const [api, bot] = [telegramApi(), await botIdentity()];
+    if (!api || !bot) return { ref, problem: "not_found" as const };
+    const result = await addChannel(await database(), api, bot.id, user, ref);
+    if (!result.ok) return { ref, problem: result.problem };
+    revalidatePath("/channels");
+    return { ref: "", added: result.channel.title };
+  });
 }

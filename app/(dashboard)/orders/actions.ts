@@ -9,6 +9,7 @@ import { InvalidTransition, OrderNotFound } from "@/lib/errors";
 import { changeOrderStatus, changeOrdersStatus } from "@/lib/order-changes";
 import { refundOrder } from "@/lib/order-details";
 import { kickNotificationWorker } from "@/lib/notification-worker";
+import { withRequestLog } from "@/lib/request-log";
 
 export interface OrderActionState {
   message?: "changed" | "refundRequested" | "cannot";
@@ -18,39 +19,41 @@ export async function orderAction(
   _state: OrderActionState,
   form: FormData,
 ): Promise<OrderActionState> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  const orderId = String(form.get("orderId") ?? "");
-  const action = String(form.get("action") ?? "");
-  const db = await database();
-  try {
-    if (action === "refund") {
-      const stripe = stripeClient();
-      if (!stripe) return { message: "cannot" };
-      await refundOrder(db, stripe, user, orderId);
+  return withRequestLog(async () => {
+    const user = await currentUser();
+    if (!user) redirect("/login");
+    const orderId = String(form.get("orderId") ?? "");
+    const action = String(form.get("action") ?? "");
+    const db = await database();
+    try {
+      if (action === "refund") {
+        const stripe = stripeClient();
+        if (!stripe) return { message: "cannot" };
+        await refundOrder(db, stripe, user, orderId);
+        revalidatePath(`/orders/${orderId}`);
+        return { message: "refundRequested" };
+      }
+      const to = ({ ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const)[
+        action as "ship" | "deliver" | "cancel"
+      ];
+      if (!to) return { message: "cannot" };
+      const tracking = String(form.get("tracking") ?? "").trim();
+      await changeOrderStatus(
+        db,
+        { userId: user.id, role: user.role },
+        { orderId, to, trackingNumber: tracking || undefined },
+      );
+      kickNotificationWorker();
       revalidatePath(`/orders/${orderId}`);
-      return { message: "refundRequested" };
+      revalidatePath("/orders");
+      return { message: "changed" };
+    } catch (error) {
+      if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
+        return { message: "cannot" };
+      }
+      throw error;
     }
-    const to = ({ ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const)[
-      action as "ship" | "deliver" | "cancel"
-    ];
-    if (!to) return { message: "cannot" };
-    const tracking = String(form.get("tracking") ?? "").trim();
-    await changeOrderStatus(
-      db,
-      { userId: user.id, role: user.role },
-      { orderId, to, trackingNumber: tracking || undefined },
-    );
-    kickNotificationWorker();
-    revalidatePath(`/orders/${orderId}`);
-    revalidatePath("/orders");
-    return { message: "changed" };
-  } catch (error) {
-    if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
-      return { message: "cannot" };
-    }
-    throw error;
-  }
+  });
 }
 
 export interface BulkState {
@@ -59,16 +62,18 @@ export interface BulkState {
 }
 
 export async function bulkOrderAction(_state: BulkState, form: FormData): Promise<BulkState> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  const to = form.get("to") === "delivered" ? "delivered" : "shipped";
-  const result = await changeOrdersStatus(
-    await database(),
-    { userId: user.id, role: user.role },
-    form.getAll("orderId").map(String),
-    to,
-  );
-  kickNotificationWorker();
-  revalidatePath("/orders");
-  return result;
+  return withRequestLog(async () => {
+    const user = await currentUser();
+    if (!user) redirect("/login");
+    const to = form.get("to") === "delivered" ? "delivered" : "shipped";
+    const result = await changeOrdersStatus(
+      await database(),
+      { userId: user.id, role: user.role },
+      form.getAll("orderId").map(String),
+      to,
+    );
+    kickNotificationWorker();
+    revalidatePath("/orders");
+    return result;
+  });
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
+import { withRequestLog } from "@/lib/request-log";
 import { BusinessInvalid, saveBusiness, type BusinessFieldErrors } from "@/lib/seller-business";
 
 export interface BusinessFormState {
@@ -18,9 +19,13 @@ const fields = ["legalName", "address", "vatId", "vatMode", "vatRate"] as const;
 
 /** Saves the signed-in seller's invoice details; errors come back per field. */
 export async function saveBusinessAction(
-  _state: BusinessFormState,
+  state: BusinessFormState,
   form: FormData,
 ): Promise<BusinessFormState> {
+  return withRequestLog(() => saveBusinessFor(form));
+}
+
+async function saveBusinessFor(form: FormData): Promise<BusinessFormState> {
   const user = await currentUser();
   if (!user) redirect("/login");
   const values = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")]));

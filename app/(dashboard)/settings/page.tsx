@@ -13,6 +13,9 @@ import { database } from "@/lib/database";
 import { findBusiness } from "@/lib/seller-business";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
 import { saveBusinessAction } from "./business-action";
+import { DeploySection } from "./deploy-section";
+import { HealthList } from "./health-section";
+import { VersionSection } from "./version-section";
 
 export const generateMetadata = () => sectionMetadata("settings");
 
@@ -34,7 +37,8 @@ export default async function SettingsPage() {
           <h2 id="tokens-title" className="text-base font-semibold text-slate-900">
             {t("tokensTitle")}
           </h2>
-          <p className="mb-4 mt-1 text-sm text-slate-600">{t("tokensHint")}</p>
+          {/* Raw: the hint quotes "<token>" and "{id}", which ICU would read as a tag and a value. */}
+          <p className="mb-4 mt-1 text-sm text-slate-600">{t.raw("tokensHint") as string}</p>
           <SecretForm
             action={createTokenAction}
             nameField={{
@@ -71,6 +75,32 @@ export default async function SettingsPage() {
               createdLabel={t("inviteCreated")}
             />
           </section>
+        ) : null}
+        {user.role === "admin" ? (
+          <>
+            <VersionSection className={sectionClass} />
+            <section className={sectionClass} aria-labelledby="health-title">
+              <h2 id="health-title" className="text-base font-semibold text-slate-900">
+                {t("health.title")}
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{t("health.hint")}</p>
+              <Suspense
+                fallback={<ListSkeleton label={tApp("loading")} rows={3} bare className="mt-4" />}
+              >
+                <HealthList user={user} />
+              </Suspense>
+            </section>
+            <section className={sectionClass} aria-labelledby="deploy-title">
+              <h2 id="deploy-title" className="text-base font-semibold text-slate-900">
+                {t("deploy.title")}
+              </h2>
+              <Suspense
+                fallback={<ListSkeleton label={tApp("loading")} rows={2} bare className="mt-4" />}
+              >
+                <DeploySection user={user} />
+              </Suspense>
+            </section>
+          </>
         ) : null}
       </div>
     </>

@@ -2,20 +2,22 @@ import { stripeClient } from "@/lib/app-services";
 import { database } from "@/lib/database";
 import { stripeConnection } from "@/lib/connections";
 import { kickNotificationWorker } from "@/lib/notification-worker";
+import { requestIdFrom, withLogFields } from "@/lib/request-context";
 import { answerStripeWebhook } from "@/lib/stripe-webhook";
+import { reportWebhookResult } from "@/lib/webhook-results";
 
 export async function POST(request: Request) {
   const stripe = stripeClient();
   const webhookSecret = stripeConnection()?.webhookSecret;
   if (!stripe || !webhookSecret) {
-    return Response.json({ error: "Stripe is not configured" }, { status: 404 });
+    return unanswered(request, 404, "Stripe is not configured");
   }
   let db;
   try {
     db = await database();
   } catch {
     // No database, no record of the event: Stripe must deliver it again.
-    return Response.json({ error: "temporarily unable to process" }, { status: 503 });
+    return unanswered(request, 503, "database unavailable");
   }
   return answerStripeWebhook(request, {
     db,
@@ -23,4 +25,19 @@ export async function POST(request: Request) {
     webhookSecret,
     onProcessed: kickNotificationWorker,
   });
+}
+
+// Answered before the event could be looked at; logged (there is no database to count in).
+function unanswered(request: Request, status: 404 | 503, reason: string) {
+  return withLogFields(
+    { requestId: requestIdFrom(request.headers), webhook: "stripe" },
+    async () => {
+      const outcome = status === 404 ? "rejected" : "failed";
+      await reportWebhookResult(undefined, { source: "stripe", outcome, status, reason });
+      return Response.json(
+        { error: status === 404 ? reason : "temporarily unable to process" },
+        { status },
+      );
+    },
+  );
 }

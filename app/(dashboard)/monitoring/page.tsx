@@ -1,0 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { Suspense } from "react";
+import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { CountersTable } from "@/components/monitoring/counters-table";
+import { IncidentsPanel } from "@/components/monitoring/incidents-panel";
+import { OutboxState } from "@/components/monitoring/outbox-state";
+import { RecentFailures } from "@/components/monitoring/recent-failures";
+import { PageHeader } from "@/components/ui/page-header";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import type { User } from "@/db/schema";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { mayMonitor, monitoringOverview } from "@/lib/monitoring";
+
+export const generateMetadata = () => sectionMetadata("monitoring");
+
+export default async function MonitoringPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  // Decided before anything streams, so a seller gets a real 404 status.
+  if (!mayMonitor(user)) notFound();
+  const [tSection, tApp] = await Promise.all([
+    getTranslations("monitoring"),
+    getTranslations("app"),
+  ]);
+  return (
+    <>
+      <PageHeader title={tSection("title")} description={tSection("description")} />
+      <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={8} />}>
+        <MonitoringFigures user={user} />
+      </Suspense>
+    </>
+  );
+}
+
+async function MonitoringFigures({ user }: { user: User }) {
+  // lib/ decides who may see this (admins only), whatever the page checked above.
+  const overview = await monitoringOverview(await database(), user);
+  if (!overview) notFound();
+  return (
+    <div className="space-y-6">
+      <IncidentsPanel open={overview.openIncidents} resolved={overview.resolvedIncidents} />
+      <CountersTable
+        webhooks={overview.webhooks}
+        apiErrors={overview.apiErrors}
+        backlog={overview.backlog}
+      />
+      <RecentFailures events={overview.recentFailures} />
+      <OutboxState pending={overview.outbox.pending} failed={overview.outbox.failed} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { ecsTarget } from "@/lib/app-services";
+import { currentUser } from "@/lib/current-user";
+import { database } from "@/lib/database";
+import { trackDeployment } from "@/lib/deploy-progress";
+import { deployProgressView } from "../deploy-view";
+
+export const dynamic = "force-dynamic";
+
+// The Settings page polls this while a rollout runs; each poll also moves the deployments row
+// forward (trackDeployment). Admins only: anyone else finds nothing here.
+export async function GET() {
+  const user = await currentUser();
+  if (user?.role !== "admin") return new Response("Not found", { status: 404 });
+  const progress = await trackDeployment(await database(), ecsTarget(), { user });
+  if (!progress) return new Response("Not found", { status: 404 });
+  return Response.json(await deployProgressView(progress), {
+    headers: { "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,153 @@
+// What must never reach a log line (CloudWatch keeps them for months and many people read
+// them): secrets and tokens, and a buyer's name, street, postcode and e-mail. City and country
+// may stay: they say where an order goes without saying to whom.
+
+/** Keys whose values are censored wherever they appear (up to four levels deep). */
+const privateKeys = [
+  // secrets and credentials
+  "DATABASE_URL",
+  "databaseUrl",
+  "password",
+  "token",
+  "secret",
+  "secretKey",
+  "webhookSecret",
+  "secretToken",
+  "apiKey",
+  "authorization",
+  "cookie",
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "AUTH_SECRET",
+  "TELEGRAM_LOGIN_CLIENT_SECRET",
+  "SMTP_URL",
+  "smtpUrl",
+  "x-telegram-bot-api-secret-token",
+  "stripe-signature",
+  // a buyer's contact and address, as our orders and Stripe's objects name them
+  "contactName",
+  "email",
+  "addressStreet",
+  "addressPostcode",
+  "street",
+  "postcode",
+  "postal_code",
+  "line1",
+  "line2",
+  "phone",
+  "first_name",
+  "last_name",
+  "customer_email",
+  "customer_details",
+  "billing_details",
+  "shipping",
+  "shipping_details",
+  // what a buyer typed to the bot (their address, while the dialog asks for it), and the
+  // texts we send (a seller's order notice carries the address)
+  "text",
+  "caption",
+  // whole Telegram updates and API payloads, which carry all of the above
+  "update",
+  "payload",
+];
+
+const depths = ["", "*.", "*.*.", "*.*.*."];
+
+export const redactedPaths = [
+  ...depths.flatMap((prefix) => privateKeys.map((key) => `${prefix}${pathKey(key)}`)),
+  "req.headers.authorization",
+  "req.headers.cookie",
+];
+
+// Keys that are not plain identifiers need the bracket form.
+function pathKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
+}
+
+const emailPattern = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g;
+
+/**
+ * Removes what free text may carry: e-mail addresses (Stripe echoes an invalid one in its
+ * error message) and the parameters of a failed query (Drizzle appends them to its message, and
+ * an order's insert carries the whole address).
+ */
+export function scrubText(text: string): string {
+  return (
+    text
+      .replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/g, "\nparams: [redacted]")
+      // Postgres quotes the value it could not take: `invalid input syntax for type uuid: "…"`.
+      .replace(/(for type [\w ]+): "[^"]*"/g, "$1: [redacted]")
+      .replace(emailPattern, "[email]")
+  );
+}
+
+// Error fields that describe what went wrong without carrying anybody's data.
+const safeErrorFields = [
+  "code",
+  "error_code",
+  "description",
+  "method",
+  "statusCode",
+  "status",
+  "rawType",
+  "requestId",
+  "param",
+  "constraint",
+  "table",
+  "column",
+  "digest",
+] as const;
+
+export interface SerializedError {
+  type: string;
+  message: string;
+  stack?: string;
+  cause?: SerializedError | string;
+  [field: string]: unknown;
+}
+
+/**
+ * An error as a log line may carry it. grammY's errors hold the whole update (BotError.ctx) or
+ * the call's parameters (GrammyError.payload), Stripe's the raw response, Postgres's a `detail`
+ * with the offending values: only the type, message, stack and the fields above are kept.
+ */
+export function serializeError(error: unknown, depth = 0): SerializedError | string {
+  if (!(error instanceof Error)) {
+    return typeof error === "string" ? scrubText(error) : `[${typeof error}]`;
+  }
+  const fields = error as unknown as Record<string, unknown>;
+  const serialized: SerializedError = {
+    type: errorType(error, fields),
+    message: scrubText(error.message),
+  };
+  if (error.stack) serialized.stack = scrubText(error.stack);
+  for (const field of safeErrorFields) {
+    const value = fields[field];
+    if (typeof value === "number" || typeof value === "boolean") serialized[field] = value;
+    if (typeof value === "string") serialized[field] = scrubText(value).slice(0, 500);
+  }
+  if (depth < 3) {
+    // BotError wraps what a handler threw in `error`; Drizzle and others use `cause`.
+    const inner = fields.error instanceof Error ? fields.error : error.cause;
+    if (inner !== undefined) serialized.cause = serializeError(inner, depth + 1);
+  }
+  return serialized;
+}
+
+// The error's class as a reader knows it. Bundled (and minified) code renames classes, so a
+// name the error sets itself comes first; Stripe's errors keep theirs in `type`.
+function errorType(error: Error, fields: Record<string, unknown>): string {
+  if (error.name && error.name !== "Error") return error.name;
+  if (typeof fields.type === "string" && /^[A-Z]\w*Error$/.test(fields.type)) return fields.type;
+  return error.constructor?.name || error.name;
+}
+
+/** An error in one short line, for a webhook's failure reason or the Monitoring page. */
+export function describeError(error: unknown): string {
+  const serialized = serializeError(error);
+  if (typeof serialized === "string") return serialized.slice(0, 300);
+  const firstLine = serialized.message.split("\n")[0] ?? "";
+  return `${serialized.type}: ${firstLine}`.slice(0, 300);
+}
