@@ -173,12 +173,13 @@ describe("the outbox stalled", () => {
       shop.product,
     );
     await journey.stripeSim.pay(session.id);
-    // Nobody drains: the buyer's and seller's notices wait. Six minutes on, that is an incident.
+    // Nobody drains: the buyer's and seller's notices and the invoice wait. Six minutes on, that
+    // is an incident.
     await shop.checkFromTwoCopies(minutesLater(2));
     expect(await shop.incidents("outbox-stalled")).toEqual([]);
     await shop.checkFromTwoCopies(minutesLater(6));
     expect(await shop.incidents("outbox-stalled")).toEqual([
-      expect.objectContaining({ resolvedAt: null, detail: { pending: 2, minutes: 6 } }),
+      expect.objectContaining({ resolvedAt: null, detail: { pending: 3, minutes: 6 } }),
     ]);
 
     // The worker runs again: the notices and the alert go out, and the next check recovers.
@@ -186,7 +187,7 @@ describe("the outbox stalled", () => {
     await shop.checkFromTwoCopies(minutesLater(6));
     await journey.drainOutbox();
     expect(alertsTo(admins.english)).toEqual([
-      expect.stringContaining("2 messages are waiting to be sent, the oldest for 6 minutes"),
+      expect.stringContaining("3 messages are waiting to be sent, the oldest for 6 minutes"),
       expect.stringContaining("Resolved: Telegram messages are stuck"),
     ]);
     const pending = (await journey.db.db.select().from(outbox)).filter(
