@@ -66,6 +66,14 @@ test("an admin sees forged webhooks counted and listed as recent failures", asyn
   await expect(
     failures.getByRole("row", { name: /Telegram webhook rejected \(401\)/ }),
   ).toContainText("wrong secret token");
+
+  // Reconciliation asks (the sandbox's) Stripe on demand; nothing was paid, so nothing is missing.
+  const reconcile = page.getByRole("region", { name: "Reconciliation with Stripe" });
+  await expect(reconcile).toContainText("No repairs so far");
+  await reconcile.getByRole("button", { name: "Check now" }).click();
+  await expect(reconcile.getByRole("status")).toHaveText(
+    "Checked 0 paid checkouts of the last 24 hours: nothing was missing.",
+  );
   await saveScreenshot(page, "monitoring");
 });
 

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
-import { auditLog, orderEvents, orders, outbox, products } from "@/db/schema";
+import { auditLog, orderEvents, orders, outbox, products, users } from "@/db/schema";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createStripeSimulator } from "@/sandbox/stripe/simulator";
 import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
 import { placeOrder, startCheckout } from "./checkout";
 import { handleStripeEvent } from "./payments";
-import { reconcilePayments } from "./reconcile";
+import { recentReconciliations, reconcileNow, reconcilePayments } from "./reconcile";
 import { expireStaleCheckouts } from "./stale-checkouts";
 import { createStripeClient } from "./stripe";
 
@@ -139,5 +139,26 @@ describe("reconciliation", () => {
     await simulator.pay(foreign.id);
     const report = await reconcilePayments(connection.db, stripe);
     expect(report.unknown).toContain(foreign.id);
+  });
+});
+
+describe("reconciliation on the Monitoring page", () => {
+  it("is for admins: they see the repairs and may run it, sellers neither", async () => {
+    const { order } = await paidWithoutWebhook();
+    const { seller } = await createSellerWithProduct(connection.db);
+    const [admin] = await connection.db
+      .insert(users)
+      .values({ telegramId: 8_800_000_001, name: "Ada", role: "admin" })
+      .returning();
+    expect(await reconcileNow(connection.db, stripe, seller)).toBeUndefined();
+    expect(await recentReconciliations(connection.db, seller)).toBeUndefined();
+    expect((await orderRow(order.id)).status).toBe("pending_payment");
+
+    const report = await reconcileNow(connection.db, stripe, admin!);
+    expect(report?.repaired).toContainEqual(expect.objectContaining({ orderNumber: order.number }));
+    const [latest] = (await recentReconciliations(connection.db, admin!))!;
+    expect(latest?.report.repaired).toContainEqual(
+      expect.objectContaining({ orderNumber: order.number }),
+    );
   });
 });

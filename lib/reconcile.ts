@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { desc, eq } from "drizzle-orm";
+import { auditLog, type User } from "@/db/schema";
 import { logger } from "./logger";
 import { lockOrder } from "./orders";
 import { markPaid } from "./payments";
@@ -68,4 +69,22 @@ export async function reconcilePayments(
     report.repaired.length > 0 ? "reconciliation repaired missed payments" : "reconciliation ok",
   );
   return report;
+}
+
+/** The latest runs that repaired something (or met foreign sessions), for admins. */
+export async function recentReconciliations(db: Database, actor: User, limit = 5) {
+  if (actor.role !== "admin") return undefined;
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, "payments.reconciled"))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(limit);
+  return rows.map((row) => ({ at: row.createdAt, report: row.data as ReconcileReport }));
+}
+
+/** "Check now" on the Monitoring page: admins only, else undefined. */
+export async function reconcileNow(db: Database, stripe: Stripe, actor: User) {
+  if (actor.role !== "admin") return undefined;
+  return reconcilePayments(db, stripe);
 }

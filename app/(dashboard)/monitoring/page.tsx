@@ -6,12 +6,14 @@ import { CountersTable } from "@/components/monitoring/counters-table";
 import { IncidentsPanel } from "@/components/monitoring/incidents-panel";
 import { OutboxState } from "@/components/monitoring/outbox-state";
 import { RecentFailures } from "@/components/monitoring/recent-failures";
+import { ReconcilePanel } from "@/components/monitoring/reconcile-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema";
 import { currentUser } from "@/lib/current-user";
 import { database } from "@/lib/database";
 import { mayMonitor, monitoringOverview } from "@/lib/monitoring";
+import { recentReconciliations } from "@/lib/reconcile";
 
 export const generateMetadata = () => sectionMetadata("monitoring");
 
@@ -36,8 +38,12 @@ export default async function MonitoringPage() {
 
 async function MonitoringFigures({ user }: { user: User }) {
   // lib/ decides who may see this (admins only), whatever the page checked above.
-  const overview = await monitoringOverview(await database(), user);
-  if (!overview) notFound();
+  const db = await database();
+  const [overview, reconciliations] = await Promise.all([
+    monitoringOverview(db, user),
+    recentReconciliations(db, user),
+  ]);
+  if (!overview || !reconciliations) notFound();
   return (
     <div className="space-y-6">
       <IncidentsPanel open={overview.openIncidents} resolved={overview.resolvedIncidents} />
@@ -48,6 +54,7 @@ async function MonitoringFigures({ user }: { user: User }) {
       />
       <RecentFailures events={overview.recentFailures} />
       <OutboxState pending={overview.outbox.pending} failed={overview.outbox.failed} />
+      <ReconcilePanel runs={reconciliations} />
     </div>
   );
 }

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ReconcileState } from "@/app/(dashboard)/monitoring/actions";
+import { secondaryButton } from "@/components/ui/button-styles";
+import { fillTemplate } from "@/components/i18n/fill-template";
+
+export interface ReconcileLabels {
+  run: string;
+  /** Templates: "{checked}", "{repaired}" are filled in here. */
+  ran: { none: string; some: string };
+  failed: string;
+}
+
+/** "Check now": runs reconciliation and says what it found. */
+export function ReconcileButton({
+  action,
+  labels,
+}: {
+  action: () => Promise<ReconcileState>;
+  labels: ReconcileLabels;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="mt-4 flex flex-wrap items-center gap-3">
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {labels.run}
+      </button>
+      {state.outcome === "ran" ? (
+        <p role="status" className="text-sm text-slate-700">
+          {fillTemplate(state.repaired === 0 ? labels.ran.none : labels.ran.some, {
+            checked: state.checked,
+            repaired: state.repaired,
+          })}
+        </p>
+      ) : state.outcome === "failed" ? (
+        <p role="alert" className="text-sm text-red-700">
+          {fillTemplate(labels.failed, { error: state.error })}
+        </p>
+      ) : null}
+    </form>
+  );
+}

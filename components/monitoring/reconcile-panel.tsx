@@ -1,0 +1,59 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { reconcileAction } from "@/app/(dashboard)/monitoring/actions";
+import type { ReconcileReport } from "@/lib/reconcile";
+import { ReconcileButton } from "./reconcile-button";
+import { panel, panelTitle } from "./styles";
+
+/** The latest payments reconciliation recorded late, and a button to check now. */
+export async function ReconcilePanel({
+  runs,
+}: {
+  runs: Array<{ at: Date; report: ReconcileReport }>;
+}) {
+  const [t, format] = await Promise.all([
+    getTranslations("monitoringPage.reconcile"),
+    getFormatter(),
+  ]);
+  return (
+    <section className={panel} aria-labelledby="reconcile-title">
+      <h2 id="reconcile-title" className={panelTitle}>
+        {t("title")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t("hint")}</p>
+      {runs.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">{t("none")}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-100 text-sm">
+          {runs.map(({ at, report }) => (
+            <li key={at.toISOString()} className="py-2">
+              <span className="block text-xs text-slate-500">
+                {format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })}
+              </span>
+              {report.repaired.length > 0 ? (
+                <span className="block">
+                  {t("repaired", {
+                    count: report.repaired.length,
+                    orders: report.repaired.map((order) => `#${order.orderNumber}`).join(", "),
+                  })}
+                </span>
+              ) : null}
+              {report.unknown.length > 0 ? (
+                <span className="block text-slate-600">
+                  {t("foreign", { count: report.unknown.length })}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ReconcileButton
+        action={reconcileAction}
+        labels={{
+          run: t("run"),
+          ran: { none: t.raw("ranNone") as string, some: t.raw("ranSome") as string },
+          failed: t.raw("failed") as string,
+        }}
+      />
+    </section>
+  );
+}
