@@ -17,6 +17,7 @@ new PromoBotStack(app, "PromoBot", {
   description: "Promo-Bot: Telegram shop on ECS Fargate",
   vpcId,
   oidcLogin: setting("TELEGRAM_OIDC_LOGIN") === "true",
+  invoiceEmailFrom: setting("INVOICE_EMAIL_FROM"),
   env: vpcId
     ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
     : undefined,

@@ -37,6 +37,11 @@ export const OIDC_SECRET_SETTING = {
   TELEGRAM_LOGIN_CLIENT_SECRET: "Client Secret from @BotFather → Bot Settings → Login Widget.",
 };
 
+/** Only for e-mailing invoices; without it they go out in Telegram only. */
+export const SMTP_SECRET_SETTING = {
+  SMTP_URL: "smtps://user:password@host:465 of the mail server that sends invoices.",
+};
+
 /**
  * One secret per setting, named `<stack>/<SETTING>` so an operator can rotate each on its own.
  * The stack creates them with a random value: right as it is for the two generated ones, and
@@ -44,10 +49,11 @@ export const OIDC_SECRET_SETTING = {
  * value in (docs/operations.md). ECS needs each secret's complete ARN, which only a secret this
  * stack owns (or one imported by complete ARN) has.
  */
-export function appSecrets(scope: Construct, options: { oidcLogin: boolean }) {
+export function appSecrets(scope: Construct, options: { oidcLogin: boolean; smtp: boolean }) {
   const settings: Record<string, string> = {
     ...SECRET_SETTINGS,
     ...(options.oidcLogin ? OIDC_SECRET_SETTING : {}),
+    ...(options.smtp ? SMTP_SECRET_SETTING : {}),
   };
   const stackName = Stack.of(scope).stackName;
   const secrets = Object.entries(settings).map(([name, description]) => {

@@ -104,6 +104,27 @@ describe("the task's settings", () => {
     expect(image).toEqual([...repository, ":", { Ref: "ImageTag" }]);
   });
 
+  it("e-mails invoices only when asked: the SMTP URL as a secret, the sender as a setting", () => {
+    const names = (t: typeof template) =>
+      resourcesOf(t, "AWS::SecretsManager::Secret").map(([, s]) => s.Properties.Name);
+    expect(names(template)).not.toContain("PromoBot/SMTP_URL");
+    const withMail = synthesize({ invoiceEmailFrom: "Shop <shop@example.com>" });
+    expect(names(withMail)).toContain("PromoBot/SMTP_URL");
+    const [, definition] = onlyResource(withMail, "AWS::ECS::TaskDefinition");
+    const container = (
+      definition.Properties.ContainerDefinitions as Array<{
+        Environment: { Name: string; Value: unknown }[];
+        Secrets: { Name: string }[];
+      }>
+    )[0]!;
+    expect(container.Environment).toContainEqual({
+      Name: "SMTP_FROM",
+      Value: "Shop <shop@example.com>",
+    });
+    expect(container.Secrets.map((secret) => secret.Name)).toContain("SMTP_URL");
+    expect(container.Environment.map((variable) => variable.Name)).not.toContain("SMTP_URL");
+  });
+
   it("adds the OpenID Connect login secret only when asked", () => {
     const names = (t: typeof template) =>
       resourcesOf(t, "AWS::SecretsManager::Secret").map(([, s]) => s.Properties.Name);

@@ -16,6 +16,8 @@ export interface PromoBotStackProps extends StackProps {
   vpcId?: string;
   /** Also read TELEGRAM_LOGIN_CLIENT_SECRET, for Telegram's OpenID Connect login. */
   oidcLogin?: boolean;
+  /** E-mail invoices from this sender (SMTP_FROM), through the server in the SMTP_URL secret. */
+  invoiceEmailFrom?: string;
 }
 
 // Fixed, because the task's own settings name it (ECS_SERVICE) and the service cannot be
@@ -73,7 +75,10 @@ export class PromoBotStack extends Stack {
       resource: "service",
       resourceName: `${cluster.clusterName}/${SERVICE_NAME}`,
     });
-    const { containerSecrets } = appSecrets(this, { oidcLogin: props.oidcLogin ?? false });
+    const { containerSecrets } = appSecrets(this, {
+      oidcLogin: props.oidcLogin ?? false,
+      smtp: Boolean(props.invoiceEmailFrom),
+    });
     taskDefinition.addContainer("web", {
       image: ecs.ContainerImage.fromEcrRepository(repository, params.imageTag.valueAsString),
       portMappings: [{ containerPort: APP_PORT }],
@@ -90,6 +95,7 @@ export class PromoBotStack extends Stack {
         ECS_CLUSTER: cluster.clusterName,
         ECS_SERVICE: SERVICE_NAME,
         DEPLOY_IMAGE_REPOSITORY: repository.repositoryUri,
+        ...(props.invoiceEmailFrom ? { SMTP_FROM: props.invoiceEmailFrom } : {}),
       },
       healthCheck: {
         command: ["CMD", ...HEALTH_CHECK_COMMAND],
