@@ -50,16 +50,7 @@ export async function markPaid(
     }
     return undefined;
   }
-  const paid = await transitionOrder(
-    tx,
-    order,
-    "paid",
-    stripeActor,
-    { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
-    note,
-  );
-  await notifyPaid(tx, paid);
-  return paid;
+  return recordPayment(tx, order, session, note);
 }
 
 // The buyer paid after we had given the checkout up (and its stock back): the money is real,
@@ -81,26 +72,32 @@ async function markPaidLate(
     { orderId: order.id, sessionId: session.id, from: order.status, inStock },
     "late payment recorded",
   );
+  return recordPayment(tx, order, session, notes.filter(Boolean).join("; "));
+}
+
+// The order becomes paid; the buyer and seller are told in Telegram and the invoice is made,
+// all queued in the same transaction as the payment.
+async function recordPayment(
+  tx: Database,
+  order: Order,
+  session: Stripe.Checkout.Session,
+  note: string | undefined,
+) {
   const paid = await transitionOrder(
     tx,
     order,
     "paid",
     stripeActor,
     { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
-    notes.filter(Boolean).join("; "),
+    note,
   );
-  await notifyPaid(tx, paid);
-  return paid;
-}
-
-// Told in Telegram, and the invoice made, in the same transaction as the payment.
-function notifyPaid(tx: Database, order: Order) {
-  return enqueueNotification(
+  await enqueueNotification(
     tx,
-    { kind: "order.paid.buyer", orderId: order.id },
-    { kind: "order.paid.seller", orderId: order.id },
-    { kind: "invoice.create", orderId: order.id },
+    { kind: "order.paid.buyer", orderId: paid.id },
+    { kind: "order.paid.seller", orderId: paid.id },
+    { kind: "invoice.create", orderId: paid.id },
   );
+  return paid;
 }
 
 async function lockSessionOrder(tx: Database, session: Stripe.Checkout.Session) {
