@@ -88,17 +88,17 @@ try {
     ["Telegram update (/status)", telegramUpdateRequest()],
   ] as const) {
     const appPath = name.startsWith("Stripe") ? "/api/stripe/webhook" : "/api/telegram/webhook";
-    // Each run starts on a quiet machine: the app's outbox worker sends the notifications a run
-    // queued after it ends, which would otherwise load the next run.
+    // Each run starts on a quiet machine: the app's outbox worker sends the notifications (and
+    // makes the invoices) a run queued after it ends, which would otherwise load the next run.
     // Warm-up, not recorded: JIT, Next's lazily loaded route chunks, pool connections.
     await load(APP_PORT, appPath, makeRequest, 3);
     await load(BASELINE_PORT, appPath, makeRequest, 3);
-    await outboxDrained();
+    await quietOutbox();
     const appRated = await paced(APP_PORT, appPath, makeRequest);
-    await outboxDrained();
+    await quietOutbox();
     const baseRated = await paced(BASELINE_PORT, appPath, makeRequest);
     const appMax = await load(APP_PORT, appPath, makeRequest);
-    await outboxDrained();
+    await quietOutbox();
     const baseMax = await load(BASELINE_PORT, appPath, makeRequest);
     results.push([name, `${RATE} req/s`, appRated, baseRated], [name, "max", appMax, baseMax]);
   }
@@ -124,15 +124,32 @@ async function waitForHealth() {
   throw new Error("the app did not become healthy (did you run `npm run build`?)");
 }
 
-async function outboxDrained() {
-  for (let i = 0; i < 600; i++) {
+async function quietOutbox() {
+  // A saturated run queues thousands of paid orders: their notices and invoice PDFs would keep
+  // a core busy for many minutes. They are not what this benchmark measures, so what is still
+  // pending after a short wait is dropped (rows the worker holds are skipped, not waited on).
+  for (let i = 0; i < 20; i++) {
     const { rows } = await seed.query(
       "select count(*)::int as n from outbox where status = 'pending'",
     );
     if (rows[0].n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("the outbox did not drain within 5 minutes");
+  for (;;) {
+    const { rowCount } = await seed.query(
+      `delete from outbox where id in (
+         select id from outbox where status = 'pending' limit 1000 for update skip locked)`,
+    );
+    if (!rowCount) break;
+  }
+  for (let i = 0; i < 120; i++) {
+    const { rows } = await seed.query(
+      "select count(*)::int as n from outbox where status = 'pending'",
+    );
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the outbox did not quieten within a minute");
 }
 
 // Pending orders for the payment events to complete, so each event does the real work.
