@@ -153,3 +153,13 @@ export async function trackDeployment(
   const [current] = await recentDeployments(db, actor, 1);
   return current ? { deployment: current, detail: readDetail(current.detail) } : undefined;
 }
+
+/**
+ * Brings a running deployment's row up to date without anyone watching: the outbox worker
+ * calls this every minute, so a rollout started from the page (or a shell) that was then
+ * closed still ends as completed or rolled back, with its audit entry.
+ */
+export async function followRunningDeployment(db: Database, target: EcsTarget | undefined) {
+  if (!target) return undefined;
+  return trackDeployment(db, target, { shell: "the app, every minute" });
+}

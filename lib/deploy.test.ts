@@ -7,7 +7,7 @@ import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createEcsSimulator, type EcsSimulator } from "@/sandbox/ecs/simulator";
 import { migratedTestDatabase } from "@/test/database";
 import { DeployRefused, previewDeploy, recentDeployments, startDeploy } from "./deploy";
-import { trackDeployment } from "./deploy-progress";
+import { followRunningDeployment, trackDeployment } from "./deploy-progress";
 import { createEcsTarget, type EcsTarget } from "./ecs";
 
 const STEP_MS = 1000;
@@ -323,5 +323,25 @@ describe("deploying a tag to ECS", () => {
       .from(auditLog)
       .where(eq(auditLog.action, "deploy.requested"));
     expect(requested).toMatchObject({ actorUserId: null, data: { shell: "ops@host" } });
+  });
+});
+
+describe("a rollout nobody watches", () => {
+  it("is followed by the app itself to its end, audited once", async () => {
+    await startDeploy(db(), target, asAdmin(), { tag: "v1.2.0" });
+    // The admin closed the page: only the app's minute task asks ECS from here on.
+    expect((await followRunningDeployment(db(), target))?.deployment.status).toBe("in_progress");
+    later(3);
+    const done = await followRunningDeployment(db(), target);
+    expect(done?.deployment.status).toBe("completed");
+    expect(await followRunningDeployment(db(), undefined)).toBeUndefined();
+    const finished = (await audit()).filter((row) => row.action === "deploy.finished");
+    expect(finished).toEqual([
+      {
+        action: "deploy.finished",
+        actor: null,
+        data: { status: "completed", toImage: `${repository}:v1.2.0` },
+      },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { database } from "./database";
-import { objectStorage, telegramApi } from "./app-services";
+import { ecsTarget, objectStorage, telegramApi } from "./app-services";
+import { followRunningDeployment } from "./deploy-progress";
 import { settings } from "./env";
 import { runMonitorCheck } from "./incidents";
+import { logger } from "./logger";
 import { smtpMailer } from "./mailer";
 import { outboxDeliverer } from "./outbox-jobs";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker";
@@ -26,6 +28,10 @@ export async function startNotificationWorker(): Promise<OutboxWorker | undefine
   });
   shared.promoBotOutboxWorker ??= startOutboxWorker(db, deliver, {
     monitor: async () => {
+      // On its own: ECS being unreachable must not skip the alert check.
+      await followRunningDeployment(db, ecsTarget()).catch((error) =>
+        logger.error({ err: error }, "following the running deployment failed"),
+      );
       const result = await runMonitorCheck(db, { telegram: api, publicUrl: PUBLIC_URL });
       return result.opened.length + result.resolved.length > 0;
     },
