@@ -49,6 +49,18 @@ function parseTag(input: z.input<typeof deployInput>): string {
   return parsed.data.tag;
 }
 
+// Who may, which tag, what runs now and what would run instead: the same for both steps.
+async function plan(
+  target: EcsTarget | undefined,
+  actor: DeployActor,
+  input: z.input<typeof deployInput>,
+) {
+  assertMayDeploy(actor);
+  const tag = parseTag(input);
+  const [service, running] = await runningNow(target);
+  return { tag, service, running, toImage: `${service.imageRepository}:${tag}` };
+}
+
 async function runningNow(target: EcsTarget | undefined): Promise<[EcsTarget, RunningRevision]> {
   if (!target) throw new DeployRefused("notConfigured");
   try {
@@ -75,15 +87,9 @@ export async function previewDeploy(
   actor: DeployActor,
   input: z.input<typeof deployInput>,
 ) {
-  assertMayDeploy(actor);
-  const tag = parseTag(input);
-  const [service, running] = await runningNow(target);
+  const { tag, running, toImage } = await plan(target, actor, input);
   if (await deploymentRunning(db)) throw new DeployRefused("running");
-  return {
-    tag,
-    fromImage: running.container.image ?? "",
-    toImage: `${service.imageRepository}:${tag}`,
-  };
+  return { tag, fromImage: running.container.image ?? "", toImage };
 }
 
 /**
@@ -99,10 +105,7 @@ export async function startDeploy(
   actor: DeployActor,
   input: z.input<typeof deployInput>,
 ) {
-  assertMayDeploy(actor);
-  const tag = parseTag(input);
-  const [service, running] = await runningNow(target);
-  const toImage = `${service.imageRepository}:${tag}`;
+  const { service, running, toImage } = await plan(target, actor, input);
   const detail: DeploymentDetail = {
     cluster: service.cluster,
     service: service.service,

@@ -12,14 +12,15 @@ import {
 } from "@/db/schema";
 import { appSecret } from "./app-secrets";
 import { renderInvoicePdf } from "./invoice-pdf";
-import { linkExpiry, signInvoiceLink } from "./invoice-links";
+import { checkInvoiceLink, linkExpiry, signInvoiceLink } from "./invoice-links";
 import type { ObjectStorage } from "./object-storage";
+import { paidAndLater } from "./order-status";
 import { enqueueNotification, PermanentDeliveryError } from "./outbox";
 import { telegramLocale } from "./telegram-i18n";
 import { splitGross } from "./vat";
 
 // Orders that were paid at some point: each gets exactly one invoice.
-const INVOICED = new Set(["paid", "shipped", "delivered", "refunded", "cancelled"]);
+const INVOICED = new Set<string>(paidAndLater);
 
 /** "2026-0042": the year it was issued and the seller's running number. */
 export function invoiceLabel(invoice: Pick<Invoice, "number" | "issuedAt">): string {
@@ -156,4 +157,25 @@ export async function invoicesOfOrders(db: Database, orderIds: string[]) {
 /** The PDF's bytes, or undefined when the stored file is missing. */
 export function invoicePdf(storage: ObjectStorage, invoice: Pick<Invoice, "storageKey">) {
   return storage.get(invoice.storageKey);
+}
+
+export type SignedInvoice =
+  | { outcome: "ok"; invoice: Invoice; pdf: Uint8Array }
+  | { outcome: "expired" | "invalid" | "missing" };
+
+/** What a signed invoice link opens (buyers have no account): the PDF, or why not. */
+export async function openSignedInvoice(
+  db: Database,
+  storage: ObjectStorage,
+  invoiceId: string,
+  expires: string | null,
+  signature: string | null,
+): Promise<SignedInvoice> {
+  const secret = await appSecret(db, "invoice_link_secret");
+  const check = checkInvoiceLink(secret, invoiceId, expires, signature);
+  if (check !== "ok") return { outcome: check };
+  // A valid signature names an id we issued, so it is a well-formed uuid.
+  const invoice = await db.query.invoices.findFirst({ where: eq(invoices.id, invoiceId) });
+  const pdf = invoice && (await invoicePdf(storage, invoice));
+  return invoice && pdf ? { outcome: "ok", invoice, pdf } : { outcome: "missing" };
 }

@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { orders, orderStatuses, posts, type User } from "@/db/schema";
+import { paidAndLater } from "./order-status";
 
 // What a seller means by "orders": paid ones and what became of them. Unpaid checkouts,
 // expired and failed payments are shown only when asked for by status.
-export const defaultStatuses = ["paid", "shipped", "delivered", "cancelled", "refunded"] as const;
+export const defaultStatuses = paidAndLater;
 
 export const sortableColumns = ["number", "createdAt", "total", "status", "buyer"] as const;
 export const pageSizes = [10, 25, 50, 100] as const;

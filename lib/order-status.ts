@@ -25,3 +25,6 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export function holdsUnpaidStock(status: OrderStatus): boolean {
   return status === "pending_payment";
 }
+
+/** An order that was paid, and what became of it (unpaid cancellations included). */
+export const paidAndLater = ["paid", "shipped", "delivered", "cancelled", "refunded"] as const;

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { auditLog, type User } from "@/db/schema";
 import { logger } from "./logger";
+import { mayMonitor } from "./monitoring";
 import { lockOrder } from "./orders";
 import { markPaid } from "./payments";
 
@@ -73,7 +74,7 @@ export async function reconcilePayments(
 
 /** The latest runs that repaired something (or met foreign sessions), for admins. */
 export async function recentReconciliations(db: Database, actor: User, limit = 5) {
-  if (actor.role !== "admin") return undefined;
+  if (!mayMonitor(actor)) return undefined;
   const rows = await db
     .select()
     .from(auditLog)
@@ -85,6 +86,6 @@ export async function recentReconciliations(db: Database, actor: User, limit = 5
 
 /** "Check now" on the Monitoring page: admins only, else undefined. */
 export async function reconcileNow(db: Database, stripe: Stripe, actor: User) {
-  if (actor.role !== "admin") return undefined;
+  if (!mayMonitor(actor)) return undefined;
   return reconcilePayments(db, stripe);
 }

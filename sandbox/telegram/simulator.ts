@@ -1,4 +1,5 @@
 import type { CallbackQuery, Chat, Message, Update, UserFromGetMe } from "grammy/types";
+import { SANDBOX_BOT } from "@/lib/connections";
 import { TelegramApiError } from "./api-error";
 import { callMethod } from "./dispatch";
 import { newHistory } from "./history";
@@ -26,13 +27,8 @@ import type {
 import { deliverUpdate } from "./updates";
 import * as act from "./user-actions";
 
-/** The bot a simulator answers for when no bots are configured. */
-export const DEFAULT_BOT: BotConfig = {
-  token: "1000000001:sandbox-token-not-a-secret",
-  id: 1000000001,
-  username: "promo_sandbox_bot",
-  first_name: "Promo Sandbox",
-};
+/** The bot a simulator answers for when no bots are configured: the in-app sandbox's bot. */
+export const DEFAULT_BOT: BotConfig = SANDBOX_BOT;
 
 /** One bot's side of the simulator: acting as its users, and inspecting what it did. */
 export interface SimulatedBot {
