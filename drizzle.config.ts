@@ -4,6 +4,6 @@ import { defineConfig } from "drizzle-kit";
 // (db/migrate.ts) so that every driver, PGlite included, goes through the same advisory lock.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./db/schema.ts",
+  schema: "./db/schema",
   out: "./db/migrations",
 });

@@ -3,7 +3,7 @@ import type { Instrumentation } from "next";
 // Next.js calls register() once per server process before serving requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startApp } = await import("./lib/startup");
+    const { startApp } = await import("@/lib/start-app");
     await startApp();
   }
 }
@@ -12,6 +12,6 @@ export async function register() {
 // request's id (Next.js prints its own text too; this one is what CloudWatch can filter).
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logRequestError } = await import("./lib/request-errors");
+  const { logRequestError } = await import("@/lib/platform/log-request-error");
   logRequestError(error, request, context);
 };

@@ -2,7 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { translate, telegramLocale, type TelegramLocale } from "@/lib/telegram-i18n";
+import { translate, telegramLocale, type TelegramLocale } from "@/lib/telegram/i18n";
 
 /** What the bot needs from outside; tests pass their own database, simulators and URLs. */
 export interface BotDeps {

@@ -4,9 +4,11 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { InlineKeyboard } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channels, deepLinkStarts, orders, posts, products } from "@/db/schema";
-import { localObjectStorage } from "@/lib/object-storage";
-import { refreshProductPosts, SOLD_OUT_CALLBACK } from "@/lib/post-refresh";
+import { products } from "@/db/schema/catalog";
+import { channels, deepLinkStarts, posts } from "@/db/schema/channels";
+import { orders } from "@/db/schema/orders";
+import { localObjectStorage } from "@/lib/platform/object-storage";
+import { refreshProductPosts, SOLD_OUT_CALLBACK } from "@/lib/channels/refresh-posts";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 

@@ -2,18 +2,18 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { reportTelegramApiErrors } from "@/lib/api-errors";
-import { checkoutDialog } from "./checkout-dialog";
+import { reportTelegramApiErrors } from "@/lib/monitoring/report-api-errors";
+import { checkoutDialog } from "@/bot/features/checkout-dialog";
 import type { BotContext, BotDeps } from "./context";
-import { postgresConversationStorage } from "./conversation-storage";
+import { postgresConversationStorage } from "@/bot/middleware/conversation-storage";
 import { localeOf } from "./context";
-import { membershipComposer } from "./membership";
-import { renewComposer } from "./renew";
-import { sellerOrdersComposer } from "./seller-orders";
-import { soldOutComposer } from "./sold-out";
-import { buyComposer, startComposer } from "./start";
-import { statusComposer } from "./status";
-import { ignoreReplayedUpdates } from "./update-dedupe";
+import { membershipComposer } from "@/bot/features/membership";
+import { renewComposer } from "@/bot/features/renew-checkout";
+import { sellerOrdersComposer } from "@/bot/features/seller-orders";
+import { soldOutComposer } from "@/bot/features/sold-out";
+import { buyComposer, startComposer } from "@/bot/features/start";
+import { statusComposer } from "@/bot/features/status";
+import { ignoreReplayedUpdates } from "@/bot/middleware/update-dedupe";
 
 export interface BotOptions extends BotDeps {
   token: string;

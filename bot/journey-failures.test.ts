@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, outbox, products, users } from "@/db/schema";
-import { handleStripeEvent } from "@/lib/payments";
+import { products } from "@/db/schema/catalog";
+import { outbox } from "@/db/schema/jobs";
+import { orders } from "@/db/schema/orders";
+import { users } from "@/db/schema/users";
+import { handleStripeEvent } from "@/lib/payments/stripe-events";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";

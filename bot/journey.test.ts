@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoices, orders, products } from "@/db/schema";
+import { products } from "@/db/schema/catalog";
+import { invoices } from "@/db/schema/invoices";
+import { orders } from "@/db/schema/orders";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { payUrl, startJourney, type Journey } from "@/test/journey-harness";
 import { pdfTextOf } from "@/test/pdf-text";

@@ -1,8 +1,8 @@
-import { objectStorage, stripeClient } from "@/lib/app-services";
-import { telegramConnection } from "@/lib/connections";
-import { database } from "@/lib/database";
-import { settings } from "@/lib/env";
-import { kickNotificationWorker } from "@/lib/notification-worker";
+import { objectStorage, stripeClient } from "@/lib/platform/services";
+import { telegramConnection } from "@/lib/platform/connections";
+import { database } from "@/lib/platform/database";
+import { settings } from "@/lib/platform/env";
+import { kickNotificationWorker } from "@/lib/jobs/start-worker";
 import { createBot } from "./index";
 import { telegramWebhook } from "./webhook";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, type Order } from "@/db/schema";
+import { orders, type Order } from "@/db/schema/orders";
 import { createSellerWithProduct, orderRow } from "@/test/fixtures";
 import { startJourney, TELEGRAM_SECRET, type Journey } from "@/test/journey-harness";
 

@@ -1,9 +1,9 @@
 import { webhookCallback, type Bot } from "grammy";
 import type { Database } from "@/db/client";
-import { describeError } from "@/lib/log-privacy";
-import { logger } from "@/lib/logger";
-import { isDuplicateDelivery, requestIdFrom, withLogFields } from "@/lib/request-context";
-import { outcomeOfStatus, reportWebhookResult } from "@/lib/webhook-results";
+import { describeError } from "@/lib/platform/log-privacy";
+import { logger } from "@/lib/platform/logger";
+import { isDuplicateDelivery, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
+import { outcomeOfStatus, reportWebhookResult } from "@/lib/monitoring/webhook-results";
 import type { BotContext } from "./context";
 
 export interface TelegramWebhookOptions {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { isSandbox, settings } from "@/lib/env";
+import { isSandbox, settings } from "@/lib/platform/env";
 
 /** The page Stripe sends a buyer back to: what happened, and that Telegram is where to go. */
 export async function CheckoutResult({

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { isSandbox, settings } from "@/lib/env";
+import { isSandbox, settings } from "@/lib/platform/env";
 
 /** On every page while Telegram and Stripe are simulated, so nobody mistakes it for a live shop. */
 export async function SandboxBanner() {

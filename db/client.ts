@@ -2,7 +2,32 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
+import * as catalogTables from "./schema/catalog";
+import * as channelsTables from "./schema/channels";
+import * as deployTables from "./schema/deploy";
+import * as invoicesTables from "./schema/invoices";
+import * as jobsTables from "./schema/jobs";
+import * as monitoringTables from "./schema/monitoring";
+import * as ordersTables from "./schema/orders";
+import * as paymentsTables from "./schema/payments";
+import * as platformTables from "./schema/platform";
+import * as telegramTables from "./schema/telegram";
+import * as usersTables from "./schema/users";
+
+// Every table, for Drizzle's relational queries (db.query.users…); one file per domain.
+const schema = {
+  ...catalogTables,
+  ...channelsTables,
+  ...deployTables,
+  ...invoicesTables,
+  ...jobsTables,
+  ...monitoringTables,
+  ...ordersTables,
+  ...paymentsTables,
+  ...platformTables,
+  ...telegramTables,
+  ...usersTables,
+};
 
 export type Schema = typeof schema;
 /** Any of the three drivers' databases, or a transaction on one: domain code takes this. */

@@ -8,7 +8,8 @@ import { startNeonWsProxy, type NeonWsProxy } from "@/test/neon-ws-proxy";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { connectDatabase, type DatabaseConnection, type DatabaseOptions } from "./client";
 import { migrateWithLock, migrationStatus } from "./migrate";
-import { orders, products } from "./schema";
+import { products } from "@/db/schema/catalog";
+import { orders } from "@/db/schema/orders";
 
 let proxy: NeonWsProxy;
 const tempDirs: string[] = [];

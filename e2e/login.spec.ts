@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signLoginWidget } from "@/lib/telegram-login";
+import { signLoginWidget } from "@/lib/auth/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { startOidcIssuer } from "@/test/oidc-issuer";

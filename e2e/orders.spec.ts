@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
-import { orders, products, users } from "@/db/schema";
-import { signLoginWidget } from "@/lib/telegram-login";
+import { products } from "@/db/schema/catalog";
+import { orders } from "@/db/schema/orders";
+import { users } from "@/db/schema/users";
+import { signLoginWidget } from "@/lib/auth/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { orderRow } from "@/test/fixtures";

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signLoginWidget } from "@/lib/telegram-login";
+import { signLoginWidget } from "@/lib/auth/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { saveScreenshot } from "./screenshots";

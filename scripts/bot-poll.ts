@@ -4,12 +4,12 @@
 import { allowedUpdates } from "@/bot/allowed-updates";
 import { createBot } from "@/bot/index";
 import { migrateWithLock } from "@/db/migrate";
-import { objectStorage, stripeClient, telegramApi } from "@/lib/app-services";
-import { databaseConnection } from "@/lib/database";
-import { settings, SettingsError } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { telegramDeliverer } from "@/lib/notifications";
-import { startOutboxWorker } from "@/lib/outbox-worker";
+import { objectStorage, stripeClient, telegramApi } from "@/lib/platform/services";
+import { databaseConnection } from "@/lib/platform/database";
+import { settings, SettingsError } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
+import { telegramDeliverer } from "@/lib/telegram/notifications";
+import { startOutboxWorker } from "@/lib/jobs/outbox-worker";
 
 try {
   const config = settings();

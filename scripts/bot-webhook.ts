@@ -1,8 +1,8 @@
 // `npm run bot:webhook`: points Telegram at this app's webhook (PUBLIC_URL/api/telegram/webhook)
 // with the secret Telegram must send back, and the update types the bot handles.
 import { allowedUpdates } from "@/bot/allowed-updates";
-import { settings, SettingsError } from "@/lib/env";
-import { createTelegramApi } from "@/lib/telegram";
+import { settings, SettingsError } from "@/lib/platform/env";
+import { createTelegramApi } from "@/lib/telegram/telegram-api";
 
 try {
   const config = settings();

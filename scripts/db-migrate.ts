@@ -1,9 +1,9 @@
 // `npm run db:migrate`: the same locked migration the app runs at start, for operators who
 // want it as a separate step (e.g. before a rollout).
 import { migrateWithLock } from "@/db/migrate";
-import { databaseConnection } from "@/lib/database";
-import { settings, SettingsError } from "@/lib/env";
-import { describeDatabaseUrl } from "@/lib/logger";
+import { databaseConnection } from "@/lib/platform/database";
+import { settings, SettingsError } from "@/lib/platform/env";
+import { describeDatabaseUrl } from "@/lib/platform/logger";
 
 try {
   const config = settings();

@@ -3,11 +3,11 @@
 // Exit code 0 when it completed, 1 when it was refused, failed or rolled back.
 import { userInfo, hostname } from "node:os";
 import { parseArgs } from "node:util";
-import { ecsTarget } from "@/lib/app-services";
-import { databaseConnection } from "@/lib/database";
-import { DeployRefused, startDeploy } from "@/lib/deploy";
-import { trackDeployment, type DeployProgress } from "@/lib/deploy-progress";
-import { settings, SettingsError } from "@/lib/env";
+import { ecsTarget } from "@/lib/platform/services";
+import { databaseConnection } from "@/lib/platform/database";
+import { DeployRefused, startDeploy } from "@/lib/deploy/start-deploy";
+import { trackDeployment, type DeployProgress } from "@/lib/deploy/track-deployment";
+import { settings, SettingsError } from "@/lib/platform/env";
 
 const usage = "Usage: npm run deploy -- --tag <image tag> [--interval <seconds between polls>]";
 const actor = { shell: `${userInfo().username}@${hostname()}` };

@@ -1,9 +1,9 @@
 // `npm run reconcile`: lists the Checkout Sessions completed in the last 24 hours at Stripe and
 // records any paid one the app missed (what the app also does every 15 minutes by itself).
-import { stripeClient } from "@/lib/app-services";
-import { database } from "@/lib/database";
-import { SettingsError } from "@/lib/env";
-import { reconcilePayments } from "@/lib/reconcile";
+import { stripeClient } from "@/lib/platform/services";
+import { database } from "@/lib/platform/database";
+import { SettingsError } from "@/lib/platform/env";
+import { reconcilePayments } from "@/lib/payments/reconcile-payments";
 
 try {
   const stripe = stripeClient();

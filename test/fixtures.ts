@@ -1,4 +1,6 @@
-import { orders, products, users } from "@/db/schema";
+import { products } from "@/db/schema/catalog";
+import { orders } from "@/db/schema/orders";
+import { users } from "@/db/schema/users";
 import type { Database } from "@/db/client";
 
 let counter = 0;

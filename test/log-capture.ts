@@ -1,4 +1,4 @@
-import { logger, redirectLogs } from "@/lib/logger";
+import { logger, redirectLogs } from "@/lib/platform/logger";
 
 export type LogEntry = Record<string, unknown> & { msg?: string; level: number };
 

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale, localeCookie } from "@/i18n/locale";
-import { withRequestLog } from "@/lib/request-log";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export async function setLocale(form: FormData) {
   return withRequestLog(async () => {

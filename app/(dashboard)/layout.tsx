@@ -6,8 +6,8 @@ import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { sections } from "@/components/dashboard/sections";
-import { currentUser } from "@/lib/current-user";
-import { mayMonitor } from "@/lib/monitoring";
+import { currentUser } from "@/lib/auth/current-user";
+import { mayMonitor } from "@/lib/monitoring/monitoring-overview";
 import { setLocale, signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

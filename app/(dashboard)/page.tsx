@@ -6,12 +6,12 @@ import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { SalesChart } from "@/components/overview/sales-chart";
 import { PageHeader } from "@/components/ui/page-header";
-import type { User } from "@/db/schema";
-import { botIdentity } from "@/lib/bot-identity";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { dailySales, postFunnel, salesSummary } from "@/lib/overview";
-import { findBusiness } from "@/lib/seller-business";
+import type { User } from "@/db/schema/users";
+import { botIdentity } from "@/lib/telegram/bot-identity";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overview";
+import { findBusiness } from "@/lib/invoices/business-details";
 
 export const generateMetadata = () => sectionMetadata("overview");
 

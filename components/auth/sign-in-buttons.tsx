@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect } from "react";
-import { inviteCookie } from "@/lib/invite-cookie";
+import { inviteCookie } from "@/lib/auth/invite-cookie";
 
 const buttonClass =
   "w-full rounded-lg px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ChannelFormState } from "@/app/(dashboard)/channels/actions";
 import { primaryButton } from "@/components/ui/button-styles";
-import type { ChannelProblem } from "@/lib/channels";
+import type { ChannelProblem } from "@/lib/channels/connect-channel";
 
 /** Texts translated on the server; each problem already names the bot. */
 export interface ConnectChannelLabels {

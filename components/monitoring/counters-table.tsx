@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { MonitoringOverview, Tally } from "@/lib/monitoring";
+import type { MonitoringOverview, Tally } from "@/lib/monitoring/monitoring-overview";
 import { cell, headCell, panel, panelTitle } from "./styles";
 
 const outcomes = ["ok", "duplicate", "rejected", "failed"] as const;

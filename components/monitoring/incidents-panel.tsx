@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { Incident } from "@/db/schema";
-import { describeIncident } from "@/lib/incident-alerts";
-import { telegramLocale } from "@/lib/telegram-locale";
+import type { Incident } from "@/db/schema/monitoring";
+import { describeIncident } from "@/lib/monitoring/incident-alerts";
+import { telegramLocale } from "@/lib/telegram/locale";
 import { panel, panelTitle } from "./styles";
 
 /** Open incidents first (what admins were alerted to), then those resolved this week. */

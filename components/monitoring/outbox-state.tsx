@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { outboxRetryState } from "@/lib/outbox";
+import type { outboxRetryState } from "@/lib/jobs/outbox";
 import { cell, headCell, panel, panelTitle } from "./styles";
 
 type Job = Awaited<ReturnType<typeof outboxRetryState>>["pending"][number];

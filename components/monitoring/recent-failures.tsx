@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { MonitorEvent } from "@/db/schema";
+import type { MonitorEvent } from "@/db/schema/monitoring";
 import { cell, headCell, panel, panelTitle } from "./styles";
 
 type Detail = Record<string, string | number | undefined>;

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { reconcileAction } from "@/app/(dashboard)/monitoring/actions";
-import type { ReconcileReport } from "@/lib/reconcile";
+import type { ReconcileReport } from "@/lib/payments/reconcile-payments";
 import { ReconcileButton } from "./reconcile-button";
 import { panel, panelTitle } from "./styles";
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { Order } from "@/db/schema";
+import type { Order } from "@/db/schema/orders";
 import type { OrderRow, OrdersTableLabels } from "./orders-table";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ProductFormState } from "@/app/(dashboard)/products/actions";
-import { currencies } from "@/db/schema";
+import { currencies } from "@/db/schema/catalog";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
 

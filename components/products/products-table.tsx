@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Product } from "@/db/schema";
-import { formatMoney } from "@/lib/money";
+import type { Product } from "@/db/schema/catalog";
+import { formatMoney } from "@/lib/platform/money";
 
 export async function ProductsTable({ products }: { products: Product[] }) {
   const [t, locale] = await Promise.all([getTranslations("productForm"), getLocale()]);

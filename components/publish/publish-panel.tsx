@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
-import type { PublishResult } from "@/lib/publish";
+import type { PublishResult } from "@/lib/channels/publish-product";
 
 interface ChannelChoice {
   id: string;

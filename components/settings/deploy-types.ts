@@ -1,4 +1,4 @@
-import type { DeployRefusal } from "@/lib/deploy";
+import type { DeployRefusal } from "@/lib/deploy/start-deploy";
 
 /** A deployment as the page shows it, every text finished on the server. */
 export interface DeployProgressView {

@@ -42,9 +42,9 @@ function statementsOf(roleId: string): Statement[] {
 }
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 
-// The settings lib/env.ts reads; plus what the Deploy button reads (AWS SDK and deploy code).
+// The settings lib/platform/env.ts reads; plus what the Deploy button reads (AWS SDK and deploy code).
 const appSettings = [
-  ...readFileSync("lib/env.ts", "utf8")
+  ...readFileSync("lib/platform/env.ts", "utf8")
     .split("const settingsSchema = z.object({")[1]!
     .split("\n});")[0]!
     .matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm),

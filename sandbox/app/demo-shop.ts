@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "@/db/client";
-import { appSettings, channels, sellerBusinesses } from "@/db/schema";
-import type { ObjectStorage } from "@/lib/object-storage";
-import { storePhoto } from "@/lib/photo-storage";
-import { createProduct } from "@/lib/products";
-import { signInSandboxUser } from "@/lib/sellers";
+import { channels } from "@/db/schema/channels";
+import { sellerBusinesses } from "@/db/schema/invoices";
+import { appSettings } from "@/db/schema/platform";
+import type { ObjectStorage } from "@/lib/platform/object-storage";
+import { storePhoto } from "@/lib/catalog/store-photo";
+import { createProduct } from "@/lib/catalog/products";
+import { signInSandboxUser } from "@/lib/auth/sign-in-seller";
 import { sandboxChannel } from "./people";
 
 const SEEDED = "sandbox_demo_seeded";

@@ -5,8 +5,8 @@ import {
   SANDBOX_STRIPE_PATH,
   stripeConnection,
   telegramConnection,
-} from "@/lib/connections";
-import { isSandbox, settings } from "@/lib/env";
+} from "@/lib/platform/connections";
+import { isSandbox, settings } from "@/lib/platform/env";
 import { allowedUpdates } from "@/bot/allowed-updates";
 import { createEcsSimulator, type EcsSimulator } from "@/sandbox/ecs/simulator";
 import { createStripeSimulator, type StripeSimulator } from "@/sandbox/stripe/simulator";

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import type { SavedEcs } from "@/sandbox/ecs/simulator";
 import type { SavedStripe } from "@/sandbox/stripe/simulator";
 import type { SavedWorld } from "@/sandbox/telegram/simulator";

@@ -1,5 +1,5 @@
 import type { CallbackQuery, Chat, Message, Update, UserFromGetMe } from "grammy/types";
-import { SANDBOX_BOT } from "@/lib/connections";
+import { SANDBOX_BOT } from "@/lib/platform/connections";
 import { TelegramApiError } from "./api-error";
 import { callMethod } from "./dispatch";
 import { newHistory } from "./history";

@@ -7,8 +7,8 @@ import {
   TelegramLoginWidget,
   TelegramOidcButton,
 } from "@/components/auth/sign-in-buttons";
-import { currentUser } from "@/lib/current-user";
-import { loginMethods } from "@/lib/login-methods";
+import { currentUser } from "@/lib/auth/current-user";
+import { loginMethods } from "@/lib/auth/login-methods";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { telegramApi } from "@/lib/app-services";
-import { botIdentity } from "@/lib/bot-identity";
-import { addChannel, type ChannelProblem } from "@/lib/channels";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { withRequestLog } from "@/lib/request-log";
+import { telegramApi } from "@/lib/platform/services";
+import { botIdentity } from "@/lib/telegram/bot-identity";
+import { addChannel, type ChannelProblem } from "@/lib/channels/connect-channel";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export interface ChannelFormState {
   ref: string;

@@ -6,11 +6,11 @@ import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import type { User } from "@/db/schema";
-import { botIdentity } from "@/lib/bot-identity";
-import { listChannels } from "@/lib/channels";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
+import type { User } from "@/db/schema/users";
+import { botIdentity } from "@/lib/telegram/bot-identity";
+import { listChannels } from "@/lib/channels/connect-channel";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
 import { connectChannel } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("channels");

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { stripeClient } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { reconcileNow } from "@/lib/reconcile";
-import { withRequestLog } from "@/lib/request-log";
+import { stripeClient } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { reconcileNow } from "@/lib/payments/reconcile-payments";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export type ReconcileState =
   | { outcome?: undefined }

@@ -9,11 +9,11 @@ import { RecentFailures } from "@/components/monitoring/recent-failures";
 import { ReconcilePanel } from "@/components/monitoring/reconcile-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import type { User } from "@/db/schema";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { mayMonitor, monitoringOverview } from "@/lib/monitoring";
-import { recentReconciliations } from "@/lib/reconcile";
+import type { User } from "@/db/schema/users";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { mayMonitor, monitoringOverview } from "@/lib/monitoring/monitoring-overview";
+import { recentReconciliations } from "@/lib/payments/reconcile-payments";
 
 export const generateMetadata = () => sectionMetadata("monitoring");
 

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { stripeClient } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { InvalidTransition, OrderNotFound } from "@/lib/errors";
-import { changeOrderStatus, changeOrdersStatus } from "@/lib/order-changes";
-import { refundOrder } from "@/lib/order-details";
-import { kickNotificationWorker } from "@/lib/notification-worker";
-import { withRequestLog } from "@/lib/request-log";
+import { stripeClient } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order-status";
+import { refundOrder } from "@/lib/orders/refund-order";
+import { kickNotificationWorker } from "@/lib/jobs/start-worker";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export interface OrderActionState {
   message?: "changed" | "refundRequested" | "cannot";

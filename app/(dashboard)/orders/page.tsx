@@ -7,10 +7,10 @@ import { OrdersTable } from "@/components/orders/orders-table";
 import { ordersTableLabels, ordersTableRows } from "@/components/orders/orders-table-content";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import type { User } from "@/db/schema";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { listOrders, orderListQuery, type OrderListQuery } from "@/lib/order-list";
+import type { User } from "@/db/schema/users";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { listOrders, orderListQuery, type OrderListQuery } from "@/lib/orders/list-orders";
 import { bulkOrderAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("orders");

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { objectStorage, telegramApi } from "@/lib/app-services";
-import { botIdentity } from "@/lib/bot-identity";
-import { photoKeyFormat, storePhoto } from "@/lib/photo-storage";
-import { deletePost, publishProduct, type PublishResult } from "@/lib/publish";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { objectStorage, telegramApi } from "@/lib/platform/services";
+import { botIdentity } from "@/lib/telegram/bot-identity";
+import { photoKeyFormat, storePhoto } from "@/lib/catalog/store-photo";
+import { deletePost, publishProduct, type PublishResult } from "@/lib/channels/publish-product";
 import {
   archiveProduct,
   createProduct,
@@ -15,8 +15,8 @@ import {
   updateProduct,
   type FieldErrors,
   type ProductInput,
-} from "@/lib/products";
-import { withRequestLog } from "@/lib/request-log";
+} from "@/lib/catalog/products";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export interface ProductFormState {
   values: Partial<Record<string, string>>;

@@ -7,10 +7,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import type { User } from "@/db/schema";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { listProducts } from "@/lib/products";
+import type { User } from "@/db/schema/users";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { listProducts } from "@/lib/catalog/products";
 
 export const generateMetadata = () => sectionMetadata("products");
 

@@ -3,16 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { PreviewResult, StartResult } from "@/components/settings/deploy-types";
-import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/api-tokens";
-import { ecsTarget } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { DeployRefused, previewDeploy, startDeploy } from "@/lib/deploy";
-import { trackDeployment } from "@/lib/deploy-progress";
-import { settings } from "@/lib/env";
-import { createInvite } from "@/lib/sellers";
+import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { ecsTarget } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { DeployRefused, previewDeploy, startDeploy } from "@/lib/deploy/start-deploy";
+import { trackDeployment } from "@/lib/deploy/track-deployment";
+import { settings } from "@/lib/platform/env";
+import { createInvite } from "@/lib/auth/sign-in-seller";
 import { deployProgressView } from "./deploy-view";
-import { withRequestLog } from "@/lib/request-log";
+import { withRequestLog } from "@/lib/platform/request-log";
 
 export interface SecretFormState {
   /** Shown once: a new API token or invite link. */

@@ -2,10 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { withRequestLog } from "@/lib/request-log";
-import { BusinessInvalid, saveBusiness, type BusinessFieldErrors } from "@/lib/seller-business";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { withRequestLog } from "@/lib/platform/request-log";
+import {
+  BusinessInvalid,
+  saveBusiness,
+  type BusinessFieldErrors,
+} from "@/lib/invoices/business-details";
 
 export interface BusinessFormState {
   saved?: boolean;

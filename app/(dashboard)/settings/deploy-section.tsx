@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeployPanel } from "@/components/settings/deploy-panel";
-import type { User } from "@/db/schema";
-import { ecsTarget } from "@/lib/app-services";
-import { database } from "@/lib/database";
-import { recentDeployments } from "@/lib/deploy";
-import { trackDeployment } from "@/lib/deploy-progress";
+import type { User } from "@/db/schema/users";
+import { ecsTarget } from "@/lib/platform/services";
+import { database } from "@/lib/platform/database";
+import { recentDeployments } from "@/lib/deploy/start-deploy";
+import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { previewDeployAction, startDeployAction } from "./actions";
 import { deployPanelLabels, deployProgressView, tagOf } from "./deploy-view";
 

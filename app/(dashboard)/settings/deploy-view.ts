@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DeployPanelLabels, DeployProgressView } from "@/components/settings/deploy-types";
-import type { DeployProgress } from "@/lib/deploy-progress";
+import type { DeployProgress } from "@/lib/deploy/track-deployment";
 
 const dateTime = { dateStyle: "medium", timeStyle: "medium" } as const;
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { User } from "@/db/schema";
-import type { Problem, ServiceCheck } from "@/lib/service-check";
-import { checkSystemHealth } from "@/lib/system-health";
+import type { User } from "@/db/schema/users";
+import type { Problem, ServiceCheck } from "@/lib/monitoring/service-check";
+import { checkSystemHealth } from "@/lib/monitoring/system-health";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"settingsPage.health">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;

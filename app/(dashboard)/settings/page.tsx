@@ -6,11 +6,11 @@ import { BusinessForm, type BusinessFormLabels } from "@/components/settings/bus
 import { SecretForm } from "@/components/settings/secret-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import type { User } from "@/db/schema";
-import { listApiTokens } from "@/lib/api-tokens";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { findBusiness } from "@/lib/seller-business";
+import type { User } from "@/db/schema/users";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { findBusiness } from "@/lib/invoices/business-details";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
 import { saveBusinessAction } from "./business-action";
 import { DeploySection } from "./deploy-section";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { runningVersion } from "@/lib/version";
+import { runningVersion } from "@/lib/platform/version";
 
 /** The commit and build time of the code this copy runs. */
 export async function VersionSection({ className }: { className: string }) {

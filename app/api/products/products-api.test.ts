@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { User } from "@/db/schema";
-import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
-import { databaseConnection } from "@/lib/database";
-import { createInvite, signInSeller } from "@/lib/sellers";
+import type { User } from "@/db/schema/users";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { databaseConnection } from "@/lib/platform/database";
+import { createInvite, signInSeller } from "@/lib/auth/sign-in-seller";
 import { migratedTestDatabaseUrl } from "@/test/database";
 import { GET as getOne, PATCH } from "./[id]/route";
 import { GET, POST } from "./route";

@@ -1,12 +1,12 @@
-import { userForBearer } from "@/lib/api-tokens";
-import { database } from "@/lib/database";
+import { userForBearer } from "@/lib/auth/api-tokens";
+import { database } from "@/lib/platform/database";
 import {
   invalidProductResponse,
   productFieldsOf,
   productJson,
   unauthorized,
-} from "@/lib/product-api";
-import { createProduct, listProducts, ProductInvalid } from "@/lib/products";
+} from "@/lib/catalog/product-json";
+import { createProduct, listProducts, ProductInvalid } from "@/lib/catalog/products";
 
 export async function GET(request: Request) {
   const db = await database();

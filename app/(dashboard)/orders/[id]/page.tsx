@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { findOrderInvoice, invoiceLabel } from "@/lib/invoices";
-import { findOrder, orderTimeline } from "@/lib/order-details";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/invoices";
+import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { orderAction } from "../actions";
 
 const card = "rounded-xl border border-slate-200 bg-white p-5";

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { exportOrders, orderListQuery } from "@/lib/order-list";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { exportOrders, orderListQuery } from "@/lib/orders/list-orders";
 
 const header = [
   "number",

@@ -4,13 +4,13 @@ import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PostList } from "@/components/publish/post-list";
 import { PostPreview } from "@/components/publish/post-preview";
-import { listPosts } from "@/lib/publish";
+import { listPosts } from "@/lib/channels/publish-product";
 import { PublishPanel } from "@/components/publish/publish-panel";
-import { listChannels } from "@/lib/channels";
+import { listChannels } from "@/lib/channels/connect-channel";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { findProduct, productAsInput } from "@/lib/products";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { findProduct, productAsInput } from "@/lib/catalog/products";
 import { archiveProductAction, deletePostAction, publishToChannel, saveProduct } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
-import { ecsTarget } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { trackDeployment } from "@/lib/deploy-progress";
+import { ecsTarget } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { deployProgressView } from "../deploy-view";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { objectStorage } from "@/lib/app-services";
-import { database } from "@/lib/database";
-import { invoiceResponse } from "@/lib/invoice-download";
-import { openSignedInvoice } from "@/lib/invoices";
+import { objectStorage } from "@/lib/platform/services";
+import { database } from "@/lib/platform/database";
+import { invoiceResponse } from "@/lib/invoices/invoice-response";
+import { openSignedInvoice } from "@/lib/invoices/invoices";
 
 const forbidden = (reason: string) =>
   new Response(reason, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -1,12 +1,12 @@
-import { userForBearer } from "@/lib/api-tokens";
-import { database } from "@/lib/database";
+import { userForBearer } from "@/lib/auth/api-tokens";
+import { database } from "@/lib/platform/database";
 import {
   invalidProductResponse,
   productFieldsOf,
   productJson,
   unauthorized,
-} from "@/lib/product-api";
-import { findProduct, ProductInvalid, productAsInput, updateProduct } from "@/lib/products";
+} from "@/lib/catalog/product-json";
+import { findProduct, ProductInvalid, productAsInput, updateProduct } from "@/lib/catalog/products";
 
 type Context = { params: Promise<{ id: string }> };
 

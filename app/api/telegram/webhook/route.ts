@@ -1,8 +1,8 @@
 import { telegramWebhookHandler } from "@/bot/runtime";
-import { describeError } from "@/lib/log-privacy";
-import { logger } from "@/lib/logger";
-import { requestIdFrom, withLogFields } from "@/lib/request-context";
-import { reportWebhookResult } from "@/lib/webhook-results";
+import { describeError } from "@/lib/platform/log-privacy";
+import { logger } from "@/lib/platform/logger";
+import { requestIdFrom, withLogFields } from "@/lib/platform/request-context";
+import { reportWebhookResult } from "@/lib/monitoring/webhook-results";
 
 export async function POST(request: Request) {
   const handler = telegramWebhookHandler();

@@ -1,8 +1,8 @@
-import { objectStorage } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { invoiceResponse } from "@/lib/invoice-download";
-import { findOrderInvoice, invoicePdf } from "@/lib/invoices";
+import { objectStorage } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { invoiceResponse } from "@/lib/invoices/invoice-response";
+import { findOrderInvoice, invoicePdf } from "@/lib/invoices/invoices";
 
 /** A seller downloads the invoice of one of their orders (admins: any order's). */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {

@@ -1,8 +1,8 @@
-import { objectStorage } from "@/lib/app-services";
-import { currentUser } from "@/lib/current-user";
-import { database } from "@/lib/database";
-import { photoContentType } from "@/lib/photo-storage";
-import { findProduct } from "@/lib/products";
+import { objectStorage } from "@/lib/platform/services";
+import { currentUser } from "@/lib/auth/current-user";
+import { database } from "@/lib/platform/database";
+import { photoContentType } from "@/lib/catalog/store-photo";
+import { findProduct } from "@/lib/catalog/products";
 
 /** A product's photo for the signed-in seller's own pages (the publish preview). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

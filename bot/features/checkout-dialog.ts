@@ -1,0 +1,191 @@
+import { InlineKeyboard, type Context } from "grammy";
+import type { BuyerDetails } from "@/lib/checkout/place-order";
+import { CHECKOUT_LIFETIME_SECONDS, lastBuyerDetails } from "@/lib/checkout/place-order";
+import { checkoutOrder } from "@/lib/checkout/checkout-order";
+import { ProductUnavailable } from "@/lib/platform/errors";
+import { formatMoney } from "@/lib/platform/money";
+import { escapeHtml } from "@/lib/telegram/notifications";
+import { findProductForSale } from "@/lib/catalog/find-product-for-sale";
+import type { Currency } from "@/db/schema/catalog";
+import {
+  askDetail,
+  askQuantity,
+  detailFields,
+  waitForChoice,
+  type DetailField,
+  type Dialog,
+} from "./ask-detail";
+import { localeOf, type BotDeps, type Translate } from "@/bot/context";
+import { unavailableText } from "./product-card";
+
+// Quantities above this are wholesale: the seller would rather be asked directly.
+const MAX_QUANTITY = 10;
+
+type Editable = DetailField | "quantity";
+
+function summaryText(
+  t: Translate,
+  locale: string,
+  product: { title: string; priceMinor: number; currency: Currency },
+  quantity: number,
+  details: BuyerDetails,
+) {
+  return t("summary", {
+    quantity,
+    title: escapeHtml(product.title),
+    total: formatMoney(product.priceMinor * quantity, product.currency, locale),
+    name: escapeHtml(details.name),
+    street: escapeHtml(details.street),
+    postcode: escapeHtml(details.postcode),
+    city: escapeHtml(details.city),
+    country: details.country,
+    email: escapeHtml(details.email),
+  });
+}
+
+/**
+ * The buyer's order dialog, entered from the product card's Buy button. grammY replays this
+ * function from the top on every update, so everything that touches the outside world runs
+ * inside dialog.external(), whose results are stored with the dialog's state.
+ */
+export function checkoutDialog(deps: BotDeps) {
+  return async function checkout(dialog: Dialog, ctx: Context, productId: string) {
+    const { locale, t } = localeOf(ctx);
+    const buyerId = ctx.from?.id;
+    if (!buyerId) return;
+
+    const product = await dialog.external(async () => {
+      try {
+        const found = await findProductForSale(deps.db, productId);
+        return {
+          ok: true as const,
+          title: found.title,
+          priceMinor: found.priceMinor,
+          currency: found.currency,
+          stock: found.stock,
+        };
+      } catch (error) {
+        if (error instanceof ProductUnavailable) {
+          return { ok: false as const, reason: error.reason, title: error.title };
+        }
+        throw error;
+      }
+    });
+    if (!product.ok) {
+      await ctx.reply(unavailableText(ctx, new ProductUnavailable(product.reason, product.title)), {
+        parse_mode: "HTML",
+      });
+      return;
+    }
+    // One key per dialog: every Confirm in it refers to the same order.
+    const checkoutKey = `tg:${buyerId}:${await dialog.now()}`;
+    const maxQuantity = Math.min(product.stock ?? MAX_QUANTITY, MAX_QUANTITY);
+    let quantity = maxQuantity > 1 ? await askQuantity(dialog, ctx, maxQuantity, t) : 1;
+
+    const details: Partial<BuyerDetails> = {};
+    const previous = await dialog.external(() => lastBuyerDetails(deps.db, buyerId));
+    if (previous) {
+      const shown = [previous.name, previous.street, `${previous.postcode} ${previous.city}`];
+      await ctx.reply(
+        t("offer-previous", {
+          details: escapeHtml([...shown, previous.country, previous.email].join("\n")),
+        }),
+        {
+          parse_mode: "HTML",
+          reply_markup: new InlineKeyboard()
+            .text(t("btn-use-previous"), "dlg:prev:yes")
+            .text(t("btn-enter-new"), "dlg:prev:no"),
+        },
+      );
+      const { data } = await waitForChoice(dialog, /^dlg:prev:(yes|no)$/, t);
+      if (data === "dlg:prev:yes") Object.assign(details, previous);
+    }
+    for (const field of detailFields) {
+      if (details[field] === undefined) {
+        Object.assign(details, { [field]: await askDetail(dialog, ctx, field, t) });
+      }
+    }
+
+    for (;;) {
+      const complete = details as BuyerDetails;
+      await ctx.reply(summaryText(t, locale, product, quantity, complete), {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard()
+          .text(t("btn-confirm"), "dlg:confirm")
+          .row()
+          .text(t("btn-edit"), "dlg:edit")
+          .text(t("btn-cancel"), "dlg:cancel"),
+      });
+      const { data } = await waitForChoice(dialog, /^dlg:(confirm|edit|cancel)$/, t);
+      if (data === "dlg:cancel") {
+        await ctx.reply(t("dialog-cancelled"));
+        return;
+      }
+      if (data === "dlg:edit") {
+        const field = await chooseField(dialog, ctx, t, maxQuantity > 1);
+        if (field === "quantity") quantity = await askQuantity(dialog, ctx, maxQuantity, t);
+        else if (field) Object.assign(details, { [field]: await askDetail(dialog, ctx, field, t) });
+        continue;
+      }
+
+      const result = await dialog.external(() =>
+        checkoutOrder(
+          deps.db,
+          deps.stripe,
+          {
+            productId,
+            quantity,
+            buyerTelegramId: buyerId,
+            buyerLanguage: locale,
+            details: complete,
+            checkoutKey,
+          },
+          { publicUrl: deps.publicUrl },
+        ),
+      );
+      if (result.kind === "ready") {
+        const total = formatMoney(result.totalMinor, result.currency as Currency, locale);
+        await ctx.reply(
+          t("checkout-ready", {
+            number: String(result.number),
+            total,
+            minutes: CHECKOUT_LIFETIME_SECONDS / 60,
+          }),
+          {
+            parse_mode: "HTML",
+            reply_markup: new InlineKeyboard().url(t("btn-pay", { total }), result.url),
+          },
+        );
+        return;
+      }
+      if (result.kind === "not_pending") return;
+      if (result.kind === "sold_out") {
+        await ctx.reply(t("sold-out-now"));
+        return;
+      }
+      if (result.kind === "out_of_stock") {
+        await ctx.reply(t("out-of-stock", { available: result.available }));
+        quantity = await askQuantity(dialog, ctx, result.available, t);
+        continue;
+      }
+      await ctx.reply(t("checkout-unavailable"));
+    }
+  };
+}
+
+async function chooseField(dialog: Dialog, ctx: Context, t: Translate, canChangeQuantity: boolean) {
+  const editable: Editable[] = [
+    ...(canChangeQuantity ? ["quantity" as const] : []),
+    ...detailFields,
+  ];
+  const keyboard = new InlineKeyboard();
+  editable.forEach((field, i) => {
+    keyboard.text(t(`field-${field}`), `dlg:field:${field}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  keyboard.row().text(t("btn-back"), "dlg:field:back");
+  await ctx.reply(t("choose-field"), { reply_markup: keyboard });
+  const { data } = await waitForChoice(dialog, /^dlg:field:\w+$/, t);
+  const field = data.slice("dlg:field:".length);
+  return editable.find((candidate) => candidate === field);
+}

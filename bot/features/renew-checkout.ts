@@ -1,0 +1,41 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { reopenOrder, startCheckout } from "@/lib/checkout/place-order";
+import { InvalidTransition, OrderNotFound, ProductUnavailable } from "@/lib/platform/errors";
+import { formatMoney } from "@/lib/platform/money";
+import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/place-order";
+import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
+
+/** "New payment link" under an expired or failed payment: same order, fresh Checkout. */
+export function renewComposer(deps: BotDeps) {
+  const composer = new Composer<BotContext>();
+
+  composer.chatType("private").callbackQuery(/^renew:([0-9a-f-]{36})$/, async (ctx) => {
+    const { locale, t } = localeOf(ctx);
+    await ctx.answerCallbackQuery();
+    try {
+      const reopened = await reopenOrder(deps.db, ctx.match[1] ?? "", ctx.from.id);
+      const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.id, {
+        publicUrl: deps.publicUrl,
+      });
+      const total = formatMoney(order.totalAmountMinor, order.currency, locale);
+      await ctx.reply(
+        t("checkout-ready", {
+          number: String(order.number),
+          total,
+          minutes: CHECKOUT_LIFETIME_SECONDS / 60,
+        }),
+        {
+          parse_mode: "HTML",
+          reply_markup: new InlineKeyboard().url(t("btn-pay", { total }), url),
+        },
+      );
+    } catch (error) {
+      if (error instanceof ProductUnavailable) await ctx.reply(t("sold-out-now"));
+      else if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
+        await ctx.reply(t("status-empty"));
+      } else throw error;
+    }
+  });
+
+  return composer;
+}

@@ -1,0 +1,110 @@
+import { Composer, InlineKeyboard, type Context } from "grammy";
+import type { Order } from "@/db/schema/orders";
+import type { User } from "@/db/schema/users";
+import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { findOrderByNumberFor } from "@/lib/orders/find-order";
+import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
+import { orderVariables } from "@/lib/telegram/notifications";
+import { addLogFields } from "@/lib/platform/request-context";
+import { findUserByTelegramId } from "@/lib/auth/users";
+import { localeOf, type BotContext, type BotDeps, type Translate } from "@/bot/context";
+
+// What a seller can do next from the chat, as buttons under an order.
+function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboard()) {
+  const number = String(order.number);
+  if (order.status === "paid") keyboard.text(t("btn-ship-number", { number }), `ship:${order.id}`);
+  if (order.status === "paid" || order.status === "shipped") {
+    keyboard.text(t("btn-delivered-number", { number }), `deliver:${order.id}`);
+  }
+  return keyboard.row();
+}
+
+async function sellerOf(ctx: Context, deps: BotDeps): Promise<User | undefined> {
+  const user = ctx.from ? await findUserByTelegramId(deps.db, ctx.from.id) : undefined;
+  if (!user) await ctx.reply(localeOf(ctx).t("sellers-only"));
+  else addLogFields({ sellerId: user.id });
+  return user;
+}
+
+/**
+ * The seller's side in Telegram: /orders lists open orders with buttons to move them on,
+ * /order <number> shows one, and the buttons (also under new-order notices) change status
+ * through the same lib function as the dashboard.
+ */
+export function sellerOrdersComposer(deps: BotDeps) {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+
+  privateChats.command("orders", async (ctx) => {
+    const seller = await sellerOf(ctx, deps);
+    if (!seller) return;
+    const { locale, t } = localeOf(ctx);
+    const open = await listOrders(
+      deps.db,
+      // Even an admin manages their own shop here; all shops are on the dashboard.
+      { ...seller, role: "seller" },
+      orderListQuery.parse({ status: "paid,shipped", sort: "createdAt", dir: "asc", size: "10" }),
+    );
+    if (open.total === 0) return void (await ctx.reply(t("seller-orders-empty")));
+    const keyboard = new InlineKeyboard();
+    const lines = open.orders.map((order) => {
+      nextStepButtons(order, t, keyboard);
+      const vars = orderVariables(order, locale);
+      return t("seller-order-line", { ...vars, status: t(`status-${order.status}`) });
+    });
+    await ctx.reply(
+      [t("seller-orders-header", { count: open.orders.length }), ...lines].join("\n\n"),
+      {
+        parse_mode: "HTML",
+        reply_markup: keyboard,
+      },
+    );
+  });
+
+  privateChats.command("order", async (ctx) => {
+    const seller = await sellerOf(ctx, deps);
+    if (!seller) return;
+    const { locale, t } = localeOf(ctx);
+    const number = /^#?(\d{1,12})$/.exec(ctx.match.trim())?.[1];
+    if (!number) return void (await ctx.reply(t("seller-order-usage")));
+    const order = await findOrderByNumberFor(deps.db, seller, Number(number));
+    if (!order) return void (await ctx.reply(t("seller-order-not-found", { number })));
+    const vars = orderVariables(order, locale);
+    await ctx.reply(t("seller-order-detail", { ...vars, status: t(`status-${order.status}`) }), {
+      parse_mode: "HTML",
+      reply_markup: nextStepButtons(order, t),
+    });
+  });
+
+  composer.callbackQuery(/^(ship|deliver):([0-9a-f-]{36})$/, async (ctx) => {
+    const { t } = localeOf(ctx);
+    const seller = await findUserByTelegramId(deps.db, ctx.from.id);
+    if (seller) addLogFields({ sellerId: seller.id });
+    const to = ctx.match[1] === "ship" ? "shipped" : "delivered";
+    try {
+      if (!seller) throw new OrderNotFound(ctx.match[2] ?? "");
+      const order = await changeOrderStatus(
+        deps.db,
+        { userId: seller.id, role: seller.role },
+        { orderId: ctx.match[2] ?? "", to },
+      );
+      const number = String(order.number);
+      await ctx.answerCallbackQuery(
+        t(to === "shipped" ? "marked-shipped" : "marked-delivered", { number }),
+      );
+      // The button has done its job; leaving it would invite a second tap.
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined });
+    } catch (error) {
+      if (error instanceof OrderNotFound) {
+        await ctx.answerCallbackQuery({ text: t("not-your-order"), show_alert: true });
+      } else if (error instanceof InvalidTransition) {
+        await ctx.answerCallbackQuery({ text: t(`status-${error.from}`), show_alert: true });
+      } else {
+        throw error;
+      }
+    }
+  });
+
+  return composer;
+}

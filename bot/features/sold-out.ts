@@ -1,0 +1,17 @@
+import { Composer } from "grammy";
+import { SOLD_OUT_CALLBACK } from "@/lib/channels/refresh-posts";
+import { localeOf, type BotContext } from "@/bot/context";
+
+/**
+ * The "Sold out" button that replaces Buy on a channel post once nothing is left. A tap must
+ * say something: a silent answer only stops the spinner, and the buyer thinks the bot is
+ * broken. The tap comes from a channel, by someone the bot may never have talked to (it cannot
+ * write to them first), so an alert on their screen is the one place an answer can go.
+ */
+export function soldOutComposer() {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(SOLD_OUT_CALLBACK, (ctx) =>
+    ctx.answerCallbackQuery({ text: localeOf(ctx).t("sold-out-alert"), show_alert: true }),
+  );
+  return composer;
+}

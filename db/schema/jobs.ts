@@ -1,0 +1,34 @@
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+// Slow or fallible side effects (Telegram messages, PDFs), written in the same transaction as
+// the state change and drained with FOR UPDATE SKIP LOCKED, so a crash loses nothing and
+// several app copies never send twice.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    // Makes enqueueing idempotent: a redelivered webhook cannot queue the same message twice.
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.runAfter)],
+);

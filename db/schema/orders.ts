@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { telegramId, createdAt, updatedAt } from "./columns";
+import { currency, products } from "./catalog";
+import { posts } from "./channels";
+import { users } from "./users";
+
+export const orderStatuses = [
+  "pending_payment",
+  "paid",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+  "expired",
+  "payment_failed",
+] as const;
+export const orderStatus = pgEnum("order_status", orderStatuses);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The number buyers and sellers quote (from 1001, so a first shop does not look empty);
+    // the uuid never leaves the system.
+    number: bigint("number", { mode: "number" })
+      .notNull()
+      .generatedAlwaysAsIdentity({ startWith: 1001 }),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    postId: uuid("post_id").references(() => posts.id),
+    buyerTelegramId: telegramId("buyer_telegram_id").notNull(),
+    buyerLanguage: text("buyer_language").notNull().default("en"),
+    contactName: text("contact_name").notNull(),
+    email: text("email").notNull(),
+    addressStreet: text("address_street").notNull(),
+    addressPostcode: text("address_postcode").notNull(),
+    addressCity: text("address_city").notNull(),
+    addressCountry: text("address_country").notNull(),
+    // Snapshot at order time: later edits of the product never change what was bought.
+    productTitle: text("product_title").notNull(),
+    quantity: integer("quantity").notNull(),
+    currency: currency("currency").notNull(),
+    unitAmountMinor: integer("unit_amount_minor").notNull(),
+    totalAmountMinor: integer("total_amount_minor").notNull(),
+    status: orderStatus("status").notNull().default("pending_payment"),
+    // One per buyer's dialog: a second tap on Confirm finds this order instead of making another.
+    checkoutKey: text("checkout_key").notNull().unique(),
+    // Bumped when an expired order gets a fresh payment link: part of Stripe's idempotency key.
+    checkoutAttempt: integer("checkout_attempt").notNull().default(1),
+    stripeCheckoutSessionId: text("stripe_checkout_session_id").unique(),
+    stripeCheckoutUrl: text("stripe_checkout_url"),
+    checkoutExpiresAt: timestamp("checkout_expires_at", { withTimezone: true }),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    trackingNumber: text("tracking_number"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_key").on(t.number),
+    index("orders_seller_created_idx").on(t.sellerId, t.createdAt),
+    index("orders_buyer_created_idx").on(t.buyerTelegramId, t.createdAt),
+    index("orders_payment_intent_idx").on(t.stripePaymentIntentId),
+    check("orders_quantity_positive", sql`${t.quantity} > 0`),
+    check(
+      "orders_amounts_nonnegative",
+      sql`${t.unitAmountMinor} >= 0 AND ${t.totalAmountMinor} >= 0`,
+    ),
+  ],
+);
+
+export const actorKind = pgEnum("actor_kind", ["buyer", "seller", "admin", "stripe", "system"]);
+
+// Every status change of an order: who, when, from → to. The order's timeline.
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    fromStatus: orderStatus("from_status"),
+    toStatus: orderStatus("to_status").notNull(),
+    actorKind: actorKind("actor_kind").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_id_idx").on(t.orderId, t.createdAt)],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatuses)[number];

@@ -1,0 +1,132 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { auditLog } from "@/db/schema/platform";
+import { invites, users, type User } from "@/db/schema/users";
+import { hashSecretToken, newSecretToken } from "@/lib/platform/secret-tokens";
+
+export const sellerProfile = z.object({
+  telegramId: z.int().positive(),
+  name: z.string().trim().min(1).max(200),
+  username: z.string().max(64).optional(),
+  photoUrl: z.url().optional(),
+});
+export type SellerProfile = z.infer<typeof sellerProfile>;
+
+export type SignInResult =
+  | { ok: true; user: User; created: boolean }
+  | { ok: false; reason: "invite_required" | "invite_invalid" };
+
+// Serialises sign-ups so two people arriving at once cannot both become "the first user".
+const SIGN_UP_LOCK = 7_246_011_358;
+
+/**
+ * Lets a Telegram user into the dashboard. Known sellers come in (their name and photo kept
+ * current); the very first user, and anyone in ADMIN_TELEGRAM_IDS, becomes an admin; everyone
+ * else needs a valid invite. No open sign-up into someone else's shop.
+ */
+export async function signInSeller(
+  db: Database,
+  input: z.input<typeof sellerProfile>,
+  options: { adminTelegramIds: number[]; inviteToken?: string },
+): Promise<SignInResult> {
+  const profile = sellerProfile.parse(input);
+  const configuredAdmin = options.adminTelegramIds.includes(profile.telegramId);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_UP_LOCK})`);
+    const details = {
+      name: profile.name,
+      username: profile.username ?? null,
+      photoUrl: profile.photoUrl ?? null,
+      updatedAt: new Date(),
+    };
+    const existing = await tx.query.users.findFirst({
+      where: eq(users.telegramId, profile.telegramId),
+    });
+    if (existing) {
+      const [user] = await tx
+        .update(users)
+        .set({ ...details, ...(configuredAdmin ? { role: "admin" as const } : {}) })
+        .where(eq(users.id, existing.id))
+        .returning();
+      return { ok: true, user: user ?? existing, created: false };
+    }
+
+    const [anyone] = await tx.select({ id: users.id }).from(users).limit(1);
+    let role: User["role"] = "seller";
+    let inviteId: string | undefined;
+    if (configuredAdmin || !anyone) {
+      role = "admin";
+    } else if (options.inviteToken) {
+      const invite = await tx.query.invites.findFirst({
+        where: and(
+          eq(invites.tokenHash, hashSecretToken(options.inviteToken)),
+          isNull(invites.usedAt),
+          gt(invites.expiresAt, new Date()),
+        ),
+      });
+      if (!invite) return { ok: false, reason: "invite_invalid" };
+      role = invite.role;
+      inviteId = invite.id;
+    } else {
+      return { ok: false, reason: "invite_required" };
+    }
+
+    const [user] = await tx
+      .insert(users)
+      .values({ telegramId: profile.telegramId, role, ...details })
+      .returning();
+    if (!user) throw new Error("user insert returned nothing");
+    if (inviteId) {
+      await tx
+        .update(invites)
+        .set({ usedBy: user.id, usedAt: new Date() })
+        .where(eq(invites.id, inviteId));
+    }
+    await tx.insert(auditLog).values({
+      actorUserId: user.id,
+      action: "user.signed_up",
+      targetType: "user",
+      targetId: user.id,
+      data: { role, via: inviteId ? "invite" : configuredAdmin ? "admin_list" : "first_user" },
+    });
+    return { ok: true, user, created: true };
+  });
+}
+
+export const INVITE_LIFETIME_DAYS = 7;
+
+/** An admin invites a seller (or another admin): a one-time link valid for a week. */
+export async function createInvite(db: Database, admin: User, role: User["role"] = "seller") {
+  if (admin.role !== "admin") throw new Error("only admins can invite");
+  const { token, hash } = newSecretToken("inv");
+  const expiresAt = new Date(Date.now() + INVITE_LIFETIME_DAYS * 24 * 3600 * 1000);
+  await db.transaction(async (tx) => {
+    await tx.insert(invites).values({ tokenHash: hash, role, createdBy: admin.id, expiresAt });
+    await tx.insert(auditLog).values({
+      actorUserId: admin.id,
+      action: "invite.created",
+      targetType: "invite",
+      data: { role, expiresAt: expiresAt.toISOString() },
+    });
+  });
+  return { token, expiresAt };
+}
+
+// The sandbox's two test accounts (ids no real Telegram account has: Telegram's are < 2^40).
+export const sandboxUsers = {
+  admin: { telegramId: 9_000_000_000_001, name: "Test Admin", role: "admin" },
+  seller: { telegramId: 9_000_000_000_002, name: "Test Seller", role: "seller" },
+} as const;
+
+/** Logs in one of the sandbox's test accounts; the caller checks that this is the sandbox. */
+export async function signInSandboxUser(db: Database, who: keyof typeof sandboxUsers) {
+  const { telegramId, name, role } = sandboxUsers[who];
+  const [user] = await db
+    .insert(users)
+    .values({ telegramId, name, role })
+    .onConflictDoUpdate({ target: users.telegramId, set: { role } })
+    .returning();
+  if (!user) throw new Error("sandbox user not stored");
+  return user;
+}

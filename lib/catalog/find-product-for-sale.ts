@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { products, type Product } from "@/db/schema/catalog";
+import { deepLinkStarts, posts } from "@/db/schema/channels";
+import { ProductUnavailable } from "@/lib/platform/errors";
+import { addLogFields } from "@/lib/platform/request-context";
+
+// Deep-link payloads are opaque lookup keys: Telegram allows up to 64 of [A-Za-z0-9_-].
+const payloadFormat = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The product behind a Buy button's deep link, if it can still be bought, and the post the link
+ * came from (a channel post's own link) for the sales funnel.
+ */
+export async function findProductByPayload(
+  db: Database,
+  payload: string,
+): Promise<{ product: Product; postId?: string }> {
+  if (!payloadFormat.test(payload)) throw new ProductUnavailable("not_found");
+  const [fromPost] = await db
+    .select({ product: products, postId: posts.id })
+    .from(posts)
+    .innerJoin(products, eq(products.id, posts.productId))
+    .where(eq(posts.deepLinkPayload, payload));
+  if (fromPost) return { product: assertForSale(fromPost.product), postId: fromPost.postId };
+  const product = await db.query.products.findFirst({
+    where: eq(products.deepLinkPayload, payload),
+  });
+  return { product: assertForSale(product) };
+}
+
+export async function findProductForSale(db: Database, productId: string): Promise<Product> {
+  const product = await db.query.products.findFirst({ where: eq(products.id, productId) });
+  return assertForSale(product);
+}
+
+function assertForSale(product: Product | undefined): Product {
+  if (!product) throw new ProductUnavailable("not_found");
+  // A buyer's taps are about this seller's shop: their log lines say so.
+  addLogFields({ sellerId: product.sellerId });
+  if (product.archivedAt) throw new ProductUnavailable("archived", product.title);
+  if (product.stock === 0) throw new ProductUnavailable("sold_out", product.title);
+  return product;
+}
+
+/** The first step of the sales funnel: someone opened the product from its Buy button. */
+export async function recordDeepLinkStart(
+  db: Database,
+  productId: string,
+  buyerTelegramId: number,
+  postId?: string,
+) {
+  await db.insert(deepLinkStarts).values({ productId, buyerTelegramId, postId });
+}

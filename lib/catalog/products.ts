@@ -1,0 +1,194 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { currencies, products, type Product } from "@/db/schema/catalog";
+import { auditLog } from "@/db/schema/platform";
+import { type User } from "@/db/schema/users";
+import { channelPostCaption, TELEGRAM_CAPTION_LIMIT } from "@/lib/channels/post-caption";
+import { formatMajorUnits, parseMajorUnits } from "@/lib/platform/money-input";
+import { enqueuePostsRefresh } from "@/lib/channels/refresh-posts";
+
+// Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
+const MIN_PRICE_MINOR = 50;
+
+/**
+ * A product as a seller enters it (form or API). Messages are keys the faces translate
+ * (productForm.errors.* in messages/); each issue names its field.
+ */
+export const productInput = z
+  .object({
+    title: z.string().trim().min(1, "required").max(120, "tooLong"),
+    description: z.string().trim().max(4000, "tooLong").default(""),
+    price: z.union([z.string(), z.number()], { error: "required" }).transform((value, ctx) => {
+      const minor =
+        typeof value === "number" ? Math.round(value * 100) : parseMajorUnits(value.trim());
+      if (minor === undefined || !Number.isFinite(minor)) {
+        ctx.addIssue({ code: "custom", message: "invalidPrice" });
+        return z.NEVER;
+      }
+      if (minor < MIN_PRICE_MINOR) {
+        ctx.addIssue({ code: "custom", message: "priceTooLow" });
+        return z.NEVER;
+      }
+      return minor;
+    }),
+    currency: z.enum(currencies, { error: "invalidCurrency" }).default("EUR"),
+    stock: z
+      .union([z.string(), z.number(), z.null()])
+      .optional()
+      .transform((value, ctx) => {
+        if (value === null || value === undefined || value === "") return null;
+        const stock = typeof value === "number" ? value : Number(value.trim());
+        if (!Number.isInteger(stock) || stock < 0 || stock > 1_000_000) {
+          ctx.addIssue({ code: "custom", message: "invalidStock" });
+          return z.NEVER;
+        }
+        return stock;
+      }),
+    /** Whether the post will carry a photo: then Telegram's 1024-character caption applies. */
+    hasPhoto: z.boolean().default(false),
+  })
+  .superRefine((product, ctx) => {
+    if (!product.hasPhoto || typeof product.price !== "number") return;
+    const length = channelPostCaption(product, "en").visibleLength;
+    if (length > TELEGRAM_CAPTION_LIMIT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["description"],
+        message: "captionTooLong",
+        params: { over: length - TELEGRAM_CAPTION_LIMIT },
+      });
+    }
+  });
+
+export type ProductInput = z.input<typeof productInput>;
+export type FieldErrors = Partial<Record<string, { key: string; over?: number }>>;
+
+export class ProductInvalid extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(`invalid product: ${Object.keys(fieldErrors).join(", ")}`);
+    this.name = "ProductInvalid";
+  }
+}
+
+export function validateProduct(input: ProductInput) {
+  const result = productInput.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const over = (issue as { params?: { over?: number } }).params?.over;
+    fieldErrors[field] ??= { key: issue.message, ...(over ? { over } : {}) };
+  }
+  throw new ProductInvalid(fieldErrors);
+}
+
+// Sellers see and change only their own products; admins see all. Every query goes through this.
+const scope = (actor: User) =>
+  actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
+
+export async function listProducts(db: Database, actor: User, { archived = false } = {}) {
+  return db
+    .select()
+    .from(products)
+    .where(and(scope(actor), archived ? undefined : isNull(products.archivedAt)))
+    .orderBy(desc(products.createdAt));
+}
+
+/** One product the actor may see, or undefined (another seller's product looks like none). */
+export async function findProduct(db: Database, actor: User, productId: string) {
+  if (!z.uuid().safeParse(productId).success) return undefined;
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, productId), scope(actor)));
+  return product;
+}
+
+export async function createProduct(
+  db: Database,
+  actor: User,
+  input: ProductInput & { photoKey?: string },
+): Promise<Product> {
+  const valid = validateProduct({ ...input, hasPhoto: Boolean(input.photoKey) });
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .insert(products)
+      .values({
+        sellerId: actor.id,
+        title: valid.title,
+        description: valid.description,
+        priceMinor: valid.price,
+        currency: valid.currency,
+        stock: valid.stock,
+        photoKey: input.photoKey,
+        // Opaque and unguessable: the deep link must not reveal or enumerate products.
+        deepLinkPayload: `p_${randomBytes(9).toString("base64url")}`,
+      })
+      .returning();
+    if (!product) throw new Error("product insert returned nothing");
+    await tx.insert(auditLog).values({
+      actorUserId: actor.id,
+      action: "product.created",
+      targetType: "product",
+      targetId: product.id,
+    });
+    return product;
+  });
+}
+
+export async function updateProduct(
+  db: Database,
+  actor: User,
+  productId: string,
+  input: ProductInput & { photoKey?: string },
+): Promise<Product | undefined> {
+  const existing = await findProduct(db, actor, productId);
+  if (!existing) return undefined;
+  const photoKey = input.photoKey ?? existing.photoKey ?? undefined;
+  const valid = validateProduct({ ...input, hasPhoto: Boolean(photoKey) });
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .update(products)
+      .set({
+        title: valid.title,
+        description: valid.description,
+        priceMinor: valid.price,
+        currency: valid.currency,
+        stock: valid.stock,
+        photoKey,
+        updatedAt: new Date(),
+      })
+      .where(eq(products.id, existing.id))
+      .returning();
+    // Stock may have reached or left zero: the posts' buttons follow.
+    if (valid.stock !== existing.stock) await enqueuePostsRefresh(tx, existing.id);
+    return product;
+  });
+}
+
+export async function archiveProduct(db: Database, actor: User, productId: string) {
+  const existing = await findProduct(db, actor, productId);
+  if (!existing) return undefined;
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .update(products)
+      .set({ archivedAt: existing.archivedAt ?? new Date(), updatedAt: new Date() })
+      .where(eq(products.id, existing.id))
+      .returning();
+    await enqueuePostsRefresh(tx, existing.id);
+    return product;
+  });
+}
+
+/** A stored product in the shape the form and the API take, e.g. to apply a partial change. */
+export function productAsInput(product: Product): ProductInput {
+  return {
+    title: product.title,
+    description: product.description,
+    price: formatMajorUnits(product.priceMinor),
+    currency: product.currency,
+    stock: product.stock,
+  };
+}

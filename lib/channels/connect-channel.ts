@@ -1,0 +1,108 @@
+import { asc, eq } from "drizzle-orm";
+import { GrammyError, type Api } from "grammy";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { channels, type Channel } from "@/db/schema/channels";
+import { auditLog } from "@/db/schema/platform";
+import { type User } from "@/db/schema/users";
+
+// "@coffee_roastery", "coffee_roastery", a t.me link, or a numeric id like -1001234567890.
+const channelRef = z
+  .string()
+  .trim()
+  .transform((ref) => ref.replace(/^(https?:\/\/)?t\.me\//, ""))
+  .pipe(
+    z.union([z.string().regex(/^-?\d{5,20}$/), z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/)]),
+  );
+
+export type ChannelProblem =
+  | "invalid_ref"
+  | "not_found"
+  | "not_a_channel"
+  | "bot_not_member"
+  | "cannot_post"
+  | "cannot_edit"
+  | "taken";
+
+export type ChannelCheck =
+  | { ok: true; chatId: number; title: string; username?: string }
+  | { ok: false; problem: ChannelProblem };
+
+/**
+ * Asks Telegram whether the bot can run this channel's shop: it must be an administrator
+ * allowed to post (the product posts) and to edit them (to mark them sold out). Says exactly
+ * what is missing otherwise.
+ */
+export async function checkChannel(api: Api, botId: number, ref: string): Promise<ChannelCheck> {
+  const parsed = channelRef.safeParse(ref);
+  if (!parsed.success) return { ok: false, problem: "invalid_ref" };
+  const chatRef = /^-?\d+$/.test(parsed.data)
+    ? Number(parsed.data)
+    : `@${parsed.data.replace(/^@/, "")}`;
+  try {
+    const chat = await api.getChat(chatRef);
+    if (chat.type !== "channel") return { ok: false, problem: "not_a_channel" };
+    const member = await api.getChatMember(chat.id, botId).catch(() => undefined);
+    if (!member || member.status === "left" || member.status === "kicked") {
+      return { ok: false, problem: "bot_not_member" };
+    }
+    if (member.status !== "administrator" || !member.can_post_messages) {
+      return { ok: false, problem: "cannot_post" };
+    }
+    if (!member.can_edit_messages) return { ok: false, problem: "cannot_edit" };
+    return { ok: true, chatId: chat.id, title: chat.title, username: chat.username };
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403)) {
+      return { ok: false, problem: "not_found" };
+    }
+    throw error;
+  }
+}
+
+/** Connects a channel to the seller's shop once the bot may post and edit there. */
+export async function addChannel(
+  db: Database,
+  api: Api,
+  botId: number,
+  seller: User,
+  ref: string,
+): Promise<{ ok: true; channel: Channel } | { ok: false; problem: ChannelProblem }> {
+  const check = await checkChannel(api, botId, ref);
+  if (!check.ok) return check;
+  const existing = await db.query.channels.findFirst({
+    where: eq(channels.telegramChatId, check.chatId),
+  });
+  if (existing && existing.sellerId !== seller.id) return { ok: false, problem: "taken" };
+  const values = {
+    title: check.title,
+    username: check.username ?? null,
+    botCanPost: true,
+    checkedAt: new Date(),
+  };
+  const [channel] = existing
+    ? await db.update(channels).set(values).where(eq(channels.id, existing.id)).returning()
+    : await db
+        .insert(channels)
+        .values({ sellerId: seller.id, telegramChatId: check.chatId, ...values })
+        .returning();
+  if (!channel) throw new Error("channel not stored");
+  await db.insert(auditLog).values({
+    actorUserId: seller.id,
+    action: existing ? "channel.rechecked" : "channel.added",
+    targetType: "channel",
+    targetId: channel.id,
+  });
+  return { ok: true, channel };
+}
+
+const scope = (actor: User) =>
+  actor.role === "admin" ? undefined : eq(channels.sellerId, actor.id);
+
+export async function listChannels(db: Database, actor: User) {
+  return db.select().from(channels).where(scope(actor)).orderBy(asc(channels.title));
+}
+
+export async function findChannels(db: Database, actor: User, ids: string[]) {
+  const all = await listChannels(db, actor);
+  return all.filter((channel) => ids.includes(channel.id));
+}

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
+import type { Database } from "@/db/client";
+import { channels, posts } from "@/db/schema/channels";
+import { auditLog } from "@/db/schema/platform";
+import { users, type User } from "@/db/schema/users";
+import { channelPostCaption } from "./post-caption";
+import { findChannels } from "./connect-channel";
+import { buyLink } from "./buy-link";
+import { findProduct } from "@/lib/catalog/products";
+import { telegramLocale, translate } from "@/lib/telegram/i18n";
+
+export interface PublishDeps {
+  api: Api;
+  botUsername: string;
+  readPhoto: (key: string) => Promise<Uint8Array | undefined>;
+}
+
+/** A post's deep-link payload: opaque, distinct from the product's (`p_…`). */
+function postPayload() {
+  return `q_${randomBytes(9).toString("base64url")}`;
+}
+
+export type PublishResult =
+  | { channelId: string; title: string; ok: true; messageId: number }
+  | { channelId: string; title: string; ok: false; error: string };
+
+/**
+ * Posts a product to the seller's channels: photo (when it has one) with the caption, and a
+ * URL button to the buyer's deep link. Each channel succeeds or fails on its own, and every
+ * post is recorded so it can be marked sold out or deleted later.
+ */
+export async function publishProduct(
+  db: Database,
+  deps: PublishDeps,
+  actor: User,
+  productId: string,
+  channelIds: string[],
+): Promise<PublishResult[] | undefined> {
+  const product = await findProduct(db, actor, productId);
+  if (!product || product.archivedAt) return undefined;
+  const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
+  const locale = telegramLocale(seller?.language);
+  const { html } = channelPostCaption({ ...product, price: product.priceMinor }, locale);
+  const buyLabel = translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy");
+  const photo = product.photoKey ? await deps.readPhoto(product.photoKey) : undefined;
+  // Telegram keeps an uploaded photo: later channels reuse its file_id instead of the bytes.
+  let photoFileId: string | undefined;
+  const results: PublishResult[] = [];
+  for (const channel of await findChannels(db, actor, channelIds)) {
+    // Each post gets its own deep link, so the funnel can tell posts apart.
+    const payload = postPayload();
+    const keyboard = new InlineKeyboard().url(buyLabel, buyLink(deps.botUsername, payload));
+    try {
+      const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
+      const message = photo
+        ? await deps.api.sendPhoto(channel.telegramChatId, photoFileId ?? new InputFile(photo), {
+            ...options,
+            caption: html,
+          })
+        : await deps.api.sendMessage(channel.telegramChatId, html, options);
+      if ("photo" in message) photoFileId ??= message.photo.at(-1)?.file_id;
+      await db.insert(posts).values({
+        productId: product.id,
+        channelId: channel.id,
+        telegramChatId: channel.telegramChatId,
+        telegramMessageId: message.message_id,
+        deepLinkPayload: payload,
+      });
+      results.push({
+        channelId: channel.id,
+        title: channel.title,
+        ok: true,
+        messageId: message.message_id,
+      });
+    } catch (error) {
+      if (!(error instanceof GrammyError)) throw error;
+      results.push({
+        channelId: channel.id,
+        title: channel.title,
+        ok: false,
+        error: error.description,
+      });
+    }
+  }
+  await db.insert(auditLog).values({
+    actorUserId: actor.id,
+    action: "product.published",
+    targetType: "product",
+    targetId: product.id,
+    data: { results: results.map(({ channelId, ok }) => ({ channelId, ok })) },
+  });
+  return results;
+}
+
+/** The product's channel posts, newest first, with their channel's name. */
+export async function listPosts(db: Database, actor: User, productId: string) {
+  const product = await findProduct(db, actor, productId);
+  if (!product) return [];
+  return db
+    .select({
+      id: posts.id,
+      status: posts.status,
+      createdAt: posts.createdAt,
+      channelTitle: channels.title,
+    })
+    .from(posts)
+    .innerJoin(channels, eq(channels.id, posts.channelId))
+    .where(eq(posts.productId, product.id))
+    .orderBy(desc(posts.createdAt));
+}
+
+/** Deletes a post from its channel (if still there) and records it as deleted. */
+export async function deletePost(db: Database, api: Api, actor: User, postId: string) {
+  const [post] = await db.select().from(posts).where(eq(posts.id, postId));
+  if (!post || post.status === "deleted" || !(await findProduct(db, actor, post.productId))) {
+    return false;
+  }
+  try {
+    await api.deleteMessage(post.telegramChatId, post.telegramMessageId);
+  } catch (error) {
+    // Already gone in Telegram (deleted by hand, or older than the 48 h bots may delete in
+    // groups): either way it is no longer ours to show.
+    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+  }
+  await db
+    .update(posts)
+    .set({ status: "deleted", updatedAt: new Date() })
+    .where(eq(posts.id, post.id));
+  await db.insert(auditLog).values({
+    actorUserId: actor.id,
+    action: "post.deleted",
+    targetType: "post",
+    targetId: post.id,
+  });
+  return true;
+}

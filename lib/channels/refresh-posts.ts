@@ -1,0 +1,68 @@
+import { and, eq, ne } from "drizzle-orm";
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { Database } from "@/db/client";
+import { products } from "@/db/schema/catalog";
+import { posts } from "@/db/schema/channels";
+import { outbox } from "@/db/schema/jobs";
+import { users } from "@/db/schema/users";
+import { buyLink } from "./buy-link";
+import { telegramLocale, translate } from "@/lib/telegram/i18n";
+
+/**
+ * The callback data of a sold-out post's button (bot/sold-out.ts answers it). Posts already
+ * in channels carry it, so it must never change.
+ */
+export const SOLD_OUT_CALLBACK = "soldout";
+
+/**
+ * Queues an update of a product's channel posts (in the caller's transaction): their button
+ * must say "Sold out" once nothing is left or the product is archived, and "Buy" again when
+ * stock comes back. The worker compares with the product's state when it runs.
+ */
+export async function enqueuePostsRefresh(tx: Database, productId: string) {
+  await tx.insert(outbox).values({
+    kind: "posts.refresh",
+    payload: { productId },
+    dedupeKey: `posts.refresh:${productId}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
+  });
+}
+
+/** Edits every live post of the product whose button no longer matches its stock. */
+export async function refreshProductPosts(db: Database, api: Api, productId: string) {
+  const product = await db.query.products.findFirst({ where: eq(products.id, productId) });
+  if (!product) return;
+  const soldOut = Boolean(product.archivedAt) || product.stock === 0;
+  const wanted = soldOut ? "sold_out" : "posted";
+  const stale = await db
+    .select()
+    .from(posts)
+    .where(
+      and(eq(posts.productId, productId), ne(posts.status, wanted), ne(posts.status, "deleted")),
+    );
+  if (stale.length === 0) return;
+  const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
+  const locale = telegramLocale(seller?.language);
+  const botUsername = soldOut ? "" : (await api.getMe()).username;
+  for (const post of stale) {
+    const keyboard = soldOut
+      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), SOLD_OUT_CALLBACK)
+      : new InlineKeyboard().url(
+          translate(locale, "btn-buy"),
+          buyLink(botUsername, post.deepLinkPayload ?? product.deepLinkPayload),
+        );
+    let status: typeof wanted | "deleted" = wanted;
+    try {
+      await api.editMessageReplyMarkup(post.telegramChatId, post.telegramMessageId, {
+        reply_markup: keyboard,
+      });
+    } catch (error) {
+      // The seller deleted the post in Telegram: nothing left to edit, ever.
+      if (error instanceof GrammyError && /message to edit not found/i.test(error.description)) {
+        status = "deleted";
+      } else if (!(error instanceof GrammyError && /not modified/i.test(error.description))) {
+        throw error;
+      }
+    }
+    await db.update(posts).set({ status, updatedAt: new Date() }).where(eq(posts.id, post.id));
+  }
+}

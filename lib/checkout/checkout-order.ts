@@ -1,0 +1,48 @@
+import Stripe from "stripe";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { placeOrder, startCheckout, type CheckoutUrls, type placeOrderInput } from "./place-order";
+import { OutOfStock, ProductUnavailable } from "@/lib/platform/errors";
+import { logger } from "@/lib/platform/logger";
+
+/** Plain data only: the bot's dialog stores this result and replays it. */
+export type CheckoutResult =
+  | { kind: "ready"; url: string; number: number; totalMinor: number; currency: string }
+  | { kind: "not_pending"; number: number }
+  | { kind: "out_of_stock"; available: number }
+  | { kind: "sold_out" }
+  | { kind: "payment_unavailable" };
+
+/**
+ * The buyer's Confirm: the order with its reserved stock, then its Stripe Checkout link.
+ * Expected refusals come back as results for the dialog to explain; if Stripe cannot be
+ * reached the order stays reserved and the same Confirm tries again with the same
+ * idempotency key.
+ */
+export async function checkoutOrder(
+  db: Database,
+  stripe: Stripe,
+  input: z.input<typeof placeOrderInput>,
+  urls: CheckoutUrls,
+): Promise<CheckoutResult> {
+  try {
+    const placed = await placeOrder(db, input);
+    if (placed.status !== "pending_payment") return { kind: "not_pending", number: placed.number };
+    const { order, url } = await startCheckout(db, stripe, placed.id, urls);
+    return {
+      kind: "ready",
+      url,
+      number: order.number,
+      totalMinor: order.totalAmountMinor,
+      currency: order.currency,
+    };
+  } catch (error) {
+    if (error instanceof OutOfStock) return { kind: "out_of_stock", available: error.available };
+    if (error instanceof ProductUnavailable) return { kind: "sold_out" };
+    if (error instanceof Stripe.errors.StripeError) {
+      logger.error({ err: error, checkoutKey: input.checkoutKey }, "Stripe checkout failed");
+      return { kind: "payment_unavailable" };
+    }
+    throw error;
+  }
+}

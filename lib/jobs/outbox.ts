@@ -1,0 +1,184 @@
+import { and, asc, count, desc, eq, gt, lte, min, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { outbox } from "@/db/schema/jobs";
+import { withLogFields } from "@/lib/platform/request-context";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export const notificationKinds = [
+  "order.paid.buyer",
+  "order.paid.seller",
+  "order.expired.buyer",
+  "order.payment_failed.buyer",
+  "order.refunded.buyer",
+  "order.status.buyer",
+  "invoice.ready.buyer",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Outbox jobs that are work rather than a Telegram message (see lib/outbox-jobs.ts). */
+export const jobKinds = ["invoice.create", "invoice.email.buyer"] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export interface Notification {
+  kind: NotificationKind | JobKind;
+  orderId: string;
+  /** Tells apart two notices of the same kind for one order (e.g. shipped, then delivered). */
+  variant?: string;
+}
+
+/**
+ * Queues notifications in the caller's transaction, so they exist exactly when the state
+ * change does. The dedupe key makes a redelivered webhook's second enqueue a no-op.
+ */
+export async function enqueueNotification(tx: Database, ...notifications: Notification[]) {
+  await tx
+    .insert(outbox)
+    .values(
+      notifications.map(({ kind, orderId, variant }) => ({
+        kind,
+        payload: { orderId, variant },
+        dedupeKey: [kind, orderId, variant].filter(Boolean).join(":"),
+      })),
+    )
+    .onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+export interface OutboxJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  createdAt?: Date;
+}
+
+/** Queues other jobs (e.g. alerts to admins) in the caller's transaction, idempotently. */
+export async function enqueueJobs(tx: Database, jobs: OutboxJob[]) {
+  if (jobs.length === 0) return;
+  await tx.insert(outbox).values(jobs).onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+/** A failure that retrying cannot fix (e.g. the user blocked the bot). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}
+
+export const MAX_ATTEMPTS = 8;
+
+// 10 s, 20 s, 40 s … capped at 30 min: a Telegram outage of a few hours still delivers.
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(10 * 2 ** (attempts - 1), 30 * 60);
+}
+
+export type Deliver = (tx: Database, row: OutboxRow) => Promise<void>;
+
+export interface DrainResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Sends due messages one by one. Each is claimed with FOR UPDATE SKIP LOCKED inside its own
+ * transaction and marked sent in that same transaction, so several app copies draining at
+ * once never pick the same row, and a crash mid-send leaves it pending for another try.
+ */
+export async function drainOutbox(db: Database, deliver: Deliver, limit = 100) {
+  const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, "pending"), lte(outbox.runAfter, sql`now()`)))
+        .orderBy(asc(outbox.runAfter), asc(outbox.id))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!row) return undefined;
+      return settle(tx, row, deliver);
+    });
+    if (!outcome) break;
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+async function settle(tx: Database, row: OutboxRow, deliver: Deliver) {
+  const attempts = row.attempts + 1;
+  try {
+    // A failed call's log line says which job it was for.
+    await withLogFields({ outboxId: row.id, outboxKind: row.kind }, () => deliver(tx, row));
+    await tx
+      .update(outbox)
+      .set({ status: "sent", attempts, sentAt: new Date(), lastError: null })
+      .where(eq(outbox.id, row.id));
+    return "sent" as const;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = error instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
+    await tx
+      .update(outbox)
+      .set({
+        status: giveUp ? "failed" : "pending",
+        attempts,
+        lastError: message.slice(0, 1000),
+        runAfter: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
+      })
+      .where(eq(outbox.id, row.id));
+    return giveUp ? ("failed" as const) : ("retrying" as const);
+  }
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  /** How long the oldest message still to be sent has waited; 0 when none waits. */
+  oldestAgeSeconds: number;
+}
+
+/** Messages not sent yet, waiting for their first try or for a retry. */
+export async function outboxBacklog(db: Database, now = new Date()): Promise<OutboxBacklog> {
+  const [row] = await db
+    .select({ pending: count(), oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(eq(outbox.status, "pending"));
+  const oldest = row?.oldest ? new Date(row.oldest) : undefined;
+  return {
+    pending: row?.pending ?? 0,
+    oldestAgeSeconds: oldest
+      ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000))
+      : 0,
+  };
+}
+
+/**
+ * What the outbox is retrying, oldest first, and what it gave up on since `since`: for the
+ * Monitoring page (given up: created since then). Payloads are left out (they only hold ids).
+ */
+export async function outboxRetryState(db: Database, since: Date, limit = 50) {
+  const columns = {
+    id: outbox.id,
+    kind: outbox.kind,
+    status: outbox.status,
+    attempts: outbox.attempts,
+    runAfter: outbox.runAfter,
+    lastError: outbox.lastError,
+    createdAt: outbox.createdAt,
+  };
+  const [pending, failed] = await Promise.all([
+    db
+      .select(columns)
+      .from(outbox)
+      .where(eq(outbox.status, "pending"))
+      .orderBy(asc(outbox.createdAt), asc(outbox.id))
+      .limit(limit),
+    db
+      .select(columns)
+      .from(outbox)
+      .where(and(eq(outbox.status, "failed"), gt(outbox.createdAt, since)))
+      .orderBy(desc(outbox.createdAt))
+      .limit(limit),
+  ]);
+  return { pending, failed };
+}

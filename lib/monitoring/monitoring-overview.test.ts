@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseConnection } from "@/db/client";
+import { stripeEvents } from "@/db/schema/payments";
+import { telegramUpdates } from "@/db/schema/telegram";
+import { users, type User } from "@/db/schema/users";
+import { migratedTestDatabase } from "@/test/database";
+import { reportApiError } from "./report-api-errors";
+import { settleMonitorWrites } from "./monitor-events";
+import { monitoringOverview } from "./monitoring-overview";
+import { enqueueJobs } from "@/lib/jobs/outbox";
+import { withLogFields } from "@/lib/platform/request-context";
+import { reportWebhookResult } from "./webhook-results";
+
+let connection: DatabaseConnection;
+let admin: User;
+let seller: User;
+
+beforeAll(async () => {
+  connection = await migratedTestDatabase("monitoring");
+  [admin, seller] = (await connection.db
+    .insert(users)
+    .values([
+      { telegramId: 870_001, name: "Ada", role: "admin" },
+      { telegramId: 870_002, name: "Sam", role: "seller" },
+    ])
+    .returning()) as [User, User];
+});
+afterAll(() => connection.close());
+
+describe("the Monitoring page's figures", () => {
+  it("are for admins only", async () => {
+    expect(await monitoringOverview(connection.db, seller)).toBeUndefined();
+  });
+
+  it("count webhook answers and API errors over the last hour and day, and list failures", async () => {
+    const db = connection.db;
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await db.insert(stripeEvents).values([
+      { id: "evt_1", type: "checkout.session.completed" },
+      { id: "evt_2", type: "checkout.session.completed", processedAt: twoHoursAgo },
+    ]);
+    await db.insert(telegramUpdates).values([{ updateId: 1 }, { updateId: 2 }, { updateId: 3 }]);
+    await withLogFields({ eventId: "evt_forged" }, () =>
+      reportWebhookResult(db, {
+        source: "stripe",
+        outcome: "rejected",
+        status: 400,
+        reason: "no signature",
+      }),
+    );
+    await reportWebhookResult(db, { source: "telegram", outcome: "failed", status: 500 });
+    await reportWebhookResult(db, { source: "telegram", outcome: "duplicate", status: 200 });
+    reportApiError(db, { service: "telegram", method: "sendMessage", code: 502 });
+    await settleMonitorWrites();
+    await enqueueJobs(db, [
+      { kind: "order.paid.seller", payload: { orderId: "o1" }, dedupeKey: "monitoring-1" },
+    ]);
+
+    const overview = (await monitoringOverview(db, admin))!;
+    expect(overview.webhooks.stripe).toEqual({
+      ok: { hour: 1, day: 2 },
+      duplicate: { hour: 0, day: 0 },
+      rejected: { hour: 1, day: 1 },
+      failed: { hour: 0, day: 0 },
+    });
+    expect(overview.webhooks.telegram.ok).toEqual({ hour: 3, day: 3 });
+    expect(overview.webhooks.telegram.failed).toEqual({ hour: 1, day: 1 });
+    expect(overview.webhooks.telegram.duplicate).toEqual({ hour: 1, day: 1 });
+    expect(overview.apiErrors).toEqual({
+      stripe: { hour: 0, day: 0 },
+      telegram: { hour: 1, day: 1 },
+    });
+    expect(overview.backlog.pending).toBe(1);
+    expect(overview.outbox.pending).toEqual([
+      expect.objectContaining({ kind: "order.paid.seller", attempts: 0 }),
+    ]);
+    expect(
+      overview.recentFailures.map((event) => [event.kind, event.source, event.detail]),
+    ).toEqual([
+      ["api_error", "telegram", { method: "sendMessage", code: 502 }],
+      ["webhook", "telegram", { outcome: "failed", status: 500 }],
+      [
+        "webhook",
+        "stripe",
+        { outcome: "rejected", status: 400, reason: "no signature", eventId: "evt_forged" },
+      ],
+    ]);
+  });
+});

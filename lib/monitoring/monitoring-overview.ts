@@ -1,0 +1,133 @@
+import { and, desc, gt, isNull, or, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { incidents, monitorEvents } from "@/db/schema/monitoring";
+import { stripeEvents } from "@/db/schema/payments";
+import { telegramUpdates } from "@/db/schema/telegram";
+import { type User } from "@/db/schema/users";
+import type { MonitorSource } from "./monitor-events";
+import { outboxBacklog, outboxRetryState } from "@/lib/jobs/outbox";
+import type { WebhookOutcome } from "./webhook-results";
+
+export interface Tally {
+  hour: number;
+  day: number;
+}
+
+const HOUR_MS = 3_600_000;
+// Resolved incidents shown beside the open ones.
+const RECENT_INCIDENT_DAYS = 7;
+
+/** Monitoring shows every shop's failures and the system's state: admins only. */
+export function mayMonitor(user: Pick<User, "role">): boolean {
+  return user.role === "admin";
+}
+
+/**
+ * Everything the Monitoring page shows, for admins only (undefined for anyone else): webhook
+ * answers and API errors over the last hour and day, the latest failures, what the outbox is
+ * retrying or gave up on, and open and recent incidents. All from the shared tables, so every
+ * app copy shows the same figures.
+ */
+export async function monitoringOverview(db: Database, actor: User, now = new Date()) {
+  if (!mayMonitor(actor)) return undefined;
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  const dayAgo = new Date(now.getTime() - 24 * HOUR_MS);
+  const withinHour = sql<number>`count(*) filter (where ${monitorEvents.at} > ${hourAgo.toISOString()}::timestamptz)`;
+  const [failures, stripeOk, telegramOk, apiErrors, backlog, outbox, recent, incidentList] =
+    await Promise.all([
+      db
+        .select({
+          source: monitorEvents.source,
+          outcome: sql<string>`${monitorEvents.detail}->>'outcome'`,
+          hour: withinHour.mapWith(Number),
+          day: sql<number>`count(*)`.mapWith(Number),
+        })
+        .from(monitorEvents)
+        .where(and(sql`${monitorEvents.kind} = 'webhook'`, gt(monitorEvents.at, dayAgo)))
+        .groupBy(monitorEvents.source, sql`${monitorEvents.detail}->>'outcome'`),
+      tallySince(db, stripeEvents, hourAgo, dayAgo),
+      tallySince(db, telegramUpdates, hourAgo, dayAgo),
+      db
+        .select({
+          source: monitorEvents.source,
+          hour: withinHour.mapWith(Number),
+          day: sql<number>`count(*)`.mapWith(Number),
+        })
+        .from(monitorEvents)
+        .where(and(sql`${monitorEvents.kind} = 'api_error'`, gt(monitorEvents.at, dayAgo)))
+        .groupBy(monitorEvents.source),
+      outboxBacklog(db, now),
+      outboxRetryState(db, dayAgo),
+      db
+        .select()
+        .from(monitorEvents)
+        .where(
+          and(
+            gt(monitorEvents.at, dayAgo),
+            // A redelivery we recognised is Telegram or Stripe being careful, not a failure.
+            sql`${monitorEvents.detail}->>'outcome' is distinct from 'duplicate'`,
+          ),
+        )
+        .orderBy(desc(monitorEvents.at), desc(monitorEvents.id))
+        .limit(25),
+      db
+        .select()
+        .from(incidents)
+        .where(
+          or(
+            isNull(incidents.resolvedAt),
+            gt(incidents.resolvedAt, new Date(now.getTime() - RECENT_INCIDENT_DAYS * 24 * HOUR_MS)),
+          ),
+        )
+        .orderBy(desc(incidents.openedAt))
+        .limit(20),
+    ]);
+
+  const webhooks = {} as Record<MonitorSource, Record<WebhookOutcome, Tally>>;
+  for (const source of ["stripe", "telegram"] as const) {
+    const of = (outcome: WebhookOutcome): Tally => {
+      const row = failures.find((r) => r.source === source && r.outcome === outcome);
+      return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
+    };
+    webhooks[source] = {
+      ok: source === "stripe" ? stripeOk : telegramOk,
+      duplicate: of("duplicate"),
+      rejected: of("rejected"),
+      failed: of("failed"),
+    };
+  }
+  const apiErrorsOf = (source: MonitorSource): Tally => {
+    const row = apiErrors.find((r) => r.source === source);
+    return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
+  };
+  return {
+    webhooks,
+    apiErrors: { stripe: apiErrorsOf("stripe"), telegram: apiErrorsOf("telegram") },
+    backlog,
+    outbox,
+    recentFailures: recent,
+    openIncidents: incidentList.filter((incident) => !incident.resolvedAt),
+    resolvedIncidents: incidentList.filter((incident) => incident.resolvedAt),
+  };
+}
+
+export type MonitoringOverview = NonNullable<Awaited<ReturnType<typeof monitoringOverview>>>;
+
+// `ok` answers are the rows the webhooks' idempotency tables gain: no extra write per webhook.
+async function tallySince(
+  db: Database,
+  table: typeof stripeEvents | typeof telegramUpdates,
+  hourAgo: Date,
+  dayAgo: Date,
+): Promise<Tally> {
+  const [row] = await db
+    .select({
+      hour: sql<number>`count(*) filter (where ${table.processedAt} > ${hourAgo.toISOString()}::timestamptz)`.mapWith(
+        Number,
+      ),
+      day: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(table)
+    .where(gt(table.processedAt, dayAgo));
+  return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { orderStatuses } from "@/db/schema/orders";
+import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { holdsUnpaidStock } from "./order-status";
+import { lockOrder, transitionOrder } from "./transition-order";
+import { releaseStock } from "./stock";
+import { enqueueNotification } from "@/lib/jobs/outbox";
+
+export const changeOrderStatusInput = z.object({
+  orderId: z.uuid(),
+  to: z.enum(orderStatuses),
+  trackingNumber: z.string().trim().min(1).max(100).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export interface Changer {
+  userId: string;
+  role: "admin" | "seller";
+}
+
+// What a seller may do by hand; payment states belong to Stripe's events.
+const sellerTargets = new Set(["shipped", "delivered", "cancelled"]);
+
+/**
+ * A seller (or admin) moves an order on: paid → shipped → delivered, or cancels it. Scoped
+ * to the seller's own orders (another seller's order is "not found", revealing nothing), and
+ * the buyer is told through the outbox in the same transaction.
+ */
+export async function changeOrderStatus(
+  db: Database,
+  changer: Changer,
+  input: z.input<typeof changeOrderStatusInput>,
+) {
+  const change = changeOrderStatusInput.parse(input);
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, change.orderId);
+    if (!order || (changer.role !== "admin" && order.sellerId !== changer.userId)) {
+      throw new OrderNotFound(change.orderId);
+    }
+    if (!sellerTargets.has(change.to)) throw new InvalidTransition(order.status, change.to);
+    const updated = await transitionOrder(
+      tx,
+      order,
+      change.to,
+      { kind: changer.role, userId: changer.userId },
+      change.trackingNumber ? { trackingNumber: change.trackingNumber } : {},
+      change.note,
+    );
+    if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
+    await enqueueNotification(tx, {
+      kind: "order.status.buyer",
+      orderId: order.id,
+      variant: change.to,
+    });
+    return updated;
+  });
+}
+
+/**
+ * The same change for several orders (the table's bulk action). Each order changes in its own
+ * transaction; one that cannot (wrong status, not the seller's) is skipped, not fatal.
+ */
+export async function changeOrdersStatus(
+  db: Database,
+  changer: Changer,
+  orderIds: string[],
+  to: z.input<typeof changeOrderStatusInput>["to"],
+) {
+  const result = { changed: 0, skipped: 0 };
+  for (const orderId of orderIds.slice(0, 100)) {
+    try {
+      await changeOrderStatus(db, changer, { orderId, to });
+      result.changed += 1;
+    } catch (error) {
+      if (!(error instanceof InvalidTransition || error instanceof OrderNotFound)) throw error;
+      result.skipped += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseConnection } from "@/db/client";
+import { orders, type OrderStatus } from "@/db/schema/orders";
+import { type User } from "@/db/schema/users";
+import { migratedTestDatabase } from "@/test/database";
+import { createSellerWithProduct, orderRow } from "@/test/fixtures";
+import { exportOrders, listOrders, orderListQuery } from "./list-orders";
+
+let connection: DatabaseConnection;
+let seller: User;
+let other: User;
+let productId: string;
+
+const query = (params: Record<string, string> = {}) => orderListQuery.parse(params);
+
+beforeAll(async () => {
+  connection = await migratedTestDatabase("order_list");
+  const mine = await createSellerWithProduct(connection.db, { stock: null });
+  const theirs = await createSellerWithProduct(connection.db, { stock: null });
+  seller = mine.seller;
+  other = theirs.seller;
+  productId = mine.product.id;
+  const statuses: OrderStatus[] = ["paid", "shipped", "delivered", "pending_payment", "expired"];
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    orderRow(
+      { sellerId: seller.id, productId: mine.product.id, checkoutKey: `list-${i}` },
+      {
+        buyerTelegramId: 5000 + i,
+        contactName: i === 7 ? "Zoë Weiß" : `Buyer ${String(i).padStart(2, "0")}`,
+        email: `buyer${i}@example.com`,
+        quantity: 1 + (i % 3),
+        unitAmountMinor: 1000,
+        totalAmountMinor: 1000 * (1 + (i % 3)),
+        status: statuses[i % statuses.length],
+        createdAt: new Date(Date.UTC(2026, 10, 1 + i)),
+      },
+    ),
+  );
+  await connection.db.insert(orders).values(rows);
+  await connection.db.insert(orders).values({
+    ...rows[0]!,
+    sellerId: other.id,
+    productId: theirs.product.id,
+    checkoutKey: "list-other",
+    contactName: "Other shop's buyer",
+  });
+});
+afterAll(() => connection.close());
+
+describe("the orders table's query", () => {
+  it("shows real orders by default, newest first, 25 to a page", async () => {
+    const page = await listOrders(connection.db, seller, query());
+    expect(page.total).toBe(18); // paid, shipped, delivered: 3 of every 5
+    expect(page.orders).toHaveLength(18);
+    const created = page.orders.map((o) => o.createdAt.getTime());
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(page.orders.every((o) => ["paid", "shipped", "delivered"].includes(o.status))).toBe(
+      true,
+    );
+  });
+
+  it("filters by status, date range and product, and pages", async () => {
+    const shipped = await listOrders(connection.db, seller, query({ status: "shipped" }));
+    expect(shipped.orders.every((o) => o.status === "shipped")).toBe(true);
+    expect(shipped.total).toBe(6);
+    const range = await listOrders(
+      connection.db,
+      seller,
+      query({
+        from: "2026-11-05",
+        to: "2026-11-07",
+        status: "paid,shipped,delivered,pending_payment,expired",
+      }),
+    );
+    expect(range.orders.map((o) => o.createdAt.toISOString().slice(0, 10)).sort()).toEqual([
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-07",
+    ]);
+    const page2 = await listOrders(connection.db, seller, query({ size: "10", page: "2" }));
+    expect(page2).toMatchObject({ total: 18, pageCount: 2 });
+    expect(page2.orders).toHaveLength(8);
+    expect((await listOrders(connection.db, seller, query({ product: productId }))).total).toBe(18);
+  });
+
+  it("sorts by any column, either way", async () => {
+    const byTotal = await listOrders(connection.db, seller, query({ sort: "total", dir: "asc" }));
+    const totals = byTotal.orders.map((o) => o.totalAmountMinor);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    const byBuyer = await listOrders(connection.db, seller, query({ sort: "buyer", dir: "desc" }));
+    expect(byBuyer.orders[0]?.contactName).toBe("Zoë Weiß");
+  });
+
+  it("searches buyer name, e-mail and order number", async () => {
+    expect(
+      (await listOrders(connection.db, seller, query({ q: "weiß" }))).orders.map(
+        (o) => o.contactName,
+      ),
+    ).toEqual(["Zoë Weiß"]);
+    const byMail = await listOrders(connection.db, seller, query({ q: "buyer12@" }));
+    expect(byMail.orders.map((o) => o.email)).toEqual(["buyer12@example.com"]);
+    const one = byMail.orders[0]!;
+    expect(
+      (await listOrders(connection.db, seller, query({ q: `#${one.number}` }))).orders.map(
+        (o) => o.id,
+      ),
+    ).toEqual([one.id]);
+    expect((await listOrders(connection.db, seller, query({ q: "100%_" }))).total).toBe(0);
+  });
+
+  it("never shows another shop's orders to a seller", async () => {
+    const mine = await listOrders(connection.db, seller, query({ q: "Other shop" }));
+    expect(mine.total).toBe(0);
+    const theirs = await listOrders(connection.db, other, query());
+    expect(theirs.orders.map((o) => o.contactName)).toEqual(["Other shop's buyer"]);
+  });
+
+  it("falls back to the default view for nonsense in the URL", () => {
+    expect(
+      query({ page: "-4", size: "7", sort: "password", dir: "sideways", status: "hacked" }),
+    ).toMatchObject({
+      page: 1,
+      size: 25,
+      sort: "createdAt",
+      dir: "desc",
+      status: [],
+    });
+  });
+
+  it("exports every page of the view", async () => {
+    const all = [];
+    for await (const order of exportOrders(connection.db, seller, query({ size: "10" })))
+      all.push(order);
+    expect(all).toHaveLength(18);
+  });
+});

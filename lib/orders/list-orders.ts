@@ -1,0 +1,111 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { posts } from "@/db/schema/channels";
+import { orders, orderStatuses } from "@/db/schema/orders";
+import { type User } from "@/db/schema/users";
+import { paidAndLater } from "./order-status";
+
+// What a seller means by "orders": paid ones and what became of them. Unpaid checkouts,
+// expired and failed payments are shown only when asked for by status.
+export const defaultStatuses = paidAndLater;
+
+export const sortableColumns = ["number", "createdAt", "total", "status", "buyer"] as const;
+export const pageSizes = [10, 25, 50, 100] as const;
+
+const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The orders table's view, as it travels in the URL (so a view can be shared). */
+export const orderListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (pageSizes as readonly number[]).includes(n))
+    .catch(25),
+  sort: z.enum(sortableColumns).catch("createdAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  status: z
+    .string()
+    .transform((list) =>
+      list.split(",").filter((s) => (orderStatuses as readonly string[]).includes(s)),
+    )
+    .pipe(z.array(z.enum(orderStatuses)))
+    .optional()
+    .catch(undefined),
+  from: dateOnly.optional().catch(undefined),
+  to: dateOnly.optional().catch(undefined),
+  product: z.uuid().optional().catch(undefined),
+  channel: z.uuid().optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+});
+export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+const sortColumn = {
+  number: orders.number,
+  createdAt: orders.createdAt,
+  total: orders.totalAmountMinor,
+  status: orders.status,
+  buyer: orders.contactName,
+};
+
+function filters(actor: User, query: OrderListQuery): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [
+    // Sellers see only their own orders; admins see every shop's.
+    actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
+    inArray(orders.status, query.status?.length ? query.status : [...defaultStatuses]),
+    query.from ? gte(orders.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
+    // "to" is inclusive: everything before the next day.
+    query.to
+      ? lt(orders.createdAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000))
+      : undefined,
+    query.product ? eq(orders.productId, query.product) : undefined,
+    query.channel ? eq(posts.channelId, query.channel) : undefined,
+  ];
+  if (query.q) {
+    const number = /^#?(\d{1,15})$/.exec(query.q)?.[1];
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        number ? eq(orders.number, Number(number)) : undefined,
+        ilike(orders.contactName, pattern),
+        ilike(orders.email, pattern),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+/** One page of the actor's orders for the table, with the total for the pager. */
+export async function listOrders(db: Database, actor: User, query: OrderListQuery) {
+  const where = filters(actor, query);
+  const base = () => db.select().from(orders).leftJoin(posts, eq(posts.id, orders.postId));
+  const order = query.dir === "asc" ? asc(sortColumn[query.sort]) : desc(sortColumn[query.sort]);
+  const [rows, totals] = await Promise.all([
+    base()
+      .where(where)
+      // The number breaks ties, so paging never shows a row twice or skips one.
+      .orderBy(order, query.dir === "asc" ? asc(orders.number) : desc(orders.number))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    db
+      .select({ total: count() })
+      .from(orders)
+      .leftJoin(posts, eq(posts.id, orders.postId))
+      .where(where),
+  ]);
+  const total = totals[0]?.total ?? 0;
+  return {
+    orders: rows.map((row) => row.orders),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / query.size)),
+  };
+}
+
+/** Every order of the current view (all pages), for the CSV export, in chunks. */
+export async function* exportOrders(db: Database, actor: User, query: OrderListQuery) {
+  for (let page = 1; ; page++) {
+    const { orders: chunk } = await listOrders(db, actor, { ...query, page, size: 100 });
+    yield* chunk;
+    if (chunk.length < 100) return;
+  }
+}

@@ -1,0 +1,33 @@
+import type Stripe from "stripe";
+import type { Database } from "@/db/client";
+import { auditLog } from "@/db/schema/platform";
+import type { User } from "@/db/schema/users";
+import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { findOrder } from "./find-order";
+
+const refundable = new Set(["paid", "shipped", "delivered", "cancelled"]);
+
+/**
+ * Refunds a paid order through Stripe. The order becomes "refunded" when Stripe's
+ * charge.refunded event arrives (the one place that knows the money moved); the idempotency key
+ * makes a double click one refund.
+ */
+export async function refundOrder(db: Database, stripe: Stripe, actor: User, orderId: string) {
+  const order = await findOrder(db, actor, orderId);
+  if (!order) throw new OrderNotFound(orderId);
+  if (!refundable.has(order.status) || !order.stripePaymentIntentId) {
+    throw new InvalidTransition(order.status, "refunded");
+  }
+  const refund = await stripe.refunds.create(
+    { payment_intent: order.stripePaymentIntentId, metadata: { order_id: order.id } },
+    { idempotencyKey: `refund-${order.id}` },
+  );
+  await db.insert(auditLog).values({
+    actorUserId: actor.id,
+    action: "order.refund_requested",
+    targetType: "order",
+    targetId: order.id,
+    data: { refundId: refund.id, amount: refund.amount },
+  });
+  return refund;
+}

@@ -1,0 +1,51 @@
+import type { Api } from "grammy";
+import type Stripe from "stripe";
+import path from "node:path";
+import { ecsConnection, stripeConnection, telegramConnection } from "./connections";
+import { database } from "./database";
+import { createEcsTarget, type EcsTarget } from "@/lib/deploy/ecs-target";
+import { settings } from "./env";
+import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
+import { createStripeClient } from "@/lib/payments/stripe-client";
+import { createTelegramApi } from "@/lib/telegram/telegram-api";
+
+// One client per process, shared across Next's separately bundled routes via globalThis.
+const shared = globalThis as unknown as {
+  promoBotStripe?: Stripe;
+  promoBotTelegram?: Api;
+  promoBotStorage?: ObjectStorage;
+  promoBotEcs?: EcsTarget;
+};
+
+/** The Stripe client (the in-app simulator in the sandbox); undefined while not configured. */
+export function stripeClient(): Stripe | undefined {
+  const connection = stripeConnection();
+  if (!connection) return undefined;
+  shared.promoBotStripe ??= createStripeClient(connection, database);
+  return shared.promoBotStripe;
+}
+
+/** The Bot API client (the in-app simulator in the sandbox); undefined while not configured. */
+export function telegramApi(): Api | undefined {
+  const connection = telegramConnection();
+  if (!connection) return undefined;
+  shared.promoBotTelegram ??= createTelegramApi(connection, database);
+  return shared.promoBotTelegram;
+}
+
+/** The ECS service to deploy to (the in-app simulator in the sandbox); undefined while not configured. */
+export function ecsTarget(): EcsTarget | undefined {
+  const connection = ecsConnection();
+  if (!connection) return undefined;
+  shared.promoBotEcs ??= createEcsTarget(connection);
+  return shared.promoBotEcs;
+}
+
+/** The object store for uploads: S3 when S3_BUCKET is set, else DATA_DIR/uploads. */
+export function objectStorage(): ObjectStorage {
+  const { S3_BUCKET, S3_REGION, S3_ENDPOINT, DATA_DIR } = settings();
+  shared.promoBotStorage ??= S3_BUCKET
+    ? s3ObjectStorage({ bucket: S3_BUCKET, region: S3_REGION, endpoint: S3_ENDPOINT })
+    : localObjectStorage(path.join(DATA_DIR, "uploads"));
+  return shared.promoBotStorage;
+}

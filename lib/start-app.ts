@@ -1,0 +1,46 @@
+import { migrateWithLock } from "@/db/migrate";
+import { databaseConnection } from "@/lib/platform/database";
+import { objectStorage, stripeClient } from "@/lib/platform/services";
+import { isSandbox, settings, SettingsError } from "@/lib/platform/env";
+import { describeDatabaseUrl, logger } from "@/lib/platform/logger";
+import { startNotificationWorker } from "@/lib/jobs/start-worker";
+import { startReconciler } from "@/lib/payments/reconcile-worker";
+
+/**
+ * Runs once per server process before it takes requests: a bad configuration or a database
+ * that cannot be migrated stops the process with a clear message, so an orchestrator (ECS)
+ * sees a failed start instead of a server answering errors.
+ */
+export async function startApp(): Promise<void> {
+  try {
+    const config = settings();
+    logger.level = config.LOG_LEVEL;
+    const connection = await databaseConnection();
+    const applied = await migrateWithLock(connection);
+    logger.info(
+      { driver: connection.driver, database: describeDatabaseUrl(config.DATABASE_URL), applied },
+      "database ready",
+    );
+    if (isSandbox(config)) {
+      // Loaded only here, so the sandbox's code stays out of a live shop's start.
+      const { seedDemoShop } = await import("@/sandbox/app/demo-shop");
+      const seeded = await seedDemoShop(connection.db, objectStorage());
+      logger.info(
+        { demoShop: seeded ? "created" : "kept" },
+        "sandbox: Telegram and Stripe simulated",
+      );
+    }
+    const worker = await startNotificationWorker();
+    const stripe = stripeClient();
+    if (stripe) startReconciler(connection.db, stripe);
+    logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      // Plain text on stderr: this is read by a person fixing their configuration.
+      console.error(error.message);
+    } else {
+      logger.fatal({ err: error }, "startup failed");
+    }
+    process.exit(1);
+  }
+}
