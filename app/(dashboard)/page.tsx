@@ -5,7 +5,9 @@ import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { SalesChart } from "@/components/overview/sales-chart";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { User } from "@/db/schema/users";
 import { botIdentity } from "@/lib/telegram/bot-identity";
 import { currentUser } from "@/lib/auth/current-user";
@@ -14,8 +16,6 @@ import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overvie
 import { findBusiness } from "@/lib/invoices/business-details";
 
 export const generateMetadata = () => sectionMetadata("overview");
-
-const card = "rounded-xl border border-slate-200 bg-white p-5";
 
 export default async function OverviewPage() {
   const user = await currentUser();
@@ -79,7 +79,7 @@ async function OverviewFigures({ user }: { user: User }) {
     <>
       <div className="grid gap-4 sm:grid-cols-3">
         {(["today", "week", "month"] as const).map((window) => (
-          <section key={window} className={card} aria-labelledby={`sales-${window}`}>
+          <Card key={window} aria-labelledby={`sales-${window}`}>
             <h2 id={`sales-${window}`} className="text-sm font-medium text-slate-500">
               {t(window)}
             </h2>
@@ -97,65 +97,67 @@ async function OverviewFigures({ user }: { user: User }) {
                 </p>
               ))
             )}
-          </section>
+          </Card>
         ))}
       </div>
-      <section className={`${card} mt-4`}>
+      <Card className="mt-4">
         <h2 className="mb-3 text-sm font-medium text-slate-500">{t("chart")}</h2>
         <SalesChart days={days} label={t("chart")} format={(minor) => money(minor)} />
-      </section>
-      <section className={`${card} mt-4`}>
+      </Card>
+      <Card className="mt-4">
         <h2 className="mb-3 text-sm font-medium text-slate-500">{t("funnel")}</h2>
         {funnel.length === 0 ? (
           <p className="text-sm text-slate-500">{tSection("emptyBody")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("post")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right">
-                    {t("starts")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right">
-                    {t("checkouts")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right">
-                    {t("paid")}
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    {t("conversion")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {funnel.map((row) => (
-                  <tr key={row.key}>
-                    <td className="py-2 pr-4">
-                      <span className="font-medium">{row.product}</span>
-                      <span className="block text-xs text-slate-500">
-                        {row.channel
-                          ? `${row.channel} · ${format.dateTime(row.postedAt ?? new Date(), { dateStyle: "medium" })}`
-                          : t("directLink")}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{row.starts}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{row.checkouts}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{row.paid}</td>
-                    <td className="py-2 text-right tabular-nums">
-                      {row.starts > 0
-                        ? format.number(row.paid / row.starts, { style: "percent" })
-                        : "–"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table inset>
+            <THead inset>
+              <TR>
+                <TH inset>{t("post")}</TH>
+                <TH inset align="right">
+                  {t("starts")}
+                </TH>
+                <TH inset align="right">
+                  {t("checkouts")}
+                </TH>
+                <TH inset align="right">
+                  {t("paid")}
+                </TH>
+                <TH inset align="right">
+                  {t("conversion")}
+                </TH>
+              </TR>
+            </THead>
+            <TBody>
+              {funnel.map((row) => (
+                <TR key={row.key}>
+                  <TD inset>
+                    <span className="font-medium">{row.product}</span>
+                    <span className="block text-xs text-slate-500">
+                      {row.channel
+                        ? `${row.channel} · ${format.dateTime(row.postedAt ?? new Date(), { dateStyle: "medium" })}`
+                        : t("directLink")}
+                    </span>
+                  </TD>
+                  <TD inset align="right" className="tabular-nums">
+                    {row.starts}
+                  </TD>
+                  <TD inset align="right" className="tabular-nums">
+                    {row.checkouts}
+                  </TD>
+                  <TD inset align="right" className="tabular-nums">
+                    {row.paid}
+                  </TD>
+                  <TD inset align="right" className="tabular-nums">
+                    {row.starts > 0
+                      ? format.number(row.paid / row.starts, { style: "percent" })
+                      : "–"}
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { MonitoringOverview, Tally } from "@/lib/monitoring/monitoring-overview";
-import { cell, headCell, panel, panelTitle } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 const outcomes = ["ok", "duplicate", "rejected", "failed"] as const;
 const sources = ["stripe", "telegram"] as const;
@@ -34,52 +35,46 @@ export async function CountersTable({
   };
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <section className={`${panel} lg:col-span-2`} aria-labelledby="counters-title">
-        <h2 id="counters-title" className={panelTitle}>
-          {t("countersTitle")}
-        </h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm" aria-labelledby="counters-title">
-            <thead>
-              <tr>
-                <th scope="col" className={headCell}>
-                  {t("what")}
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  {t("lastHour")}
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  {t("lastDay")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map(({ key, label, tally, bad }) => (
-                <tr key={key}>
-                  <th scope="row" className={`${cell} text-left font-normal text-slate-700`}>
-                    {label}
-                  </th>
-                  {[tally.hour, tally.day].map((value, index) => (
-                    <td
-                      key={index}
-                      className={`${cell} text-right tabular-nums ${
-                        bad && value > 0 ? "font-semibold text-red-700" : "text-slate-900"
-                      }`}
-                    >
-                      {value}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <Card className="lg:col-span-2" aria-labelledby="counters-title">
+        <CardTitle id="counters-title">{t("countersTitle")}</CardTitle>
+        <Table inset className="mt-3" aria-labelledby="counters-title">
+          <THead inset>
+            <TR>
+              <TH inset>{t("what")}</TH>
+              <TH inset align="right">
+                {t("lastHour")}
+              </TH>
+              <TH inset align="right">
+                {t("lastDay")}
+              </TH>
+            </TR>
+          </THead>
+          <TBody className="align-top">
+            {rows.map(({ key, label, tally, bad }) => (
+              <TR key={key}>
+                <TH inset scope="row" className="text-slate-700">
+                  {label}
+                </TH>
+                {[tally.hour, tally.day].map((value, index) => (
+                  <TD
+                    key={index}
+                    inset
+                    align="right"
+                    className={`tabular-nums ${
+                      bad && value > 0 ? "font-semibold text-red-700" : "text-slate-900"
+                    }`}
+                  >
+                    {value}
+                  </TD>
+                ))}
+              </TR>
+            ))}
+          </TBody>
+        </Table>
         <p className="mt-3 text-xs text-slate-500">{t("okHint")}</p>
-      </section>
-      <section className={panel} aria-labelledby="backlog-title">
-        <h2 id="backlog-title" className={panelTitle}>
-          {t("backlogTitle")}
-        </h2>
+      </Card>
+      <Card aria-labelledby="backlog-title">
+        <CardTitle id="backlog-title">{t("backlogTitle")}</CardTitle>
         <dl className="mt-3 space-y-3 text-sm">
           <div>
             <dt className="text-slate-500">{t("pending")}</dt>
@@ -92,7 +87,7 @@ export async function CountersTable({
             </dd>
           </div>
         </dl>
-      </section>
+      </Card>
     </div>
   );
 }

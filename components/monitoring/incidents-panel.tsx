@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Incident } from "@/db/schema/monitoring";
 import { describeIncident } from "@/lib/monitoring/incident-alerts";
 import { telegramLocale } from "@/lib/telegram/locale";
-import { panel, panelTitle } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** Open incidents first (what admins were alerted to), then those resolved this week. */
 export async function IncidentsPanel({
@@ -21,10 +21,8 @@ export async function IncidentsPanel({
   const text = (incident: Incident) => describeIncident(incident, telegramLocale(locale), false);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section className={panel} aria-labelledby="incidents-title">
-      <h2 id="incidents-title" className={panelTitle}>
-        {t("incidentsTitle")}
-      </h2>
+    <Card aria-labelledby="incidents-title">
+      <CardTitle id="incidents-title">{t("incidentsTitle")}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t("alertsHint")}</p>
       {open.length === 0 ? (
         <p className="mt-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
@@ -65,6 +63,6 @@ export async function IncidentsPanel({
           </ul>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { outboxRetryState } from "@/lib/jobs/outbox";
-import { cell, headCell, panel, panelTitle } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 type Job = Awaited<ReturnType<typeof outboxRetryState>>["pending"][number];
 
@@ -12,54 +13,46 @@ export async function OutboxState({ pending, failed }: { pending: Job[]; failed:
     return t.has(key) ? t(key) : t("kinds.other");
   };
   const jobTable = (jobs: Job[], labelledBy: string, showNext: boolean) => (
-    <div className="mt-3 overflow-x-auto">
-      <table className="min-w-full text-sm" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col" className={headCell}>
-              {t("job")}
-            </th>
-            <th scope="col" className={`${headCell} text-right`}>
-              {t("attempts")}
-            </th>
+    <Table inset className="mt-3" aria-labelledby={labelledBy}>
+      <THead inset>
+        <TR>
+          <TH inset>{t("job")}</TH>
+          <TH inset align="right">
+            {t("attempts")}
+          </TH>
+          {showNext ? <TH inset>{t("nextAttempt")}</TH> : null}
+          <TH inset>{t("lastError")}</TH>
+        </TR>
+      </THead>
+      <TBody className="align-top">
+        {jobs.map((job) => (
+          <TR key={job.id}>
+            <TD inset>
+              <span className="font-medium text-slate-900">{kind(job)}</span>
+              <span className="block text-xs text-slate-500">
+                #{job.id} ·{" "}
+                {format.dateTime(job.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+              </span>
+            </TD>
+            <TD inset align="right" className="tabular-nums">
+              {job.attempts}
+            </TD>
             {showNext ? (
-              <th scope="col" className={headCell}>
-                {t("nextAttempt")}
-              </th>
+              <TD inset className="whitespace-nowrap text-slate-600">
+                {format.dateTime(job.runAfter, { timeStyle: "medium" })}
+              </TD>
             ) : null}
-            <th scope="col" className={headCell}>
-              {t("lastError")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {jobs.map((job) => (
-            <tr key={job.id}>
-              <td className={cell}>
-                <span className="font-medium text-slate-900">{kind(job)}</span>
-                <span className="block text-xs text-slate-500">
-                  #{job.id} ·{" "}
-                  {format.dateTime(job.createdAt, { dateStyle: "short", timeStyle: "medium" })}
-                </span>
-              </td>
-              <td className={`${cell} text-right tabular-nums`}>{job.attempts}</td>
-              {showNext ? (
-                <td className={`${cell} whitespace-nowrap text-slate-600`}>
-                  {format.dateTime(job.runAfter, { timeStyle: "medium" })}
-                </td>
-              ) : null}
-              <td className={`${cell} break-all text-slate-600`}>{job.lastError ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            <TD inset className="break-all text-slate-600">
+              {job.lastError ?? "–"}
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
   );
   return (
-    <section className={panel} aria-labelledby="retry-title">
-      <h2 id="retry-title" className={panelTitle}>
-        {t("retryTitle")}
-      </h2>
+    <Card aria-labelledby="retry-title">
+      <CardTitle id="retry-title">{t("retryTitle")}</CardTitle>
       {pending.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{t("noRetries")}</p>
       ) : (
@@ -73,6 +66,6 @@ export async function OutboxState({ pending, failed }: { pending: Job[]; failed:
           {jobTable(failed, "given-up-title", false)}
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }

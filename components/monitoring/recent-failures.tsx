@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { MonitorEvent } from "@/db/schema/monitoring";
-import { cell, headCell, panel, panelTitle } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 type Detail = Record<string, string | number | undefined>;
 
@@ -36,47 +37,39 @@ export async function RecentFailures({ events }: { events: MonitorEvent[] }) {
     };
   };
   return (
-    <section className={panel} aria-labelledby="failures-title">
-      <h2 id="failures-title" className={panelTitle}>
-        {t("failuresTitle")}
-      </h2>
+    <Card aria-labelledby="failures-title">
+      <CardTitle id="failures-title">{t("failuresTitle")}</CardTitle>
       {events.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{t("noFailures")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm" aria-labelledby="failures-title">
-            <thead>
-              <tr>
-                <th scope="col" className={headCell}>
-                  {t("when")}
-                </th>
-                <th scope="col" className={headCell}>
-                  {t("what")}
-                </th>
-                <th scope="col" className={headCell}>
-                  {t("detail")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.map((event) => {
-                const { what, more } = describe(event);
-                return (
-                  <tr key={event.id}>
-                    <td className={`${cell} whitespace-nowrap text-slate-600`}>
-                      {format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}
-                    </td>
-                    <td className={`${cell} font-medium text-slate-900`}>{what}</td>
-                    <td className={`${cell} break-all text-slate-600`}>
-                      {more.filter(Boolean).join(" · ")}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table inset className="mt-3" aria-labelledby="failures-title">
+          <THead inset>
+            <TR>
+              <TH inset>{t("when")}</TH>
+              <TH inset>{t("what")}</TH>
+              <TH inset>{t("detail")}</TH>
+            </TR>
+          </THead>
+          <TBody className="align-top">
+            {events.map((event) => {
+              const { what, more } = describe(event);
+              return (
+                <TR key={event.id}>
+                  <TD inset className="whitespace-nowrap text-slate-600">
+                    {format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}
+                  </TD>
+                  <TD inset className="font-medium text-slate-900">
+                    {what}
+                  </TD>
+                  <TD inset className="break-all text-slate-600">
+                    {more.filter(Boolean).join(" · ")}
+                  </TD>
+                </TR>
+              );
+            })}
+          </TBody>
+        </Table>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ReconcileState } from "@/app/(dashboard)/monitoring/actions";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { fillTemplate } from "@/components/i18n/fill-template";
 
 export interface ReconcileLabels {
@@ -23,9 +23,9 @@ export function ReconcileButton({
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="mt-4 flex flex-wrap items-center gap-3">
-      <button type="submit" disabled={pending} className={secondaryButton}>
+      <Button type="submit" variant="secondary" disabled={pending}>
         {labels.run}
-      </button>
+      </Button>
       {state.outcome === "ran" ? (
         <p role="status" className="text-sm text-slate-700">
           {fillTemplate(state.repaired === 0 ? labels.ran.none : labels.ran.some, {

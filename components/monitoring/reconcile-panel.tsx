@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { reconcileAction } from "@/app/(dashboard)/monitoring/actions";
+import { Card, CardTitle } from "@/components/ui/card";
 import type { ReconcileReport } from "@/lib/payments/reconcile-payments";
 import { ReconcileButton } from "./reconcile-button";
-import { panel, panelTitle } from "./styles";
 
 /** The latest payments reconciliation recorded late, and a button to check now. */
 export async function ReconcilePanel({
@@ -15,10 +15,8 @@ export async function ReconcilePanel({
     getFormatter(),
   ]);
   return (
-    <section className={panel} aria-labelledby="reconcile-title">
-      <h2 id="reconcile-title" className={panelTitle}>
-        {t("title")}
-      </h2>
+    <Card aria-labelledby="reconcile-title">
+      <CardTitle id="reconcile-title">{t("title")}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t("hint")}</p>
       {runs.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{t("none")}</p>
@@ -54,6 +52,6 @@ export async function ReconcilePanel({
           failed: t.raw("failed") as string,
         }}
       />
-    </section>
+    </Card>
   );
 }

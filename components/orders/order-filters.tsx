@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { orderStatuses } from "@/db/schema/orders";
+import { cardFrame } from "@/components/ui/card";
 import type { OrderListQuery } from "@/lib/orders/list-orders";
 
 const inputClass =
@@ -14,10 +15,7 @@ export async function OrderFilters({ query }: { query: OrderListQuery }) {
   const t = await getTranslations("ordersTable");
   const status = query.status?.length === 1 ? query.status[0] : "";
   return (
-    <form
-      method="get"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
-    >
+    <form method="get" className={`mb-4 flex flex-wrap items-end gap-3 p-4 ${cardFrame}`}>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="size" value={query.size} />

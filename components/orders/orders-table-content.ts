@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Order } from "@/db/schema/orders";
-import type { OrderRow, OrdersTableLabels } from "./orders-table";
+import type { OrderRow, OrdersTableLabels } from "./orders-columns";
 
 /**
  * The orders table's texts for one view, in the request's language. Whatever the server knows

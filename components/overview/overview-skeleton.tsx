@@ -1,6 +1,7 @@
+import { cardFrame } from "@/components/ui/card";
 import { LoadingRegion, SkeletonBar } from "@/components/ui/skeleton";
 
-const card = "rounded-xl border border-slate-200 bg-white p-5";
+const card = `${cardFrame} p-5`;
 
 /** The Overview's revenue cards, chart and funnel table while their figures are counted. */
 export function OverviewSkeleton({ label }: { label: string }) {

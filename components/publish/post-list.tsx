@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 
 interface PostRow {
   id: string;
@@ -34,9 +35,9 @@ export async function PostList({
             <form action={deleteAction}>
               <input type="hidden" name="postId" value={post.id} />
               <input type="hidden" name="productId" value={productId} />
-              <button type="submit" className="text-sm font-medium text-red-700 hover:underline">
+              <Button type="submit" variant="dangerLink">
                 {t("deletePost")}
-              </button>
+              </Button>
             </form>
           )}
         </li>

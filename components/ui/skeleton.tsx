@@ -1,3 +1,5 @@
+import { cardFrame } from "./card";
+
 /**
  * Stands in for a part of a page whose data is still loading. Sighted users see grey bars in
  * the content's rough shape; screen readers skip the bars and find one "Loading…" status, and
@@ -45,10 +47,7 @@ export function ListSkeleton({
   className?: string;
 }) {
   return (
-    <LoadingRegion
-      label={label}
-      className={`${bare ? "" : "rounded-xl border border-slate-200 bg-white"} ${className}`}
-    >
+    <LoadingRegion label={label} className={`${bare ? "" : cardFrame} ${className}`}>
       <div className="divide-y divide-slate-100">
         {Array.from({ length: rows }, (_, row) => (
           <div key={row} className={`flex items-center gap-4 py-3 ${bare ? "" : "px-4"}`}>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
+import { Card, CardTitle, cardFrame } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -27,13 +28,10 @@ export default async function ChannelsPage() {
   return (
     <>
       <PageHeader title={tSection("title")} description={tSection("description")} />
-      <section
-        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-        aria-labelledby="add-title"
-      >
-        <h2 id="add-title" className="mb-3 text-base font-semibold text-slate-900">
+      <Card className="mb-6" aria-labelledby="add-title">
+        <CardTitle id="add-title" className="mb-3">
           {t("add")}
-        </h2>
+        </CardTitle>
         {bot ? (
           <ConnectChannelForm
             labels={{
@@ -56,7 +54,7 @@ export default async function ChannelsPage() {
         ) : (
           <p className="text-sm text-slate-600">{t("noTelegram")}</p>
         )}
-      </section>
+      </Card>
       <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={3} />}>
         <ChannelList user={user} />
       </Suspense>
@@ -74,7 +72,7 @@ async function ChannelList({ user }: { user: User }) {
   return channels.length === 0 ? (
     <EmptyState title={tSection("emptyTitle")} body={tSection("emptyBody")} />
   ) : (
-    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+    <ul className={`divide-y divide-slate-100 ${cardFrame}`}>
       {channels.map((channel) => (
         <li
           key={channel.id}

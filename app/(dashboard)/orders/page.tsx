@@ -5,6 +5,7 @@ import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { ordersTableLabels, ordersTableRows } from "@/components/orders/orders-table-content";
+import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
@@ -44,10 +45,7 @@ export default async function OrdersPage({
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeader title={t("title")} description={t("description")} />
-        <a
-          href={`/orders/export?${exportParams.toString()}`}
-          className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500"
-        >
+        <a href={`/orders/export?${exportParams.toString()}`} className={secondaryButton}>
           {tTable("export")}
         </a>
       </div>

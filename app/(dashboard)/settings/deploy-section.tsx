@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeployPanel } from "@/components/settings/deploy-panel";
+import { Badge } from "@/components/ui/badge";
 import type { User } from "@/db/schema/users";
 import { ecsTarget } from "@/lib/platform/services";
 import { database } from "@/lib/platform/database";
@@ -66,9 +67,7 @@ async function DeployHistory({ user }: { user: User }) {
                 {tagOf(row.fromImage)} → {tagOf(row.toImage)}
               </span>
               <span className="text-slate-600">{row.requester ?? "shell"}</span>
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-                {t(`status.${row.status}`)}
-              </span>
+              <Badge>{t(`status.${row.status}`)}</Badge>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
 import type { User } from "@/db/schema/users";
 import type { Problem, ServiceCheck } from "@/lib/monitoring/service-check";
 import { checkSystemHealth } from "@/lib/monitoring/system-health";
@@ -81,13 +82,9 @@ export async function HealthList({ user }: { user: User }) {
         <li key={key} className="py-3 text-sm" data-health={key}>
           <div className="flex items-center gap-2">
             <span className="font-medium text-slate-900">{name}</span>
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
-                check.ok ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"
-              }`}
-            >
+            <Badge tone={check.ok ? "success" : "danger"}>
               {check.ok ? t("ok") : t("problem")}
-            </span>
+            </Badge>
           </div>
           {facts.some(Boolean) ? (
             <p className="mt-1 break-words text-xs text-slate-600">

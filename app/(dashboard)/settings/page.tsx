@@ -4,6 +4,8 @@ import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { BusinessForm, type BusinessFormLabels } from "@/components/settings/business-form";
 import { SecretForm } from "@/components/settings/secret-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
@@ -19,8 +21,6 @@ import { VersionSection } from "./version-section";
 
 export const generateMetadata = () => sectionMetadata("settings");
 
-const sectionClass = "rounded-xl border border-slate-200 bg-white p-5";
-
 export default async function SettingsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
@@ -33,10 +33,8 @@ export default async function SettingsPage() {
     <>
       <PageHeader title={tSection("title")} description={tSection("description")} />
       <div className="space-y-6">
-        <section className={sectionClass} aria-labelledby="tokens-title">
-          <h2 id="tokens-title" className="text-base font-semibold text-slate-900">
-            {t("tokensTitle")}
-          </h2>
+        <Card aria-labelledby="tokens-title">
+          <CardTitle id="tokens-title">{t("tokensTitle")}</CardTitle>
           {/* Raw: the hint quotes "<token>" and "{id}", which ICU would read as a tag and a value. */}
           <p className="mb-4 mt-1 text-sm text-slate-600">{t.raw("tokensHint") as string}</p>
           <SecretForm
@@ -53,53 +51,45 @@ export default async function SettingsPage() {
           >
             <TokenList user={user} />
           </Suspense>
-        </section>
-        <section className={sectionClass} aria-labelledby="business-title">
-          <h2 id="business-title" className="text-base font-semibold text-slate-900">
-            {t("businessTitle")}
-          </h2>
+        </Card>
+        <Card aria-labelledby="business-title">
+          <CardTitle id="business-title">{t("businessTitle")}</CardTitle>
           <p className="mb-4 mt-1 text-sm text-slate-600">{t("businessHint")}</p>
           <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={3} bare />}>
             <BusinessSection user={user} />
           </Suspense>
-        </section>
+        </Card>
         {user.role === "admin" ? (
-          <section className={sectionClass} aria-labelledby="invites-title">
-            <h2 id="invites-title" className="text-base font-semibold text-slate-900">
-              {t("invitesTitle")}
-            </h2>
+          <Card aria-labelledby="invites-title">
+            <CardTitle id="invites-title">{t("invitesTitle")}</CardTitle>
             <p className="mb-4 mt-1 text-sm text-slate-600">{t("invitesHint")}</p>
             <SecretForm
               action={createInviteAction}
               submitLabel={t("createInvite")}
               createdLabel={t("inviteCreated")}
             />
-          </section>
+          </Card>
         ) : null}
         {user.role === "admin" ? (
           <>
-            <VersionSection className={sectionClass} />
-            <section className={sectionClass} aria-labelledby="health-title">
-              <h2 id="health-title" className="text-base font-semibold text-slate-900">
-                {t("health.title")}
-              </h2>
+            <VersionSection />
+            <Card aria-labelledby="health-title">
+              <CardTitle id="health-title">{t("health.title")}</CardTitle>
               <p className="mt-1 text-sm text-slate-600">{t("health.hint")}</p>
               <Suspense
                 fallback={<ListSkeleton label={tApp("loading")} rows={3} bare className="mt-4" />}
               >
                 <HealthList user={user} />
               </Suspense>
-            </section>
-            <section className={sectionClass} aria-labelledby="deploy-title">
-              <h2 id="deploy-title" className="text-base font-semibold text-slate-900">
-                {t("deploy.title")}
-              </h2>
+            </Card>
+            <Card aria-labelledby="deploy-title">
+              <CardTitle id="deploy-title">{t("deploy.title")}</CardTitle>
               <Suspense
                 fallback={<ListSkeleton label={tApp("loading")} rows={2} bare className="mt-4" />}
               >
                 <DeploySection user={user} />
               </Suspense>
-            </section>
+            </Card>
           </>
         ) : null}
       </div>
@@ -133,9 +123,9 @@ async function TokenList({ user }: { user: User }) {
           </span>
           <form action={revokeTokenAction}>
             <input type="hidden" name="id" value={token.id} />
-            <button type="submit" className="text-sm font-medium text-red-700 hover:underline">
+            <Button type="submit" variant="dangerLink">
               {t("revoke")}
-            </button>
+            </Button>
           </form>
         </li>
       ))}

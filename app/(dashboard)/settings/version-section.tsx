@@ -1,16 +1,15 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, CardTitle } from "@/components/ui/card";
 import { runningVersion } from "@/lib/platform/version";
 
 /** The commit and build time of the code this copy runs. */
-export async function VersionSection({ className }: { className: string }) {
+export async function VersionSection() {
   const [t, format] = await Promise.all([getTranslations("settingsPage.version"), getFormatter()]);
   const { gitSha, dirty, buildTime } = runningVersion();
   const built = buildTime ? new Date(buildTime) : undefined;
   return (
-    <section className={className} aria-labelledby="version-title">
-      <h2 id="version-title" className="text-base font-semibold text-slate-900">
-        {t("title")}
-      </h2>
+    <Card aria-labelledby="version-title">
+      <CardTitle id="version-title">{t("title")}</CardTitle>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">{t("commit")}</dt>
         <dd data-testid="version-commit">
@@ -31,6 +30,6 @@ export async function VersionSection({ className }: { className: string }) {
         </dd>
       </dl>
       {gitSha ? null : <p className="mt-2 text-xs text-slate-500">{t("unknownHint")}</p>}
-    </section>
+    </Card>
   );
 }

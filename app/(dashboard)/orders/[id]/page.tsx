@@ -2,14 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/invoices";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { orderAction } from "../actions";
-
-const card = "rounded-xl border border-slate-200 bg-white p-5";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -41,7 +40,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         description={tTable(`statuses.${order.status}`)}
       />
       <div className="grid gap-4 md:grid-cols-2">
-        <section className={card}>
+        <Card>
           <h2 className="mb-2 text-sm font-semibold text-slate-500">{t("contact")}</h2>
           <p className="font-medium">{order.contactName}</p>
           <p className="text-sm text-slate-600">{order.email}</p>
@@ -53,8 +52,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <br />
             {order.addressCountry}
           </address>
-        </section>
-        <section className={card}>
+        </Card>
+        <Card>
           <h2 className="mb-2 text-sm font-semibold text-slate-500">{t("items")}</h2>
           <p>
             {order.quantity} × {order.productTitle}
@@ -80,9 +79,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               {t("stripe")} ↗
             </a>
           ) : null}
-        </section>
+        </Card>
       </div>
-      <section className={`${card} mt-4`}>
+      <Card className="mt-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("actions")}</h2>
         <OrderActions
           labels={{
@@ -102,8 +101,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           status={order.status}
           canRefund={canRefund}
         />
-      </section>
-      <section className={`${card} mt-4`}>
+      </Card>
+      <Card className="mt-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("timeline")}</h2>
         <ol className="space-y-2 text-sm">
           {timeline.map((event, index) => (
@@ -122,7 +121,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </li>
           ))}
         </ol>
-      </section>
+      </Card>
     </>
   );
 }

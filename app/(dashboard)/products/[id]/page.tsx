@@ -7,6 +7,8 @@ import { PostPreview } from "@/components/publish/post-preview";
 import { listPosts } from "@/lib/channels/publish-product";
 import { PublishPanel } from "@/components/publish/publish-panel";
 import { listChannels } from "@/lib/channels/connect-channel";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
@@ -31,14 +33,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t("edit")} description={product.title} />
-      <section
-        aria-labelledby="publish-title"
-        className="mb-8 grid gap-6 rounded-xl border border-slate-200 bg-white p-5 md:grid-cols-2"
-      >
+      <Card aria-labelledby="publish-title" className="mb-8 grid gap-6 md:grid-cols-2">
         <div>
-          <h2 id="publish-title" className="text-base font-semibold text-slate-900">
-            {tPublish("title")}
-          </h2>
+          <CardTitle id="publish-title">{tPublish("title")}</CardTitle>
           <p className="mb-4 mt-1 text-sm text-slate-600">{tPublish("hint")}</p>
           {product.archivedAt ? (
             <p className="text-sm text-slate-600">{tPublish("archivedHint")}</p>
@@ -65,7 +62,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           <h3 className="mb-2 mt-5 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
           <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
-      </section>
+      </Card>
       <ProductForm
         labels={formLabels}
         action={saveProduct}
@@ -82,12 +79,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
       {product.archivedAt ? null : (
         <form action={archiveProductAction} className="mt-8 border-t border-slate-200 pt-6">
           <input type="hidden" name="id" value={product.id} />
-          <button
-            type="submit"
-            className="rounded-lg border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-500"
-          >
+          <Button type="submit" variant="danger">
             {t("archive")}
-          </button>
+          </Button>
         </form>
       )}
     </>

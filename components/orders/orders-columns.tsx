@@ -1,0 +1,112 @@
+import Link from "next/link";
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
+
+/**
+ * One order as the table shows it: date, total and status come formatted and translated from
+ * the server, so the browser needs no i18n or formatting code.
+ */
+export interface OrderRow {
+  id: string;
+  number: number;
+  date: string;
+  buyer: string;
+  email: string;
+  items: string;
+  total: string;
+  status: string;
+}
+
+// Column ids are the sort keys the server understands.
+export const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
+export type OrdersColumnId = (typeof columnIds)[number];
+export type SortableColumnId = Exclude<OrdersColumnId, "items">;
+
+/**
+ * The table's texts, translated on the server for this view. `selected` ({count}) and
+ * `bulkResult` ({changed}, {skipped}) are templates: their numbers exist only in the browser.
+ */
+export interface OrdersTableLabels {
+  headers: Record<OrdersColumnId, string>;
+  sortBy: Record<SortableColumnId, string>;
+  select: string;
+  selectAll: string;
+  selected: string;
+  bulkShipped: string;
+  bulkDelivered: string;
+  bulkResult: string;
+  none: string;
+  /** "Page 2 of 3" and "1,204 orders" for the rows shown. */
+  page: string;
+  shown: string;
+  perPage: string;
+  previous: string;
+  next: string;
+}
+
+export const features = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+});
+const helper = createColumnHelper<typeof features, OrderRow>();
+
+/** A checkbox to pick rows for the bulk actions, then one column per order field. */
+export function ordersColumns(labels: OrdersTableLabels) {
+  return helper.columns([
+    helper.display({
+      id: "select",
+      header: ({ table }) => (
+        <input
+          type="checkbox"
+          aria-label={labels.selectAll}
+          checked={table.getIsAllPageRowsSelected()}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+          className="size-4"
+        />
+      ),
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          aria-label={`${labels.select} #${row.original.number}`}
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+          className="size-4"
+        />
+      ),
+    }),
+    helper.accessor("number", {
+      header: labels.headers.number,
+      cell: (info) => (
+        <Link
+          href={`/orders/${info.row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          #{info.getValue()}
+        </Link>
+      ),
+    }),
+    helper.accessor("date", { id: "createdAt", header: labels.headers.createdAt }),
+    helper.accessor("buyer", {
+      header: labels.headers.buyer,
+      cell: (info) => (
+        <span>
+          {info.getValue()}
+          <span className="block text-xs text-slate-500">{info.row.original.email}</span>
+        </span>
+      ),
+    }),
+    helper.accessor("items", { header: labels.headers.items, enableSorting: false }),
+    helper.accessor("total", { header: labels.headers.total }),
+    helper.accessor("status", {
+      header: labels.headers.status,
+      cell: (info) => <Badge>{info.getValue()}</Badge>,
+    }),
+  ]);
+}

@@ -1,0 +1,58 @@
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { TBody, TD, TH, THead, TR, Table } from "./table";
+
+describe("Table", () => {
+  it("is a named table in a box that scrolls sideways, its columns headed with scope=col", () => {
+    const html = renderToStaticMarkup(
+      h(
+        Table,
+        { "aria-labelledby": "orders-title", className: "mt-3" },
+        h(THead, null, h(TR, null, h(TH, null, "Title"), h(TH, { align: "right" }, "Price"))),
+        h(TBody, null, h(TR, null, h(TD, null, "Tote bag"), h(TD, { align: "right" }, "€18.00"))),
+      ),
+    );
+    expect(html).toMatch(/^<div class="overflow-x-auto rounded-xl border [^"]* mt-3"><table /);
+    expect(html).toContain(
+      '<table class="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby="orders-title">',
+    );
+    expect(html).toContain('<th scope="col" class="px-4 py-3">Title</th>');
+    expect(html).toContain('<th scope="col" class="px-4 py-3 text-right">Price</th>');
+    expect(html).toContain('<td class="px-4 py-3 text-right">€18.00</td>');
+  });
+
+  it("inset inside a card: no frame of its own, smaller headers, a row header read as the row's name", () => {
+    const html = renderToStaticMarkup(
+      h(
+        Table,
+        { inset: true },
+        h(THead, { inset: true }, h(TR, null, h(TH, { inset: true }, "What"))),
+        h(
+          TBody,
+          null,
+          h(
+            TR,
+            null,
+            h(TH, { inset: true, scope: "row" }, "Stripe webhooks"),
+            h(TD, { inset: true }, "1"),
+          ),
+        ),
+      ),
+    );
+    expect(html).toMatch(/^<div class="overflow-x-auto"><table class="min-w-full text-sm">/);
+    expect(html).toContain("<thead>");
+    expect(html).toContain(
+      '<th scope="col" class="py-2 pr-4 text-left text-xs font-medium uppercase text-slate-500">What</th>',
+    );
+    expect(html).toContain(
+      '<th scope="row" class="py-2 pr-4 text-left font-normal">Stripe webhooks</th>',
+    );
+    expect(html).toContain('<td class="py-2 pr-4">1</td>');
+  });
+
+  it("shows a footer (the empty line) inside the frame, under the table", () => {
+    const html = renderToStaticMarkup(h(Table, { footer: h("p", null, "No orders yet.") }));
+    expect(html).toMatch(/<\/table><p>No orders yet\.<\/p><\/div>$/);
+  });
+});
