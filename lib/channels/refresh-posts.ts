@@ -6,13 +6,8 @@ import { posts } from "@/db/schema/channels";
 import { outbox } from "@/db/schema/jobs";
 import { users } from "@/db/schema/users";
 import { buyLink } from "./buy-link";
+import { soldOutData } from "@/lib/telegram/callback-data";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
-
-/**
- * The callback data of a sold-out post's button (bot/sold-out.ts answers it). Posts already
- * in channels carry it, so it must never change.
- */
-export const SOLD_OUT_CALLBACK = "soldout";
 
 /**
  * Queues an update of a product's channel posts (in the caller's transaction): their button
@@ -45,7 +40,7 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
   const botUsername = soldOut ? "" : (await api.getMe()).username;
   for (const post of stale) {
     const keyboard = soldOut
-      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), SOLD_OUT_CALLBACK)
+      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), soldOutData.pack({}))
       : new InlineKeyboard().url(
           translate(locale, "btn-buy"),
           buyLink(botUsername, post.deepLinkPayload ?? product.deepLinkPayload),

@@ -12,9 +12,8 @@ import { PermanentDeliveryError, type NotificationKind, type OutboxRow } from "@
 import { refreshProductPosts } from "@/lib/channels/refresh-posts";
 import { addLogFields } from "@/lib/platform/request-context";
 import { escapeHtml } from "./html";
+import { renewCheckoutData, shipOrderData } from "./callback-data";
 import { telegramLocale, translate, type TelegramLocale } from "./i18n";
-
-export { escapeHtml };
 
 export function orderVariables(order: Order, locale: TelegramLocale) {
   return {
@@ -58,7 +57,10 @@ function toBuyer(key: string, extra?: (order: Order, locale: TelegramLocale) => 
 }
 
 const renewButton = (order: Order, locale: TelegramLocale) => ({
-  keyboard: new InlineKeyboard().text(translate(locale, "btn-new-link"), `renew:${order.id}`),
+  keyboard: new InlineKeyboard().text(
+    translate(locale, "btn-new-link"),
+    renewCheckoutData.pack({ orderId: order.id }),
+  ),
 });
 
 const composers: Record<NotificationKind, Compose> = {
@@ -100,7 +102,7 @@ const composers: Record<NotificationKind, Compose> = {
       text: translate(locale, "order-paid-seller", orderVariables(order, locale)),
       keyboard: new InlineKeyboard().text(
         translate(locale, "btn-mark-shipped"),
-        `ship:${order.id}`,
+        shipOrderData.pack({ orderId: order.id }),
       ),
     };
   },
