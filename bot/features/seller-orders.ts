@@ -5,7 +5,7 @@ import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { findOrderByNumberFor } from "@/lib/orders/find-order";
 import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
-import { orderVariables } from "@/lib/telegram/notifications";
+import { orderVariables } from "@/lib/orders/order-variables";
 import { deliverOrderData, shipOrderData } from "@/lib/telegram/callback-data";
 import { addLogFields } from "@/lib/platform/request-context";
 import { findUserByTelegramId } from "@/lib/auth/users";

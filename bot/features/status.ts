@@ -3,7 +3,7 @@ import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices/invoices";
 import { escapeHtml } from "@/lib/telegram/html";
 import { statusPageData } from "@/lib/telegram/callback-data";
-import { orderVariables } from "@/lib/telegram/notifications";
+import { orderVariables } from "@/lib/orders/order-variables";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 
 async function statusPage(ctx: Context, deps: BotDeps, page: number) {

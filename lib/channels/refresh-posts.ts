@@ -1,10 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { posts } from "@/db/schema/channels";
-import { outbox } from "@/db/schema/jobs";
 import { users } from "@/db/schema/users";
+import { defineJob } from "@/lib/jobs/define-job";
+import { enqueue } from "@/lib/jobs/outbox";
 import { buyLink } from "./buy-link";
 import { soldOutData } from "@/lib/telegram/callback-data";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
@@ -15,12 +17,19 @@ import { telegramLocale, translate } from "@/lib/telegram/i18n";
  * stock comes back. The worker compares with the product's state when it runs.
  */
 export async function enqueuePostsRefresh(tx: Database, productId: string) {
-  await tx.insert(outbox).values({
-    kind: "posts.refresh",
-    payload: { productId },
-    dedupeKey: `posts.refresh:${productId}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-  });
+  await enqueue(tx, refreshPostsJob.of({ productId }));
 }
+
+/** Brings a product's channel posts' buttons in line with its stock (see enqueuePostsRefresh). */
+export const refreshPostsJob = defineJob({
+  kind: "posts.refresh",
+  // Postgres' uuid takes any 8-4-4-4-12 hex, hence guid rather than the stricter uuid.
+  schema: z.object({ productId: z.guid() }),
+  // Never the same key: a refresh queued after the last one ran must run again.
+  dedupeKey: ({ productId }) =>
+    `posts.refresh:${productId}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
+  run: (tx, { productId }, { api }) => refreshProductPosts(tx, api, productId),
+});
 
 /** Edits every live post of the product whose button no longer matches its stock. */
 export async function refreshProductPosts(db: Database, api: Api, productId: string) {
