@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DatabaseConnection } from "@/db/client";
 import { outbox } from "@/db/schema/jobs";
-import { jobRegistry } from "@/lib/job-registry";
 import { migratedTestDatabase } from "@/test/database";
 import { defineJob, type JobDeps } from "./define-job";
 import { jobDispatcher } from "./dispatch-job";
@@ -76,45 +75,6 @@ describe("the job dispatcher", () => {
   it("refuses two definitions of one kind", () => {
     expect(() => jobDispatcher([greet, greet], deps)).toThrow(
       'two jobs are registered as "test.greet"',
-    );
-  });
-});
-
-describe("the registry", () => {
-  it("lists each kind queued today once", () => {
-    expect(jobRegistry.map((job) => job.kind).sort()).toEqual([
-      "alert.opened",
-      "alert.resolved",
-      "invoice.create",
-      "invoice.email.buyer",
-      "invoice.ready.buyer",
-      "order.expired.buyer",
-      "order.paid.buyer",
-      "order.paid.seller",
-      "order.payment_failed.buyer",
-      "order.refunded.buyer",
-      "order.status.buyer",
-      "posts.refresh",
-    ]);
-    expect(() => jobDispatcher(jobRegistry, deps)).not.toThrow();
-  });
-
-  it("keeps the payloads and dedupe keys of rows already in the database", () => {
-    const orderId = "5f0c8a52-9d3e-4c57-8f0e-2b1d6c1a9e77";
-    const byKind = new Map(jobRegistry.map((job) => [job.kind, job]));
-    expect(byKind.get("order.status.buyer")?.of({ orderId, variant: "shipped" })).toEqual({
-      kind: "order.status.buyer",
-      payload: { orderId, variant: "shipped" },
-      dedupeKey: `order.status.buyer:${orderId}:shipped`,
-    });
-    expect(byKind.get("order.paid.buyer")?.of({ orderId })).toEqual({
-      kind: "order.paid.buyer",
-      payload: { orderId },
-      dedupeKey: `order.paid.buyer:${orderId}`,
-    });
-    const alert = { incidentId: orderId, userId: orderId, monitoringUrl: "https://x/monitoring" };
-    expect(byKind.get("alert.opened")?.of(alert).dedupeKey).toBe(
-      `alert.opened:${orderId}:${orderId}`,
     );
   });
 });
