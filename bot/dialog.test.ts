@@ -8,7 +8,7 @@ import { products } from "@/db/schema/catalog";
 import { channels, deepLinkStarts, posts } from "@/db/schema/channels";
 import { orders } from "@/db/schema/orders";
 import { localObjectStorage } from "@/lib/platform/object-storage";
-import { refreshProductPosts, SOLD_OUT_CALLBACK } from "@/lib/channels/refresh-posts";
+import { refreshProductPosts } from "@/lib/channels/refresh-posts";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 
@@ -111,11 +111,7 @@ describe("a sold-out channel post", () => {
       ["en", "Sorry, this product is sold out. Keep an eye on the channel for new offers."],
       ["de", "Dieses Produkt ist leider ausverkauft. Schau im Kanal nach neuen Angeboten."],
     ] as const) {
-      const delivery = await journey.telegram.pressButton(
-        newBuyer(language),
-        message,
-        SOLD_OUT_CALLBACK,
-      );
+      const delivery = await journey.telegram.pressButton(newBuyer(language), message, "soldout");
       expect(delivery.status).toBe(200);
       expect(journey.telegram.calls("answerCallbackQuery").at(-1)?.params).toMatchObject({
         text: alert,

@@ -10,7 +10,7 @@ import { channels } from "@/db/schema/channels";
 import { orders, type Order } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import { issueInvoice } from "@/lib/invoices/invoices";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { localObjectStorage } from "@/lib/platform/object-storage";
 import { signLoginWidget } from "@/lib/auth/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";

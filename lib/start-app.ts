@@ -4,7 +4,9 @@ import { objectStorage, stripeClient } from "@/lib/platform/services";
 import { isSandbox, settings, SettingsError } from "@/lib/platform/env";
 import { describeDatabaseUrl, logger } from "@/lib/platform/logger";
 import { startNotificationWorker } from "@/lib/jobs/start-worker";
-import { startReconciler } from "@/lib/payments/reconcile-worker";
+import { startSchedule } from "@/lib/jobs/schedule";
+import { jobRegistry } from "@/lib/job-registry";
+import { everyMinute, everyQuarterHour } from "@/lib/scheduled-tasks";
 
 /**
  * Runs once per server process before it takes requests: a bad configuration or a database
@@ -30,9 +32,9 @@ export async function startApp(): Promise<void> {
         "sandbox: Telegram and Stripe simulated",
       );
     }
-    const worker = await startNotificationWorker();
+    const worker = await startNotificationWorker(jobRegistry, everyMinute);
     const stripe = stripeClient();
-    if (stripe) startReconciler(connection.db, stripe);
+    if (stripe) startSchedule(everyQuarterHour, { db: connection.db, stripe });
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {
     if (error instanceof SettingsError) {

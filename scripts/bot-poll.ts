@@ -8,8 +8,10 @@ import { objectStorage, stripeClient, telegramApi } from "@/lib/platform/service
 import { databaseConnection } from "@/lib/platform/database";
 import { settings, SettingsError } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
-import { telegramDeliverer } from "@/lib/telegram/notifications";
+import { jobDispatcher } from "@/lib/jobs/dispatch-job";
 import { startOutboxWorker } from "@/lib/jobs/outbox-worker";
+import { jobRegistry } from "@/lib/job-registry";
+import { settleMonitorWrites } from "@/lib/monitoring/monitor-events";
 
 try {
   const config = settings();
@@ -29,10 +31,15 @@ try {
     readPhoto: (key) => objectStorage().get(key),
   });
   bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }));
-  const worker = startOutboxWorker(connection.db, telegramDeliverer(api));
+  const worker = startOutboxWorker(
+    connection.db,
+    jobDispatcher(jobRegistry, { api, storage: objectStorage(), publicUrl: config.PUBLIC_URL }),
+  );
   const stop = async () => {
     await bot.stop();
     await worker.stop();
+    // API failures counted while sending are written before the connection closes.
+    await settleMonitorWrites();
     await connection.close();
     process.exit(0);
   };

@@ -8,7 +8,8 @@ import { telegramWebhook } from "@/bot/webhook";
 import type { DatabaseConnection } from "@/db/client";
 import { drainOutbox } from "@/lib/jobs/outbox";
 import { localObjectStorage } from "@/lib/platform/object-storage";
-import { outboxDeliverer } from "@/lib/jobs/deliver-job";
+import { jobDispatcher } from "@/lib/jobs/dispatch-job";
+import { jobRegistry } from "@/lib/job-registry";
 import { answerStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
@@ -91,7 +92,11 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     drainOutbox: () =>
       drainOutbox(
         db.db,
-        outboxDeliverer({ api: telegramApi, storage, publicUrl: "https://shop.example.com" }),
+        jobDispatcher(jobRegistry, {
+          api: telegramApi,
+          storage,
+          publicUrl: "https://shop.example.com",
+        }),
       ),
     /** Where invoices (and photos) go: a fresh local directory per journey. */
     storage,

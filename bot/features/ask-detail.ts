@@ -5,6 +5,7 @@ import {
   shippingCountries,
   type BuyerDetails,
 } from "@/lib/checkout/place-order";
+import { pickCountryData } from "@/lib/telegram/callback-data";
 import type { BotContext, Translate } from "@/bot/context";
 
 export type DetailField = keyof BuyerDetails;
@@ -25,7 +26,7 @@ const countryButtons = ["DE", "AT", "CH", "NL", "FR", "GB"] as const;
 function countryKeyboard() {
   const keyboard = new InlineKeyboard();
   countryButtons.forEach((code, i) => {
-    keyboard.text(code, `dlg:country:${code}`);
+    keyboard.text(code, pickCountryData.pack({ code }));
     if (i % 3 === 2) keyboard.row();
   });
   return keyboard;
@@ -39,7 +40,7 @@ export async function askDetail(dialog: Dialog, ctx: Context, field: DetailField
   for (;;) {
     const answer = await dialog.wait();
     let text = answer.message?.text;
-    const tapped = answer.callbackQuery?.data?.match(/^dlg:country:([A-Z]{2})$/)?.[1];
+    const tapped = pickCountryData.match(answer.callbackQuery?.data)?.code;
     if (answer.callbackQuery) await answer.answerCallbackQuery();
     if (field === "country" && tapped) text = tapped;
     const parsed = text === undefined ? undefined : buyerDetailFields[field].safeParse(text);

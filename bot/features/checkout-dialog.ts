@@ -4,7 +4,12 @@ import { CHECKOUT_LIFETIME_SECONDS, lastBuyerDetails } from "@/lib/checkout/plac
 import { checkoutOrder } from "@/lib/checkout/checkout-order";
 import { ProductUnavailable } from "@/lib/platform/errors";
 import { formatMoney } from "@/lib/platform/money";
-import { escapeHtml } from "@/lib/telegram/notifications";
+import { escapeHtml } from "@/lib/telegram/html";
+import {
+  editFieldData,
+  summaryStepData,
+  usePreviousDetailsData,
+} from "@/lib/telegram/callback-data";
 import { findProductForSale } from "@/lib/catalog/find-product-for-sale";
 import type { Currency } from "@/db/schema/catalog";
 import {
@@ -93,12 +98,12 @@ export function checkoutDialog(deps: BotDeps) {
         {
           parse_mode: "HTML",
           reply_markup: new InlineKeyboard()
-            .text(t("btn-use-previous"), "dlg:prev:yes")
-            .text(t("btn-enter-new"), "dlg:prev:no"),
+            .text(t("btn-use-previous"), usePreviousDetailsData.pack({ choice: "yes" }))
+            .text(t("btn-enter-new"), usePreviousDetailsData.pack({ choice: "no" })),
         },
       );
-      const { data } = await waitForChoice(dialog, /^dlg:prev:(yes|no)$/, t);
-      if (data === "dlg:prev:yes") Object.assign(details, previous);
+      const { data } = await waitForChoice(dialog, usePreviousDetailsData.pattern, t);
+      if (usePreviousDetailsData.match(data)?.choice === "yes") Object.assign(details, previous);
     }
     for (const field of detailFields) {
       if (details[field] === undefined) {
@@ -111,17 +116,18 @@ export function checkoutDialog(deps: BotDeps) {
       await ctx.reply(summaryText(t, locale, product, quantity, complete), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(t("btn-confirm"), "dlg:confirm")
+          .text(t("btn-confirm"), summaryStepData.pack({ step: "confirm" }))
           .row()
-          .text(t("btn-edit"), "dlg:edit")
-          .text(t("btn-cancel"), "dlg:cancel"),
+          .text(t("btn-edit"), summaryStepData.pack({ step: "edit" }))
+          .text(t("btn-cancel"), summaryStepData.pack({ step: "cancel" })),
       });
-      const { data } = await waitForChoice(dialog, /^dlg:(confirm|edit|cancel)$/, t);
-      if (data === "dlg:cancel") {
+      const { data } = await waitForChoice(dialog, summaryStepData.pattern, t);
+      const step = summaryStepData.match(data)?.step;
+      if (step === "cancel") {
         await ctx.reply(t("dialog-cancelled"));
         return;
       }
-      if (data === "dlg:edit") {
+      if (step === "edit") {
         const field = await chooseField(dialog, ctx, t, maxQuantity > 1);
         if (field === "quantity") quantity = await askQuantity(dialog, ctx, maxQuantity, t);
         else if (field) Object.assign(details, { [field]: await askDetail(dialog, ctx, field, t) });
@@ -180,12 +186,12 @@ async function chooseField(dialog: Dialog, ctx: Context, t: Translate, canChange
   ];
   const keyboard = new InlineKeyboard();
   editable.forEach((field, i) => {
-    keyboard.text(t(`field-${field}`), `dlg:field:${field}`);
+    keyboard.text(t(`field-${field}`), editFieldData.pack({ field }));
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(t("btn-back"), "dlg:field:back");
+  keyboard.row().text(t("btn-back"), editFieldData.pack({ field: "back" }));
   await ctx.reply(t("choose-field"), { reply_markup: keyboard });
-  const { data } = await waitForChoice(dialog, /^dlg:field:\w+$/, t);
-  const field = data.slice("dlg:field:".length);
+  const { data } = await waitForChoice(dialog, editFieldData.pattern, t);
+  const field = editFieldData.match(data)?.field;
   return editable.find((candidate) => candidate === field);
 }

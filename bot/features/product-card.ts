@@ -2,7 +2,8 @@ import { InlineKeyboard, InputFile, type Context } from "grammy";
 import type { Product } from "@/db/schema/catalog";
 import { ProductUnavailable } from "@/lib/platform/errors";
 import { formatMoney } from "@/lib/platform/money";
-import { escapeHtml } from "@/lib/telegram/notifications";
+import { escapeHtml } from "@/lib/telegram/html";
+import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotDeps } from "@/bot/context";
 
 // Telegram allows 1024 characters in a photo caption; the card's text must fit.
@@ -19,8 +20,8 @@ export async function sendProductCard(ctx: Context, deps: BotDeps, product: Prod
     stock: product.stock === null ? "unlimited" : product.stock === 1 ? "one" : product.stock,
   });
   const keyboard = new InlineKeyboard()
-    .text(t("btn-buy"), `buy:${product.id}`)
-    .text(t("btn-cancel"), "card:cancel");
+    .text(t("btn-buy"), buyProductData.pack({ productId: product.id }))
+    .text(t("btn-cancel"), cancelCardData.pack({}));
   const photo = product.photoKey ? await deps.readPhoto?.(product.photoKey) : undefined;
   if (photo && text.length <= CAPTION_LIMIT) {
     await ctx.replyWithPhoto(new InputFile(photo), {

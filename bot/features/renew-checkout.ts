@@ -3,17 +3,19 @@ import { reopenOrder, startCheckout } from "@/lib/checkout/place-order";
 import { InvalidTransition, OrderNotFound, ProductUnavailable } from "@/lib/platform/errors";
 import { formatMoney } from "@/lib/platform/money";
 import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/place-order";
+import { renewCheckoutData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 
 /** "New payment link" under an expired or failed payment: same order, fresh Checkout. */
 export function renewComposer(deps: BotDeps) {
   const composer = new Composer<BotContext>();
 
-  composer.chatType("private").callbackQuery(/^renew:([0-9a-f-]{36})$/, async (ctx) => {
+  composer.chatType("private").callbackQuery(renewCheckoutData.pattern, async (ctx) => {
     const { locale, t } = localeOf(ctx);
     await ctx.answerCallbackQuery();
     try {
-      const reopened = await reopenOrder(deps.db, ctx.match[1] ?? "", ctx.from.id);
+      const orderId = renewCheckoutData.match(ctx.callbackQuery.data)?.orderId ?? "";
+      const reopened = await reopenOrder(deps.db, orderId, ctx.from.id);
       const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.id, {
         publicUrl: deps.publicUrl,
       });

@@ -5,7 +5,8 @@ import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { findOrderByNumberFor } from "@/lib/orders/find-order";
 import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
-import { orderVariables } from "@/lib/telegram/notifications";
+import { orderVariables } from "@/lib/orders/order-variables";
+import { deliverOrderData, shipOrderData } from "@/lib/telegram/callback-data";
 import { addLogFields } from "@/lib/platform/request-context";
 import { findUserByTelegramId } from "@/lib/auth/users";
 import { localeOf, type BotContext, type BotDeps, type Translate } from "@/bot/context";
@@ -13,9 +14,14 @@ import { localeOf, type BotContext, type BotDeps, type Translate } from "@/bot/c
 // What a seller can do next from the chat, as buttons under an order.
 function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboard()) {
   const number = String(order.number);
-  if (order.status === "paid") keyboard.text(t("btn-ship-number", { number }), `ship:${order.id}`);
+  if (order.status === "paid") {
+    keyboard.text(t("btn-ship-number", { number }), shipOrderData.pack({ orderId: order.id }));
+  }
   if (order.status === "paid" || order.status === "shipped") {
-    keyboard.text(t("btn-delivered-number", { number }), `deliver:${order.id}`);
+    keyboard.text(
+      t("btn-delivered-number", { number }),
+      deliverOrderData.pack({ orderId: order.id }),
+    );
   }
   return keyboard.row();
 }
@@ -77,17 +83,19 @@ export function sellerOrdersComposer(deps: BotDeps) {
     });
   });
 
-  composer.callbackQuery(/^(ship|deliver):([0-9a-f-]{36})$/, async (ctx) => {
+  composer.callbackQuery([shipOrderData.pattern, deliverOrderData.pattern], async (ctx) => {
     const { t } = localeOf(ctx);
     const seller = await findUserByTelegramId(deps.db, ctx.from.id);
     if (seller) addLogFields({ sellerId: seller.id });
-    const to = ctx.match[1] === "ship" ? "shipped" : "delivered";
+    const ship = shipOrderData.match(ctx.callbackQuery.data);
+    const to = ship ? "shipped" : "delivered";
+    const orderId = (ship ?? deliverOrderData.match(ctx.callbackQuery.data))?.orderId ?? "";
     try {
-      if (!seller) throw new OrderNotFound(ctx.match[2] ?? "");
+      if (!seller) throw new OrderNotFound(orderId);
       const order = await changeOrderStatus(
         deps.db,
         { userId: seller.id, role: seller.role },
-        { orderId: ctx.match[2] ?? "", to },
+        { orderId, to },
       );
       const number = String(order.number);
       await ctx.answerCallbackQuery(

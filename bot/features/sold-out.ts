@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { SOLD_OUT_CALLBACK } from "@/lib/channels/refresh-posts";
+import { soldOutData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotContext } from "@/bot/context";
 
 /**
@@ -10,7 +10,7 @@ import { localeOf, type BotContext } from "@/bot/context";
  */
 export function soldOutComposer() {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(SOLD_OUT_CALLBACK, (ctx) =>
+  composer.callbackQuery(soldOutData.pattern, (ctx) =>
     ctx.answerCallbackQuery({ text: localeOf(ctx).t("sold-out-alert"), show_alert: true }),
   );
   return composer;

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { ProductUnavailable } from "@/lib/platform/errors";
-import { escapeHtml } from "@/lib/telegram/notifications";
+import { escapeHtml } from "@/lib/telegram/html";
+import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
 import { findProductByPayload, recordDeepLinkStart } from "@/lib/catalog/find-product-for-sale";
 import { recordBotStarted } from "@/lib/auth/users";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
@@ -35,12 +36,12 @@ export function startComposer(deps: BotDeps) {
 
   // Buy on another product's card mid-dialog: the open dialog ends here, and the new one is
   // entered behind the conversation middleware (buyComposer), where it is registered.
-  privateChats.callbackQuery(/^buy:/, async (ctx, next) => {
+  privateChats.callbackQuery(buyProductData.prefixPattern, async (ctx, next) => {
     await ctx.conversation.exitAll();
     await next();
   });
 
-  privateChats.callbackQuery("card:cancel", async (ctx) => {
+  privateChats.callbackQuery(cancelCardData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.exitAll();
     await ctx.reply(localeOf(ctx).t("dialog-cancelled"));
@@ -61,9 +62,12 @@ export function startComposer(deps: BotDeps) {
 /** Buy on a product card: starts the order dialog. Installed after the dialog is registered. */
 export function buyComposer() {
   const composer = new Composer<BotContext>();
-  composer.chatType("private").callbackQuery(/^buy:([0-9a-f-]{36})$/, async (ctx) => {
+  composer.chatType("private").callbackQuery(buyProductData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter("checkout", ctx.match[1]);
+    await ctx.conversation.enter(
+      "checkout",
+      buyProductData.match(ctx.callbackQuery.data)?.productId,
+    );
   });
   return composer;
 }

@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices/invoices";
-import { escapeHtml, orderVariables } from "@/lib/telegram/notifications";
+import { escapeHtml } from "@/lib/telegram/html";
+import { statusPageData } from "@/lib/telegram/callback-data";
+import { orderVariables } from "@/lib/orders/order-variables";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 
 async function statusPage(ctx: Context, deps: BotDeps, page: number) {
@@ -35,8 +37,10 @@ async function statusPage(ctx: Context, deps: BotDeps, page: number) {
     }),
   );
   const keyboard = new InlineKeyboard();
-  if (result.page > 1) keyboard.text(t("btn-previous"), `status:${result.page - 1}`);
-  if (result.page < result.pages) keyboard.text(t("btn-next"), `status:${result.page + 1}`);
+  if (result.page > 1)
+    keyboard.text(t("btn-previous"), statusPageData.pack({ page: result.page - 1 }));
+  if (result.page < result.pages)
+    keyboard.text(t("btn-next"), statusPageData.pack({ page: result.page + 1 }));
   const header = t("status-header", { page: result.page, pages: result.pages });
   return {
     text: [header, ...lines].join("\n\n"),
@@ -54,9 +58,10 @@ export function statusComposer(deps: BotDeps) {
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   });
 
-  privateChats.callbackQuery(/^status:(\d{1,4})$/, async (ctx) => {
+  privateChats.callbackQuery(statusPageData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const { text, keyboard } = await statusPage(ctx, deps, Number(ctx.match[1]));
+    const page = statusPageData.match(ctx.callbackQuery.data)?.page ?? 1;
+    const { text, keyboard } = await statusPage(ctx, deps, page);
     await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
   });
 

@@ -1,6 +1,6 @@
 import type { Currency } from "@/db/schema/catalog";
 import { formatMoney } from "@/lib/platform/money";
-import { escapeHtml } from "@/lib/telegram/notifications";
+import { escapeHtml } from "@/lib/telegram/html";
 
 // Telegram's limit for a photo's caption, counted after entities are parsed (i.e. the text
 // people see, without the HTML tags).

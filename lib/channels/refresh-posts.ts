@@ -1,18 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { posts } from "@/db/schema/channels";
-import { outbox } from "@/db/schema/jobs";
 import { users } from "@/db/schema/users";
+import { defineJob } from "@/lib/jobs/define-job";
+import { enqueue } from "@/lib/jobs/outbox";
 import { buyLink } from "./buy-link";
+import { soldOutData } from "@/lib/telegram/callback-data";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
-
-/**
- * The callback data of a sold-out post's button (bot/sold-out.ts answers it). Posts already
- * in channels carry it, so it must never change.
- */
-export const SOLD_OUT_CALLBACK = "soldout";
 
 /**
  * Queues an update of a product's channel posts (in the caller's transaction): their button
@@ -20,12 +17,19 @@ export const SOLD_OUT_CALLBACK = "soldout";
  * stock comes back. The worker compares with the product's state when it runs.
  */
 export async function enqueuePostsRefresh(tx: Database, productId: string) {
-  await tx.insert(outbox).values({
-    kind: "posts.refresh",
-    payload: { productId },
-    dedupeKey: `posts.refresh:${productId}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-  });
+  await enqueue(tx, refreshPostsJob.of({ productId }));
 }
+
+/** Brings a product's channel posts' buttons in line with its stock (see enqueuePostsRefresh). */
+export const refreshPostsJob = defineJob({
+  kind: "posts.refresh",
+  // Postgres' uuid takes any 8-4-4-4-12 hex, hence guid rather than the stricter uuid.
+  schema: z.object({ productId: z.guid() }),
+  // Never the same key: a refresh queued after the last one ran must run again.
+  dedupeKey: ({ productId }) =>
+    `posts.refresh:${productId}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
+  run: (tx, { productId }, { api }) => refreshProductPosts(tx, api, productId),
+});
 
 /** Edits every live post of the product whose button no longer matches its stock. */
 export async function refreshProductPosts(db: Database, api: Api, productId: string) {
@@ -45,7 +49,7 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
   const botUsername = soldOut ? "" : (await api.getMe()).username;
   for (const post of stale) {
     const keyboard = soldOut
-      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), SOLD_OUT_CALLBACK)
+      ? new InlineKeyboard().text(translate(locale, "btn-sold-out"), soldOutData.pack({}))
       : new InlineKeyboard().url(
           translate(locale, "btn-buy"),
           buyLink(botUsername, post.deepLinkPayload ?? product.deepLinkPayload),

@@ -3,7 +3,8 @@ import type { Database } from "@/db/client";
 import { orders } from "@/db/schema/orders";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
 import { releaseStock } from "@/lib/orders/stock";
-import { enqueueNotification } from "@/lib/jobs/outbox";
+import { enqueue } from "@/lib/jobs/outbox";
+import { orderExpiredBuyerNotice } from "@/lib/orders/buyer-notices";
 
 /**
  * Gives back stock held by checkouts that will never be paid, when Stripe's own
@@ -36,11 +37,8 @@ export async function expireStaleCheckouts(db: Database): Promise<number> {
       if (!order || order.status !== "pending_payment") return 0;
       await transitionOrder(tx, order, "expired", { kind: "system" }, {}, "checkout abandoned");
       await releaseStock(tx, order);
-      await enqueueNotification(tx, {
-        kind: "order.expired.buyer",
-        orderId: order.id,
-        variant: order.stripeCheckoutSessionId ?? `attempt-${order.checkoutAttempt}`,
-      });
+      const variant = order.stripeCheckoutSessionId ?? `attempt-${order.checkoutAttempt}`;
+      await enqueue(tx, orderExpiredBuyerNotice.of({ orderId: order.id, variant }));
       return 1;
     });
   }

@@ -14,7 +14,8 @@ import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
 import { pdfTextOf } from "@/test/pdf-text";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { invoiceLabel, issueInvoice } from "./invoices";
+import { invoiceLabel } from "./invoices";
+import { issueInvoice } from "./issue-invoice";
 import { smtpMailer } from "@/lib/platform/mailer";
 import {
   localObjectStorage,
@@ -191,8 +192,14 @@ describe("e-mail", () => {
     } = await paidOrders(1, "en");
     const invoice = await issue(storage, order!.id, { email: true });
     const send = smtpMailer(`smtp://127.0.0.1:${port}`, "Shop <shop@example.com>");
-    const { outboxDeliverer } = await import("@/lib/jobs/deliver-job");
-    const deliver = outboxDeliverer({ api: undefined as never, storage, sendMail: send });
+    const { jobDispatcher } = await import("@/lib/jobs/dispatch-job");
+    const { jobRegistry } = await import("@/lib/job-registry");
+    const deliver = jobDispatcher(jobRegistry, {
+      api: undefined as never,
+      storage,
+      sendMail: send,
+      publicUrl: "https://shop.example.com",
+    });
     const [job] = await connection.db.query.outbox.findMany({
       where: (row, { and, eq }) =>
         and(

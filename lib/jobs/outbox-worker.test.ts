@@ -3,8 +3,9 @@ import type { DatabaseConnection } from "@/db/client";
 import { migratedTestDatabase } from "@/test/database";
 import { captureLogs } from "@/test/log-capture";
 import { logger } from "@/lib/platform/logger";
-import { enqueueJobs } from "./outbox";
-import { startOutboxWorker } from "./outbox-worker";
+import { enqueue } from "./outbox";
+import { logOutboxBacklog, startOutboxWorker } from "./outbox-worker";
+import { startSchedule } from "./schedule";
 import { withLogFields } from "@/lib/platform/request-context";
 
 let connection: DatabaseConnection;
@@ -15,7 +16,8 @@ afterAll(() => connection.close());
 
 describe("the outbox worker's minute", () => {
   it("logs the backlog for CloudWatch and runs the alert check", async () => {
-    await enqueueJobs(connection.db, [
+    await enqueue(
+      connection.db,
       { kind: "posts.refresh", payload: { productId: "p1" }, dedupeKey: "worker-test-1" },
       {
         kind: "posts.refresh",
@@ -23,7 +25,7 @@ describe("the outbox worker's minute", () => {
         dedupeKey: "worker-test-2",
         createdAt: new Date(Date.now() - 90_000),
       },
-    ]);
+    );
     const logs = captureLogs();
     let checked!: () => void;
     const monitorRan = new Promise<void>((resolve) => (checked = resolve));
@@ -33,18 +35,30 @@ describe("the outbox worker's minute", () => {
       async () => {
         throw new Error("Telegram is down");
       },
+      { intervalMs: 60_000 },
+    );
+    // The minute's tasks as lib/scheduled-tasks.ts lists them, the alert check stubbed.
+    const minute = startSchedule(
       {
-        intervalMs: 60_000,
-        minuteMs: 25,
-        monitor: async () => {
-          checked();
-          return false;
-        },
+        everyMs: 25,
+        tasks: [
+          logOutboxBacklog,
+          {
+            name: "alert check",
+            run: async () => {
+              checked();
+              return false;
+            },
+          },
+        ],
       },
+      { db: connection.db },
+      worker.kick,
     );
     try {
       await monitorRan;
     } finally {
+      await minute.stop();
       await worker.stop();
       logs.stop();
     }
@@ -54,9 +68,11 @@ describe("the outbox worker's minute", () => {
   });
 
   it("does not pass the kicking request's ids on to the jobs it sends", async () => {
-    await enqueueJobs(connection.db, [
-      { kind: "posts.refresh", payload: { productId: "p3" }, dedupeKey: "worker-test-3" },
-    ]);
+    await enqueue(connection.db, {
+      kind: "posts.refresh",
+      payload: { productId: "p3" },
+      dedupeKey: "worker-test-3",
+    });
     const logs = captureLogs();
     let delivered!: () => void;
     const done = new Promise<void>((resolve) => (delivered = resolve));
@@ -66,7 +82,7 @@ describe("the outbox worker's minute", () => {
         logger.info({ job: row.dedupeKey }, "delivering");
         delivered();
       },
-      { intervalMs: 60_000, minuteMs: 60_000 },
+      { intervalMs: 60_000 },
     );
     try {
       // A webhook kicks the worker after queueing its own notices.

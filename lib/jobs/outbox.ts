@@ -5,54 +5,20 @@ import { withLogFields } from "@/lib/platform/request-context";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export const notificationKinds = [
-  "order.paid.buyer",
-  "order.paid.seller",
-  "order.expired.buyer",
-  "order.payment_failed.buyer",
-  "order.refunded.buyer",
-  "order.status.buyer",
-  "invoice.ready.buyer",
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-
-/** Outbox jobs that are work rather than a Telegram message (see lib/outbox-jobs.ts). */
-export const jobKinds = ["invoice.create", "invoice.email.buyer"] as const;
-export type JobKind = (typeof jobKinds)[number];
-
-export interface Notification {
-  kind: NotificationKind | JobKind;
-  orderId: string;
-  /** Tells apart two notices of the same kind for one order (e.g. shipped, then delivered). */
-  variant?: string;
-}
-
-/**
- * Queues notifications in the caller's transaction, so they exist exactly when the state
- * change does. The dedupe key makes a redelivered webhook's second enqueue a no-op.
- */
-export async function enqueueNotification(tx: Database, ...notifications: Notification[]) {
-  await tx
-    .insert(outbox)
-    .values(
-      notifications.map(({ kind, orderId, variant }) => ({
-        kind,
-        payload: { orderId, variant },
-        dedupeKey: [kind, orderId, variant].filter(Boolean).join(":"),
-      })),
-    )
-    .onConflictDoNothing({ target: outbox.dedupeKey });
-}
-
+/** One row to queue: build it with a job definition's `of()` (lib/jobs/define-job.ts). */
 export interface OutboxJob {
   kind: string;
   payload: Record<string, unknown>;
+  /** Same key, same job: queueing it again (a redelivered webhook) does nothing. */
   dedupeKey: string;
   createdAt?: Date;
 }
 
-/** Queues other jobs (e.g. alerts to admins) in the caller's transaction, idempotently. */
-export async function enqueueJobs(tx: Database, jobs: OutboxJob[]) {
+/**
+ * Queues jobs in the caller's transaction, so they exist exactly when the state change does.
+ * The dedupe key makes a second enqueue of the same job a no-op.
+ */
+export async function enqueue(tx: Database, ...jobs: OutboxJob[]) {
   if (jobs.length === 0) return;
   await tx.insert(outbox).values(jobs).onConflictDoNothing({ target: outbox.dedupeKey });
 }

@@ -7,7 +7,7 @@ import { migratedTestDatabase } from "@/test/database";
 import { reportApiError } from "./report-api-errors";
 import { settleMonitorWrites } from "./monitor-events";
 import { monitoringOverview } from "./monitoring-overview";
-import { enqueueJobs } from "@/lib/jobs/outbox";
+import { enqueue } from "@/lib/jobs/outbox";
 import { withLogFields } from "@/lib/platform/request-context";
 import { reportWebhookResult } from "./webhook-results";
 
@@ -52,9 +52,11 @@ describe("the Monitoring page's figures", () => {
     await reportWebhookResult(db, { source: "telegram", outcome: "duplicate", status: 200 });
     reportApiError(db, { service: "telegram", method: "sendMessage", code: 502 });
     await settleMonitorWrites();
-    await enqueueJobs(db, [
-      { kind: "order.paid.seller", payload: { orderId: "o1" }, dedupeKey: "monitoring-1" },
-    ]);
+    await enqueue(db, {
+      kind: "order.paid.seller",
+      payload: { orderId: "o1" },
+      dedupeKey: "monitoring-1",
+    });
 
     const overview = (await monitoringOverview(db, admin))!;
     expect(overview.webhooks.stripe).toEqual({

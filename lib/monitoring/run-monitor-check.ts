@@ -12,7 +12,8 @@ import {
   type IncidentKey,
 } from "./monitor-checks";
 import { pruneMonitorEvents, recordMonitorEvent } from "./monitor-events";
-import { enqueueJobs } from "@/lib/jobs/outbox";
+import { enqueue } from "@/lib/jobs/outbox";
+import { alertOpenedJob, alertResolvedJob } from "./alert-jobs";
 
 export interface MonitorCheckDeps {
   /** The Bot API, to ask Telegram about our webhook; without it the webhook is not judged. */
@@ -27,14 +28,6 @@ export interface MonitorCheckResult {
   ran: boolean;
   opened: IncidentKey[];
   resolved: IncidentKey[];
-}
-
-export type AlertKind = "alert.opened" | "alert.resolved";
-export interface AlertPayload {
-  [field: string]: string;
-  incidentId: string;
-  userId: string;
-  monitoringUrl: string;
 }
 
 // Any number that is not another of our advisory locks (migrations, sign-ups).
@@ -119,7 +112,7 @@ async function openIncident(tx: Database, finding: Finding, now: Date, monitorin
     // The partial unique index: an incident for this key is already open.
     .onConflictDoNothing()
     .returning();
-  if (incident) await alertAdmins(tx, "alert.opened", incident, now, monitoringUrl);
+  if (incident) await alertAdmins(tx, alertOpenedJob, incident, now, monitoringUrl);
   return incident;
 }
 
@@ -129,7 +122,7 @@ async function resolveIncident(tx: Database, open: Incident, now: Date, monitori
     .set({ resolvedAt: now })
     .where(and(eq(incidents.id, open.id), isNull(incidents.resolvedAt)))
     .returning();
-  if (incident) await alertAdmins(tx, "alert.resolved", incident, now, monitoringUrl);
+  if (incident) await alertAdmins(tx, alertResolvedJob, incident, now, monitoringUrl);
   return incident;
 }
 
@@ -139,19 +132,16 @@ async function resolveIncident(tx: Database, open: Incident, now: Date, monitori
  */
 async function alertAdmins(
   tx: Database,
-  kind: AlertKind,
+  job: typeof alertOpenedJob,
   incident: Incident,
   now: Date,
   monitoringUrl: string,
 ) {
   const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin"));
-  await enqueueJobs(
+  await enqueue(
     tx,
-    admins.map((admin) => ({
-      kind,
-      payload: { incidentId: incident.id, userId: admin.id, monitoringUrl } satisfies AlertPayload,
-      dedupeKey: `${kind}:${incident.id}:${admin.id}`,
-      createdAt: now,
-    })),
+    ...admins.map((admin) =>
+      job.of({ incidentId: incident.id, userId: admin.id, monitoringUrl }, { createdAt: now }),
+    ),
   );
 }

@@ -5,7 +5,8 @@ import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
 import { holdsUnpaidStock } from "./order-status";
 import { lockOrder, transitionOrder } from "./transition-order";
 import { releaseStock } from "./stock";
-import { enqueueNotification } from "@/lib/jobs/outbox";
+import { enqueue } from "@/lib/jobs/outbox";
+import { orderStatusBuyerNotice } from "./buyer-notices";
 
 export const changeOrderStatusInput = z.object({
   orderId: z.uuid(),
@@ -48,11 +49,7 @@ export async function changeOrderStatus(
       change.note,
     );
     if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
-    await enqueueNotification(tx, {
-      kind: "order.status.buyer",
-      orderId: order.id,
-      variant: change.to,
-    });
+    await enqueue(tx, orderStatusBuyerNotice.of({ orderId: order.id, variant: change.to }));
     return updated;
   });
 }

@@ -7,7 +7,15 @@ import { logger } from "@/lib/platform/logger";
 import { canTransition } from "@/lib/orders/order-status";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
 import { releaseStock, reserveStock } from "@/lib/orders/stock";
-import { enqueueNotification } from "@/lib/jobs/outbox";
+import { enqueue } from "@/lib/jobs/outbox";
+import {
+  orderExpiredBuyerNotice,
+  orderPaidBuyerNotice,
+  orderRefundedBuyerNotice,
+  paymentFailedBuyerNotice,
+} from "@/lib/orders/buyer-notices";
+import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
 import { addLogFields } from "@/lib/platform/request-context";
 
 export type StripeEventOutcome = "processed" | "duplicate" | "ignored";
@@ -93,11 +101,11 @@ async function recordPayment(
     { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
     note,
   );
-  await enqueueNotification(
+  await enqueue(
     tx,
-    { kind: "order.paid.buyer", orderId: paid.id },
-    { kind: "order.paid.seller", orderId: paid.id },
-    { kind: "invoice.create", orderId: paid.id },
+    orderPaidBuyerNotice.of({ orderId: paid.id }),
+    orderPaidSellerNotice.of({ orderId: paid.id }),
+    issueInvoiceJob.of({ orderId: paid.id }),
   );
   return paid;
 }
@@ -125,11 +133,8 @@ async function endUnpaid(
   if (order.stripeCheckoutSessionId && order.stripeCheckoutSessionId !== session.id) return;
   await transitionOrder(tx, order, to, stripeActor);
   await releaseStock(tx, order);
-  await enqueueNotification(tx, {
-    kind: to === "expired" ? "order.expired.buyer" : "order.payment_failed.buyer",
-    orderId: order.id,
-    variant: session.id,
-  });
+  const notice = to === "expired" ? orderExpiredBuyerNotice : paymentFailedBuyerNotice;
+  await enqueue(tx, notice.of({ orderId: order.id, variant: session.id }));
 }
 
 async function markRefunded(tx: Database, charge: Stripe.Charge) {
@@ -153,7 +158,7 @@ async function markRefunded(tx: Database, charge: Stripe.Charge) {
   await transitionOrder(tx, order, "refunded", stripeActor, {
     stripePaymentIntentId: order.stripePaymentIntentId ?? intent ?? null,
   });
-  await enqueueNotification(tx, { kind: "order.refunded.buyer", orderId: order.id });
+  await enqueue(tx, orderRefundedBuyerNotice.of({ orderId: order.id }));
 }
 
 const effects: Partial<Record<Stripe.Event.Type, Effect>> = {

@@ -1,47 +1,53 @@
-import type { Api } from "grammy";
 import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { invoices, sellerBusinesses } from "@/db/schema/invoices";
 import { orders } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
-import { invoiceLabel, invoicePdf, issueInvoice } from "@/lib/invoices/invoices";
+import { defineJob } from "@/lib/jobs/define-job";
+import { PermanentDeliveryError } from "@/lib/jobs/outbox";
+import { orderNoticeKey, orderNoticePayload, orderOfNotice } from "@/lib/orders/order-notice";
+import { orderVariables } from "@/lib/orders/order-variables";
 import type { SendMail } from "@/lib/platform/mailer";
-import { telegramDeliverer } from "@/lib/telegram/notifications";
 import type { ObjectStorage } from "@/lib/platform/object-storage";
-import { PermanentDeliveryError, type Deliver } from "./outbox";
+import { escapeHtml } from "@/lib/telegram/html";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
+import { sendTelegramMessage } from "@/lib/telegram/send-message";
+import { invoiceLabel, invoiceLink, invoicePdf } from "./invoices";
 
-export interface OutboxDeps {
-  api: Api;
-  storage: ObjectStorage;
-  /** Set when SMTP_URL is: invoices are then e-mailed as well. */
-  sendMail?: SendMail;
-  publicUrl?: string;
-}
+/** The buyer's invoice is ready: a Telegram message with a link to the PDF. */
+export const invoiceReadyBuyerNotice = defineJob({
+  kind: "invoice.ready.buyer",
+  schema: orderNoticePayload,
+  dedupeKey: orderNoticeKey("invoice.ready.buyer"),
+  async run(tx, { orderId }, { api, publicUrl }) {
+    const order = await orderOfNotice(tx, orderId);
+    const invoice = await tx.query.invoices.findFirst({ where: eq(invoices.orderId, order.id) });
+    if (!invoice) throw new PermanentDeliveryError(`order ${order.number} has no invoice`);
+    const locale = telegramLocale(order.buyerLanguage);
+    await sendTelegramMessage(api, tx, {
+      chatId: order.buyerTelegramId,
+      text: translate(locale, "invoice-ready-buyer", {
+        ...orderVariables(order, locale),
+        invoice: invoiceLabel(invoice),
+        link: escapeHtml(await invoiceLink(tx, publicUrl, invoice)),
+      }),
+    });
+  },
+});
 
-/**
- * What the outbox worker does with each job: invoices are made and e-mailed here, every
- * other job is a Telegram message. All run inside the job's transaction, so a failure
- * leaves the job pending for a retry and nothing half-done behind.
- */
-export function outboxDeliverer({ api, storage, sendMail, publicUrl }: OutboxDeps): Deliver {
-  const telegram = telegramDeliverer(api, publicUrl);
-  return async (tx, row) => {
-    const { orderId } = row.payload as { orderId: string };
-    if (row.kind === "invoice.create") {
-      await issueInvoice(tx, storage, orderId, { email: Boolean(sendMail) });
-      return;
-    }
-    if (row.kind === "invoice.email.buyer") {
-      if (!sendMail) throw new PermanentDeliveryError("SMTP_URL is no longer set");
-      await emailInvoice(tx, storage, sendMail, orderId);
-      return;
-    }
-    await telegram(tx, row);
-  };
-}
+/** The invoice's PDF to the buyer's e-mail address, when SMTP is set. */
+export const emailInvoiceJob = defineJob({
+  kind: "invoice.email.buyer",
+  schema: orderNoticePayload,
+  dedupeKey: orderNoticeKey("invoice.email.buyer"),
+  async run(tx, { orderId }, { storage, sendMail }) {
+    if (!sendMail) throw new PermanentDeliveryError("SMTP_URL is no longer set");
+    await emailInvoice(tx, storage, sendMail, orderId);
+  },
+});
 
 async function emailInvoice(
-  tx: Parameters<Deliver>[0],
+  tx: Database,
   storage: ObjectStorage,
   sendMail: SendMail,
   orderId: string,

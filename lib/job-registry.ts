@@ -1,0 +1,36 @@
+import type { Job } from "@/lib/jobs/define-job";
+import { refreshPostsJob } from "@/lib/channels/refresh-posts";
+import { emailInvoiceJob, invoiceReadyBuyerNotice } from "@/lib/invoices/invoice-notices";
+import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
+import { alertOpenedJob, alertResolvedJob } from "@/lib/monitoring/alert-jobs";
+import {
+  orderExpiredBuyerNotice,
+  orderPaidBuyerNotice,
+  orderRefundedBuyerNotice,
+  orderStatusBuyerNotice,
+  paymentFailedBuyerNotice,
+} from "@/lib/orders/buyer-notices";
+import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+
+/**
+ * Every kind of job the outbox runs, each defined beside the domain it serves. The worker
+ * refuses a row whose kind is not here, so a new job is listed here as well.
+ */
+export const jobRegistry: readonly Job[] = [
+  // Telling buyers and sellers about their orders (lib/orders).
+  orderPaidBuyerNotice,
+  orderPaidSellerNotice,
+  orderExpiredBuyerNotice,
+  paymentFailedBuyerNotice,
+  orderRefundedBuyerNotice,
+  orderStatusBuyerNotice,
+  // Invoices: made after the payment, then sent (lib/invoices).
+  issueInvoiceJob,
+  invoiceReadyBuyerNotice,
+  emailInvoiceJob,
+  // Channel posts' Buy / Sold out buttons (lib/channels).
+  refreshPostsJob,
+  // Admins' alerts (lib/monitoring).
+  alertOpenedJob,
+  alertResolvedJob,
+];

@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { DatabaseConnection } from "@/db/client";
+import { outbox } from "@/db/schema/jobs";
+import { migratedTestDatabase } from "@/test/database";
+import { defineJob, type JobDeps } from "./define-job";
+import { jobDispatcher } from "./dispatch-job";
+import { drainOutbox, enqueue } from "./outbox";
+
+let connection: DatabaseConnection;
+beforeAll(async () => {
+  connection = await migratedTestDatabase("dispatch_job");
+});
+afterAll(() => connection.close());
+
+// These jobs never touch Telegram, the store or the mail.
+const deps = { publicUrl: "https://shop.example.com" } as JobDeps;
+
+const greeted: string[] = [];
+const greet = defineJob({
+  kind: "test.greet",
+  schema: z.object({ name: z.string().min(1) }),
+  dedupeKey: ({ name }) => `test.greet:${name}`,
+  async run(_tx, { name }) {
+    greeted.push(name);
+  },
+});
+
+async function rowOf(dedupeKey: string) {
+  const [row] = await connection.db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
+  return row;
+}
+
+describe("the job dispatcher", () => {
+  it("runs a registered job's handler with its parsed payload", async () => {
+    await enqueue(connection.db, greet.of({ name: "Erika" }));
+    await drainOutbox(connection.db, jobDispatcher([greet], deps));
+    expect(greeted).toEqual(["Erika"]);
+    expect(await rowOf("test.greet:Erika")).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("queues the same job once", async () => {
+    await enqueue(connection.db, greet.of({ name: "Max" }), greet.of({ name: "Max" }));
+    const rows = await connection.db.select().from(outbox).where(eq(outbox.kind, "test.greet"));
+    expect(rows.filter((row) => row.dedupeKey === "test.greet:Max")).toHaveLength(1);
+  });
+
+  it("parks a kind nobody registered as failed, with the reason, at the first try", async () => {
+    await enqueue(connection.db, { kind: "test.unknown", payload: {}, dedupeKey: "unknown-1" });
+    await drainOutbox(connection.db, jobDispatcher([greet], deps));
+    expect(await rowOf("unknown-1")).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: 'no job is registered as "test.unknown"',
+    });
+  });
+
+  it("parks a malformed payload as failed, naming what is wrong", async () => {
+    await enqueue(connection.db, {
+      kind: "test.greet",
+      payload: { name: 42 },
+      dedupeKey: "malformed-1",
+    });
+    await drainOutbox(connection.db, jobDispatcher([greet], deps));
+    const row = await rowOf("malformed-1");
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row?.lastError).toMatch(/^malformed test\.greet payload: .*name/s);
+  });
+
+  it("refuses to build a payload its schema would refuse later", () => {
+    expect(() => greet.of({ name: "" })).toThrow();
+  });
+
+  it("refuses two definitions of one kind", () => {
+    expect(() => jobDispatcher([greet, greet], deps)).toThrow(
+      'two jobs are registered as "test.greet"',
+    );
+  });
+});

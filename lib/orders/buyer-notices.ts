@@ -1,0 +1,71 @@
+import { InlineKeyboard } from "grammy";
+import type { Order } from "@/db/schema/orders";
+import { defineJob } from "@/lib/jobs/define-job";
+import { renewCheckoutData } from "@/lib/telegram/callback-data";
+import { escapeHtml } from "@/lib/telegram/html";
+import { telegramLocale, translate, type TelegramLocale } from "@/lib/telegram/i18n";
+import { sendTelegramMessage, type TelegramMessage } from "@/lib/telegram/send-message";
+import { orderNoticeKey, orderNoticePayload, orderOfNotice } from "./order-notice";
+import { orderVariables } from "./order-variables";
+
+type Compose = (
+  order: Order,
+  locale: TelegramLocale,
+  variant?: string,
+) => Pick<TelegramMessage, "text" | "keyboard">;
+
+/** A Telegram message to the order's buyer, in their language, about the order as it is now. */
+function buyerNotice(kind: string, compose: Compose) {
+  return defineJob({
+    kind,
+    schema: orderNoticePayload,
+    dedupeKey: orderNoticeKey(kind),
+    async run(tx, { orderId, variant }, { api }) {
+      const order = await orderOfNotice(tx, orderId);
+      const locale = telegramLocale(order.buyerLanguage);
+      await sendTelegramMessage(api, tx, {
+        chatId: order.buyerTelegramId,
+        ...compose(order, locale, variant),
+      });
+    },
+  });
+}
+
+const text =
+  (key: string): Compose =>
+  (order, locale) => ({ text: translate(locale, key, orderVariables(order, locale)) });
+
+// An unpaid checkout is not the end: the same order can be paid through a fresh link.
+const withRenewButton =
+  (key: string): Compose =>
+  (order, locale) => ({
+    ...text(key)(order, locale),
+    keyboard: new InlineKeyboard().text(
+      translate(locale, "btn-new-link"),
+      renewCheckoutData.pack({ orderId: order.id }),
+    ),
+  });
+
+export const orderPaidBuyerNotice = buyerNotice("order.paid.buyer", text("order-paid-buyer"));
+export const orderExpiredBuyerNotice = buyerNotice(
+  "order.expired.buyer",
+  withRenewButton("order-expired-buyer"),
+);
+export const paymentFailedBuyerNotice = buyerNotice(
+  "order.payment_failed.buyer",
+  withRenewButton("order-payment-failed-buyer"),
+);
+export const orderRefundedBuyerNotice = buyerNotice(
+  "order.refunded.buyer",
+  text("order-refunded-buyer"),
+);
+/** Shipped, delivered or cancelled by the seller: the variant is the status it moved to. */
+export const orderStatusBuyerNotice = buyerNotice(
+  "order.status.buyer",
+  (order, locale, variant) => ({
+    text: translate(locale, `order-${variant ?? order.status}-buyer`, {
+      ...orderVariables(order, locale),
+      tracking: order.trackingNumber ? escapeHtml(order.trackingNumber) : "none",
+    }),
+  }),
+);
