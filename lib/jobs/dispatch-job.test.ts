@@ -46,11 +46,11 @@ describe("the job dispatcher", () => {
     expect(rows.filter((row) => row.dedupeKey === "test.greet:Max")).toHaveLength(1);
   });
 
-  it("parks a kind nobody registered as failed, with the reason, at the first try", async () => {
+  it("retries a kind this copy does not know (a newer copy may), with the reason", async () => {
     await enqueue(connection.db, { kind: "test.unknown", payload: {}, dedupeKey: "unknown-1" });
     await drainOutbox(connection.db, jobDispatcher([greet], deps));
     expect(await rowOf("unknown-1")).toMatchObject({
-      status: "failed",
+      status: "pending",
       attempts: 1,
       lastError: 'no job is registered as "test.unknown"',
     });
