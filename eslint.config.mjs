@@ -101,13 +101,14 @@ export default defineConfig([
   },
   {
     // Where the environment is read legitimately: the settings module itself; tests and their
-    // support, which set up the environment of the process under test; the tools' own config
+    // support (test/ and the test-support.ts files beside them), which set up the environment of the process under test; the tools' own config
     // files; and the scripts, benchmarks and CDK app, which run outside the app and configure
     // the processes they start.
     files: [
       "lib/platform/env.ts",
       "**/*.test.ts",
       "**/*.test.tsx",
+      "**/test-support.ts",
       "test/**",
       "e2e/**",
       "next.config.ts",
@@ -138,7 +139,7 @@ export default defineConfig([
   },
   {
     // Tests empty tables between cases on purpose, in a throwaway database.
-    files: ["**/*.test.ts", "test/**"],
+    files: ["**/*.test.ts", "**/test-support.ts", "test/**"],
     rules: { "drizzle/enforce-delete-with-where": "off" },
   },
 
