@@ -6,10 +6,10 @@ import {
   receivedTypes,
   receiver,
   SECRET_KEY,
+  serveSimulator,
   setUpStripeTestbed,
   simulator,
   stripe,
-  serveSimulator,
   WEBHOOK_SECRET,
 } from "./test-support";
 
