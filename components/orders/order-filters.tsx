@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { orderStatuses } from "@/db/schema/orders";
 import { cardFrame } from "@/components/ui/card";
 import type { OrderListQuery } from "@/lib/orders/list-orders";
+import { orderStatuses } from "@/lib/orders/order-status";
 
 const inputClass =
   "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm focus:outline-2 focus:outline-brand-500";

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import type { ProductFormState } from "@/app/(dashboard)/products/actions";
-import { currencies } from "@/db/schema/catalog";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
+import { currencies } from "@/lib/catalog/currencies";
 
 type Save = (state: ProductFormState, form: FormData) => Promise<ProductFormState>;
 

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { appSecret } from "@/lib/platform/app-secrets";
 import { inviteCookie } from "./invite-cookie";
 import { database } from "@/lib/platform/database";
-import { isSandbox, settings } from "@/lib/platform/env";
+import { isSandbox, settings, tellNextAuthItsUrl } from "@/lib/platform/env";
 import { signInSandboxUser, signInSeller, type SellerProfile } from "./sign-in-seller";
 import { checkLoginWidget, loginWidgetFields } from "./telegram-login";
 
@@ -31,8 +31,7 @@ function telegramIdOf(claims: TelegramClaims): number {
 export async function authOptions(): Promise<NextAuthOptions> {
   const config = settings();
   const db = await database();
-  // next-auth reads its own address from NEXTAUTH_URL; ours is PUBLIC_URL.
-  process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
+  tellNextAuthItsUrl(config);
   const providers: NextAuthOptions["providers"] = [];
   const botToken = config.TELEGRAM_BOT_TOKEN;
 

@@ -1,5 +1,9 @@
 import type { OrderStatus } from "@/db/schema/orders";
 
+// Every status an order can have, for filters and forms, which never import db/ themselves;
+// the schema owns the list, as it is the database's enum.
+export { orderStatuses } from "@/db/schema/orders";
+
 // The only ways an order's status may change. Stripe's events and sellers' clicks both go
 // through here, so a late or repeated event can never move an order backwards.
 const transitions: Record<OrderStatus, readonly OrderStatus[]> = {

@@ -69,8 +69,8 @@ export const SANDBOX_ECS = {
  * exactly as they call Telegram and Stripe, so the sandbox runs the production code path;
  * loopback keeps that traffic off the network whatever PUBLIC_URL says.
  */
-export function ownOrigin(): string {
-  return `http://127.0.0.1:${process.env.PORT || 3000}`;
+export function ownOrigin(config: Settings = settings()): string {
+  return `http://127.0.0.1:${config.PORT ?? 3000}`;
 }
 
 const shared = globalThis as unknown as { promoBotSandboxSecrets?: SandboxSecrets };
@@ -94,9 +94,9 @@ export function telegramConnection(config: Settings = settings()): TelegramConne
   if (isSandbox(config)) {
     return {
       token: SANDBOX_BOT.token,
-      apiRoot: ownOrigin() + SANDBOX_TELEGRAM_PATH,
+      apiRoot: ownOrigin(config) + SANDBOX_TELEGRAM_PATH,
       webhookSecret: sandboxSecrets().telegram,
-      webhookUrl: ownOrigin() + TELEGRAM_WEBHOOK_PATH,
+      webhookUrl: ownOrigin(config) + TELEGRAM_WEBHOOK_PATH,
     };
   }
   const { TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET } = config;
@@ -114,9 +114,9 @@ export function stripeConnection(config: Settings = settings()): StripeConnectio
   if (isSandbox(config)) {
     return {
       secretKey: SANDBOX_STRIPE_KEY,
-      apiBase: ownOrigin() + SANDBOX_STRIPE_PATH,
+      apiBase: ownOrigin(config) + SANDBOX_STRIPE_PATH,
       webhookSecret: sandboxSecrets().stripe,
-      webhookUrl: ownOrigin() + STRIPE_WEBHOOK_PATH,
+      webhookUrl: ownOrigin(config) + STRIPE_WEBHOOK_PATH,
     };
   }
   const { STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_WEBHOOK_SECRET } = config;
@@ -149,7 +149,7 @@ export function ecsConnection(config: Settings = settings()): EcsConnection | un
   const { region, cluster, service, imageRepository, credentials } = SANDBOX_ECS;
   return {
     region,
-    endpoint: ownOrigin() + SANDBOX_ECS_PATH,
+    endpoint: ownOrigin(config) + SANDBOX_ECS_PATH,
     cluster,
     service,
     imageRepository,

@@ -27,6 +27,8 @@ const settingsSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  // Read as given, not checked: the server that listens on it is the judge (Next's, not ours).
+  PORT: optional(z.string()),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "is not a bot token")),
   TELEGRAM_WEBHOOK_SECRET: optional(
     z
@@ -120,6 +122,7 @@ const howToFix: Record<keyof Settings, string> = {
   LOG_LEVEL: "Use fatal, error, warn, info, debug, trace or silent.",
   PUBLIC_URL:
     "Set the https:// address buyers and Stripe reach this app at (e.g. https://shop.example.com).",
+  PORT: "Set the port the server listens on (the Dockerfile sets 3000); unset means 3000.",
   TELEGRAM_BOT_TOKEN: "Copy the token @BotFather gave your bot (123456:ABC…).",
   TELEGRAM_WEBHOOK_SECRET:
     "Choose a random string (e.g. `openssl rand -hex 32`); Telegram sends it back with every update.",
@@ -193,4 +196,21 @@ export function isSandbox(config: Settings): boolean {
 export function settings(): Settings {
   cached ??= parseSettings(process.env);
   return cached;
+}
+
+/**
+ * LOG_LEVEL alone, for the logger, which exists before the settings are parsed (it must be able
+ * to report why they cannot be): the level when it is a valid one, else info.
+ */
+export function bootLogLevel(): Settings["LOG_LEVEL"] {
+  const level = settingsSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL);
+  return level.success ? level.data : "info";
+}
+
+/**
+ * next-auth reads its own address from NEXTAUTH_URL, never from its options; ours is
+ * PUBLIC_URL. The one write to the environment, so it sits here with the reads.
+ */
+export function tellNextAuthItsUrl(config: Settings): void {
+  process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
 }

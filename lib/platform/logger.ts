@@ -1,4 +1,5 @@
 import pino from "pino";
+import { bootLogLevel } from "./env";
 import { redactedPaths, serializeError } from "./log-privacy";
 import { currentLogFields } from "./request-context";
 
@@ -47,8 +48,6 @@ export function redirectLogs(stream: pino.DestinationStream): () => void {
 
 // Starts at LOG_LEVEL when that is a valid level (else info), before the settings are parsed;
 // startApp() then applies the parsed setting.
-const bootLevel = process.env.LOG_LEVEL;
-export const logger = createLogger(
-  bootLevel && (bootLevel === "silent" || bootLevel in pino.levels.values) ? bootLevel : "info",
-  { write: (line: string) => destination.write(line) },
-);
+export const logger = createLogger(bootLogLevel(), {
+  write: (line: string) => destination.write(line),
+});

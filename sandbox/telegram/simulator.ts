@@ -1,5 +1,4 @@
 import type { CallbackQuery, Chat, Message, Update, UserFromGetMe } from "grammy/types";
-import { SANDBOX_BOT } from "@/lib/platform/connections";
 import { TelegramApiError } from "./api-error";
 import { callMethod } from "./dispatch";
 import { newHistory } from "./history";
@@ -27,8 +26,16 @@ import type {
 import { deliverUpdate } from "./updates";
 import * as act from "./user-actions";
 
-/** The bot a simulator answers for when no bots are configured: the in-app sandbox's bot. */
-export const DEFAULT_BOT: BotConfig = SANDBOX_BOT;
+/**
+ * The bot a simulator answers for when no bots are configured. The simulator knows nothing of
+ * the app: the in-app sandbox passes its own bot in (`bots`), as every other user may.
+ */
+export const DEFAULT_BOT: BotConfig = {
+  token: "1000000001:sandbox-token-not-a-secret",
+  id: 1000000001,
+  username: "promo_sandbox_bot",
+  first_name: "Promo Sandbox",
+};
 
 /** One bot's side of the simulator: acting as its users, and inspecting what it did. */
 export interface SimulatedBot {
