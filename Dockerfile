@@ -2,7 +2,7 @@
 # The container ships the same standalone bundle CI tests: `npm run build` is `next build`
 # followed by scripts/assemble-standalone.mjs, the one script both use.
 
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 # Dependencies first, so a code change does not reinstall them; patches/ is needed by the
@@ -13,7 +13,7 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \

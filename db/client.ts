@@ -102,8 +102,6 @@ async function connectNodePostgres(url: string): Promise<DatabaseConnection> {
 async function connectNeon(url: string, wsProxy?: string): Promise<DatabaseConnection> {
   const { Pool, neonConfig } = await import("@neondatabase/serverless");
   const { drizzle } = await import("drizzle-orm/neon-serverless");
-  // Node 20 has no global WebSocket; the driver needs one to reach Neon's proxy.
-  neonConfig.webSocketConstructor = (await import("ws")).default;
   if (wsProxy) {
     // A local proxy speaks plain ws:// to a plain Postgres, which cannot take Neon's
     // pipelined startup.

@@ -82,7 +82,6 @@ test.beforeAll(async () => {
     // Found by the SDK's default chain, as the task role's are in ECS.
     AWS_ACCESS_KEY_ID: "AKIDE2ETEST",
     AWS_SECRET_ACCESS_KEY: "e2e-test-secret",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
 });
 

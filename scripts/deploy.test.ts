@@ -31,7 +31,6 @@ function deploy(...args: string[]): Promise<{ code: number | null; output: strin
         // The SDK's default chain finds these, as it finds the task role's in ECS.
         AWS_ACCESS_KEY_ID: "AKIDSCRIPTTEST",
         AWS_SECRET_ACCESS_KEY: "script-test-secret",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       },
     },
   );

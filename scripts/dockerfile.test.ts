@@ -13,13 +13,19 @@ import { readDockerfile } from "./dockerfile";
 const dockerfile = readDockerfile();
 const { stages, build, runtime, argsOf } = dockerfile;
 const read = (file: string) => readFileSync(file, "utf8");
-const packageJson = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+const packageJson = JSON.parse(read("package.json")) as {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const healthCheckCommand = () => dockerfile.execCommand("HEALTHCHECK");
 
 describe("the Dockerfile", () => {
-  it("builds in one stage and runs in a slim Node 20 stage", () => {
+  it("builds in one stage and runs in a slim Node 24 stage, the Node CI tests on", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    expect(argsOf(runtime, "FROM")[0]).toMatch(/^node:20-(slim|alpine)\b/);
+    expect(argsOf(runtime, "FROM")[0]).toMatch(/^node:24-(slim|alpine)\b/);
+    expect(argsOf(build, "FROM")[0]).toMatch(/^node:24-(slim|alpine)\b/);
+    // npm scripts (tests, build, e2e) run the binary of the `node` devDependency.
+    expect(packageJson.devDependencies.node).toMatch(/^\^?24\./);
   });
 
   it("builds with a clean install and the same build script CI runs", () => {

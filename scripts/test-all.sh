@@ -18,6 +18,17 @@ step() {
   echo "=== $name: ok in $((SECONDS - started)) s"
 }
 
+# npm runs this script with node_modules/.bin first on PATH, so `node` here and in every step
+# is the binary of the `node` devDependency. Without it (its install script not run) `node`
+# would quietly be the machine's own, older one: stop instead.
+node_version() {
+  local required
+  required=$(node -p 'require("./package.json").engines.node.match(/\d+/)[0]')
+  echo "$(command -v node): $(node --version); package.json requires $required or later"
+  node -e "process.exit(Number(process.versions.node.split('.')[0]) >= $required ? 0 : 1)"
+}
+
+step "Node.js" node_version
 step "system packages (PostgreSQL, Chromium)" bash scripts/install-test-deps.sh
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
