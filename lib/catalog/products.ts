@@ -3,11 +3,13 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { currencies, products, type Product } from "@/db/schema/catalog";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { channelPostCaption, TELEGRAM_CAPTION_LIMIT } from "@/lib/channels/post-caption";
 import { formatMajorUnits, parseMajorUnits } from "@/lib/platform/money-input";
 import { enqueuePostsRefresh } from "@/lib/channels/refresh-posts";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -84,25 +86,23 @@ export function validateProduct(input: ProductInput) {
   throw new ProductInvalid(fieldErrors);
 }
 
-// Sellers see and change only their own products; admins see all. Every query goes through this.
-const scope = (actor: User) =>
-  actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
-
 export async function listProducts(db: Database, actor: User, { archived = false } = {}) {
   return db
     .select()
     .from(products)
-    .where(and(scope(actor), archived ? undefined : isNull(products.archivedAt)))
+    .where(
+      and(ownedBy(products.sellerId, actor), archived ? undefined : isNull(products.archivedAt)),
+    )
     .orderBy(desc(products.createdAt));
 }
 
 /** One product the actor may see, or undefined (another seller's product looks like none). */
 export async function findProduct(db: Database, actor: User, productId: string) {
-  if (!z.uuid().safeParse(productId).success) return undefined;
+  if (!isUuid(productId)) return undefined;
   const [product] = await db
     .select()
     .from(products)
-    .where(and(eq(products.id, productId), scope(actor)));
+    .where(and(eq(products.id, productId), ownedBy(products.sellerId, actor)));
   return product;
 }
 
@@ -128,7 +128,7 @@ export async function createProduct(
       })
       .returning();
     if (!product) throw new Error("product insert returned nothing");
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: actor.id,
       action: "product.created",
       targetType: "product",

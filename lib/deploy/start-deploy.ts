@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { deployments } from "@/db/schema/deploy";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { users, type User } from "@/db/schema/users";
 import type { DeploymentDetail } from "./deployment-detail";
 import {
@@ -159,7 +159,7 @@ async function claimRollout(
         })
         .returning();
       if (!row) throw new Error("deployment insert returned nothing");
-      await tx.insert(auditLog).values({
+      await recordAudit(tx, {
         actorUserId: "user" in actor ? actor.user.id : null,
         action: "deploy.requested",
         targetType: "deployment",
@@ -193,7 +193,7 @@ export async function finishDeployment(
       .where(and(eq(deployments.id, id), eq(deployments.status, "in_progress")))
       .returning();
     if (row) {
-      await tx.insert(auditLog).values({
+      await recordAudit(tx, {
         action: "deploy.finished",
         targetType: "deployment",
         targetId: id,

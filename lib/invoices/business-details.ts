@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { sellerBusinesses, vatModes, type SellerBusiness } from "@/db/schema/invoices";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { parseMajorUnits } from "@/lib/platform/money-input";
 
@@ -77,7 +77,7 @@ export async function saveBusiness(
       .values({ sellerId: actor.id, ...values })
       .onConflictDoUpdate({ target: sellerBusinesses.sellerId, set: values })
       .returning();
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: actor.id,
       action: "business.saved",
       targetType: "user",

@@ -1,5 +1,4 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { invoiceCounters, invoices, sellerBusinesses, type Invoice } from "@/db/schema/invoices";
 import { orders } from "@/db/schema/orders";
@@ -12,6 +11,8 @@ import { paidAndLater } from "@/lib/orders/order-status";
 import { enqueueNotification, PermanentDeliveryError } from "@/lib/jobs/outbox";
 import { telegramLocale } from "@/lib/telegram/i18n";
 import { splitGross } from "./vat";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
 
 // Orders that were paid at some point: each gets exactly one invoice.
 const INVOICED = new Set<string>(paidAndLater);
@@ -128,16 +129,11 @@ export async function invoiceLink(
 
 /** The invoice of an order the actor may see (their own, or any for admins). */
 export async function findOrderInvoice(db: Database, actor: User, orderId: string) {
-  if (!z.uuid().safeParse(orderId).success) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [row] = await db
     .select({ invoice: invoices })
     .from(invoices)
-    .where(
-      and(
-        eq(invoices.orderId, orderId),
-        actor.role === "admin" ? undefined : eq(invoices.sellerId, actor.id),
-      ),
-    );
+    .where(and(eq(invoices.orderId, orderId), ownedBy(invoices.sellerId, actor)));
   return row?.invoice;
 }
 

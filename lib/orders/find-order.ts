@@ -1,21 +1,17 @@
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema/orders";
 import { users, type User } from "@/db/schema/users";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
 
 /** One order the actor may see (another seller's order is simply not found). */
 export async function findOrder(db: Database, actor: User, orderId: string) {
-  if (!z.uuid().safeParse(orderId).success) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [order] = await db
     .select()
     .from(orders)
-    .where(
-      and(
-        eq(orders.id, orderId),
-        actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
-      ),
-    );
+    .where(and(eq(orders.id, orderId), ownedBy(orders.sellerId, actor)));
   return order;
 }
 
@@ -24,12 +20,7 @@ export async function findOrderByNumberFor(db: Database, actor: User, number: nu
   const [order] = await db
     .select()
     .from(orders)
-    .where(
-      and(
-        eq(orders.number, number),
-        actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
-      ),
-    );
+    .where(and(eq(orders.number, number), ownedBy(orders.sellerId, actor)));
   return order;
 }
 

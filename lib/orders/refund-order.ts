@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import type { User } from "@/db/schema/users";
 import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
 import { findOrder } from "./find-order";
@@ -22,7 +22,7 @@ export async function refundOrder(db: Database, stripe: Stripe, actor: User, ord
     { payment_intent: order.stripePaymentIntentId, metadata: { order_id: order.id } },
     { idempotencyKey: `refund-${order.id}` },
   );
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: actor.id,
     action: "order.refund_requested",
     targetType: "order",

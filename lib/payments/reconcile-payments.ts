@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { logger } from "@/lib/platform/logger";
 import { mayMonitor } from "@/lib/monitoring/monitoring-overview";
@@ -55,7 +56,7 @@ export async function reconcilePayments(
     else if (outcome) report.repaired.push({ orderNumber: outcome.number, sessionId: session.id });
   }
   if (report.repaired.length > 0 || report.unknown.length > 0) {
-    await db.insert(auditLog).values({
+    await recordAudit(db, {
       action: "payments.reconciled",
       targetType: "stripe",
       data: report,
