@@ -10,6 +10,7 @@ import { formatMajorUnits, parseMajorUnits } from "@/lib/platform/money-input";
 import { enqueuePostsRefresh } from "@/lib/channels/refresh-posts";
 import { ownedBy } from "@/lib/auth/owned-by";
 import { isUuid } from "@/lib/platform/uuid";
+import { parseInput } from "@/lib/platform/app-error";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -65,25 +66,10 @@ export const productInput = z
   });
 
 export type ProductInput = z.input<typeof productInput>;
-export type FieldErrors = Partial<Record<string, { key: string; over?: number }>>;
 
-export class ProductInvalid extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super(`invalid product: ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "ProductInvalid";
-  }
-}
-
+/** The product as it will be stored; refuses with `invalid` and one problem per field. */
 export function validateProduct(input: ProductInput) {
-  const result = productInput.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const over = (issue as { params?: { over?: number } }).params?.over;
-    fieldErrors[field] ??= { key: issue.message, ...(over ? { over } : {}) };
-  }
-  throw new ProductInvalid(fieldErrors);
+  return parseInput(productInput, input, "product");
 }
 
 export async function listProducts(db: Database, actor: User, { archived = false } = {}) {

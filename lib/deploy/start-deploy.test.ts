@@ -8,7 +8,8 @@ import { users, type User } from "@/db/schema/users";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createEcsSimulator, type EcsSimulator } from "@/sandbox/ecs/simulator";
 import { migratedTestDatabase } from "@/test/database";
-import { DeployRefused, previewDeploy, recentDeployments, startDeploy } from "./start-deploy";
+import { deployRefusalOf, previewDeploy, recentDeployments, startDeploy } from "./start-deploy";
+import { isAppError } from "@/lib/platform/app-error";
 import { followRunningDeployment, trackDeployment } from "./track-deployment";
 import { createEcsTarget, type EcsTarget } from "./ecs-target";
 
@@ -96,7 +97,7 @@ const audit = () =>
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => "accepted",
-    (error) => (error instanceof DeployRefused ? error.reason : `unexpected: ${error}`),
+    (error) => (isAppError(error) ? deployRefusalOf(error) : `unexpected: ${error}`),
   );
 
 describe("deploying a tag to ECS", () => {
@@ -262,23 +263,29 @@ describe("deploying a tag to ECS", () => {
 
   it("passes ECS's refusals on, and frees the slot when one comes after it was claimed", async () => {
     const wrongCluster = targetFor({ cluster: "elsewhere" });
-    await expect(startDeploy(db(), wrongCluster, asAdmin(), { tag: "v1.1.0" })).rejects.toEqual(
-      new DeployRefused("ecsFailed", "ClusterNotFoundException: Cluster not found."),
-    );
+    await expect(
+      startDeploy(db(), wrongCluster, asAdmin(), { tag: "v1.1.0" }),
+    ).rejects.toMatchObject({
+      code: "unavailable",
+      reason: "ecsFailed",
+      details: { detail: "ClusterNotFoundException: Cluster not found." },
+    });
     const otherRepository = targetFor({ imageRepository: "ghcr.io/someone/else" });
     await expect(
       previewDeploy(db(), otherRepository, asAdmin(), { tag: "v1.1.0" }),
     ).rejects.toMatchObject({
       reason: "ecsFailed",
-      detail:
-        "task definition promo-web:1 has no single container running an image from ghcr.io/someone/else",
+      details: {
+        detail:
+          "task definition promo-web:1 has no single container running an image from ghcr.io/someone/else",
+      },
     });
     expect(await db().select().from(deployments)).toEqual([]);
 
     refuse = "UpdateService";
     await expect(startDeploy(db(), target, asAdmin(), { tag: "v1.1.0" })).rejects.toMatchObject({
       reason: "ecsFailed",
-      detail: "AccessDeniedException: User is not authorized to UpdateService",
+      details: { detail: "AccessDeniedException: User is not authorized to UpdateService" },
     });
     const [failed] = await db().select().from(deployments);
     expect(failed).toMatchObject({ status: "failed", taskDefinitionArn: null });

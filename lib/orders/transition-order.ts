@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orderEvents, orders, type Order, type OrderStatus } from "@/db/schema/orders";
-import { InvalidTransition } from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 import { canTransition } from "./order-status";
 import { isUuid } from "@/lib/platform/uuid";
 
@@ -31,7 +31,8 @@ export async function transitionOrder(
   changes: OrderChanges = {},
   note?: string,
 ): Promise<Order> {
-  if (!canTransition(order.status, to)) throw new InvalidTransition(order.status, to);
+  if (!canTransition(order.status, to))
+    throw new AppError("conflict", "transition", { from: order.status, to: to });
   const [updated] = await tx
     .update(orders)
     .set({ ...changes, status: to, updatedAt: new Date() })

@@ -5,7 +5,7 @@ import { auditLog } from "@/db/schema/platform";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { logger } from "@/lib/platform/logger";
-import { mayMonitor } from "@/lib/monitoring/monitoring-overview";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import { lockOrder } from "@/lib/orders/transition-order";
 import { markPaid } from "./stripe-events";
 
@@ -76,7 +76,7 @@ export async function reconcilePayments(
 
 /** The latest runs that repaired something (or met foreign sessions), for admins. */
 export async function recentReconciliations(db: Database, actor: User, limit = 5) {
-  if (!mayMonitor(actor)) return undefined;
+  assertAdmin(actor);
   const rows = await db
     .select()
     .from(auditLog)
@@ -86,8 +86,8 @@ export async function recentReconciliations(db: Database, actor: User, limit = 5
   return rows.map((row) => ({ at: row.createdAt, report: row.data as ReconcileReport }));
 }
 
-/** "Check now" on the Monitoring page: admins only, else undefined. */
+/** "Check now" on the Monitoring page: admins only (anyone else is refused, `forbidden`). */
 export async function reconcileNow(db: Database, stripe: Stripe, actor: User) {
-  if (!mayMonitor(actor)) return undefined;
+  assertAdmin(actor);
   return reconcilePayments(db, stripe);
 }
