@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/invoices";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
@@ -12,8 +12,7 @@ import { orderAction } from "../actions";
 const card = "rounded-xl border border-slate-200 bg-white p-5";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();
