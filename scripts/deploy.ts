@@ -5,7 +5,8 @@ import { userInfo, hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { ecsTarget } from "@/lib/platform/services";
 import { databaseConnection } from "@/lib/platform/database";
-import { DeployRefused, startDeploy } from "@/lib/deploy/start-deploy";
+import { deployRefusalOf, startDeploy } from "@/lib/deploy/start-deploy";
+import { isAppError } from "@/lib/platform/app-error";
 import { trackDeployment, type DeployProgress } from "@/lib/deploy/track-deployment";
 import { settings, SettingsError } from "@/lib/platform/env";
 
@@ -89,16 +90,16 @@ function describe(error: unknown): string {
   if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
     return `${(error as Error).message}\n${usage}`;
   }
-  if (error instanceof DeployRefused) {
+  if (isAppError(error)) {
     const why = {
       forbidden: "Only admins may deploy.",
       invalidTag:
         "That is not a Docker tag: 1–128 of A-Z, a-z, 0-9, _, . and -, not starting with . or -.",
       notConfigured: "Deploying is not set up.",
       running: "A deploy is already running; wait until it has finished.",
-      ecsFailed: `ECS refused: ${error.detail}`,
+      ecsFailed: `ECS refused: ${error.details.detail}`,
     };
-    return why[error.reason];
+    return why[deployRefusalOf(error)];
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,22 +1,20 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { sections } from "@/components/dashboard/sections";
-import { currentUser } from "@/lib/auth/current-user";
-import { mayMonitor } from "@/lib/monitoring/monitoring-overview";
+import { requireUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/admin-only";
 import { setLocale, signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const t = await getTranslations();
   const navLabels = Object.fromEntries(
     sections
-      .filter(({ adminOnly }) => !adminOnly || mayMonitor(user))
+      .filter(({ adminOnly }) => !adminOnly || isAdmin(user))
       .map(({ key }) => [key, t(`nav.${key}`)]),
   );
   return (

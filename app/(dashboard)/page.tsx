@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
@@ -10,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { User } from "@/db/schema/users";
 import { botIdentity } from "@/lib/telegram/bot-identity";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overview";
 import { findBusiness } from "@/lib/invoices/business-details";
@@ -18,8 +17,7 @@ import { findBusiness } from "@/lib/invoices/business-details";
 export const generateMetadata = () => sectionMetadata("overview");
 
 export default async function OverviewPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const [t, tSection, tApp] = await Promise.all([
     getTranslations("overviewPage"),
     getTranslations("overview"),

@@ -2,7 +2,7 @@ import { InlineKeyboard, type Context } from "grammy";
 import type { BuyerDetails } from "@/lib/checkout/place-order";
 import { CHECKOUT_LIFETIME_SECONDS, lastBuyerDetails } from "@/lib/checkout/place-order";
 import { checkoutOrder } from "@/lib/checkout/checkout-order";
-import { ProductUnavailable } from "@/lib/platform/errors";
+import { AppError, isAppError } from "@/lib/platform/app-error";
 import { formatMoney } from "@/lib/platform/money";
 import { escapeHtml } from "@/lib/telegram/html";
 import {
@@ -21,7 +21,7 @@ import {
   type Dialog,
 } from "./ask-detail";
 import { localeOf, type BotDeps, type Translate } from "@/bot/context";
-import { unavailableText } from "./product-card";
+import { refusalText } from "@/bot/refusal-text";
 
 // Quantities above this are wholesale: the seller would rather be asked directly.
 const MAX_QUANTITY = 10;
@@ -70,16 +70,15 @@ export function checkoutDialog(deps: BotDeps) {
           stock: found.stock,
         };
       } catch (error) {
-        if (error instanceof ProductUnavailable) {
-          return { ok: false as const, reason: error.reason, title: error.title };
-        }
-        throw error;
+        // The dialog replays stored results: plain data, not the error itself.
+        if (!isAppError(error)) throw error;
+        const { code, reason, details } = error;
+        return { ok: false as const, code, reason, title: details.title };
       }
     });
     if (!product.ok) {
-      await ctx.reply(unavailableText(ctx, new ProductUnavailable(product.reason, product.title)), {
-        parse_mode: "HTML",
-      });
+      const refusal = new AppError(product.code, product.reason, { title: product.title });
+      await ctx.reply(refusalText(ctx, refusal, "buyer"), { parse_mode: "HTML" });
       return;
     }
     // One key per dialog: every Confirm in it refers to the same order.

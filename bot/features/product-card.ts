@@ -1,6 +1,5 @@
 import { InlineKeyboard, InputFile, type Context } from "grammy";
 import type { Product } from "@/db/schema/catalog";
-import { ProductUnavailable } from "@/lib/platform/errors";
 import { formatMoney } from "@/lib/platform/money";
 import { escapeHtml } from "@/lib/telegram/html";
 import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
@@ -32,12 +31,4 @@ export async function sendProductCard(ctx: Context, deps: BotDeps, product: Prod
     return;
   }
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-}
-
-/** The message for a product that cannot be bought, in the buyer's language. */
-export function unavailableText(ctx: Context, error: ProductUnavailable): string {
-  const { t } = localeOf(ctx);
-  if (error.reason === "not_found") return t("product-not-found");
-  const title = escapeHtml(error.title ?? "");
-  return t(error.reason === "archived" ? "product-archived" : "product-sold-out", { title });
 }

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { reopenOrder, startCheckout } from "@/lib/checkout/place-order";
-import { InvalidTransition, OrderNotFound, ProductUnavailable } from "@/lib/platform/errors";
 import { formatMoney } from "@/lib/platform/money";
 import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/place-order";
 import { renewCheckoutData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
+import { refusalText } from "@/bot/refusal-text";
 
 /** "New payment link" under an expired or failed payment: same order, fresh Checkout. */
 export function renewComposer(deps: BotDeps) {
@@ -32,10 +32,7 @@ export function renewComposer(deps: BotDeps) {
         },
       );
     } catch (error) {
-      if (error instanceof ProductUnavailable) await ctx.reply(t("sold-out-now"));
-      else if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
-        await ctx.reply(t("status-empty"));
-      } else throw error;
+      await ctx.reply(refusalText(ctx, error, "buyer"));
     }
   });
 

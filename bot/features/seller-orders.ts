@@ -1,15 +1,16 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Order } from "@/db/schema/orders";
 import type { User } from "@/db/schema/users";
-import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
-import { findOrderByNumberFor } from "@/lib/orders/find-order";
+import { findOrder } from "@/lib/orders/find-order";
 import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
 import { orderVariables } from "@/lib/orders/order-variables";
 import { deliverOrderData, shipOrderData } from "@/lib/telegram/callback-data";
 import { addLogFields } from "@/lib/platform/request-context";
 import { findUserByTelegramId } from "@/lib/auth/users";
 import { localeOf, type BotContext, type BotDeps, type Translate } from "@/bot/context";
+import { refusalText } from "@/bot/refusal-text";
 
 // What a seller can do next from the chat, as buttons under an order.
 function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboard()) {
@@ -74,7 +75,7 @@ export function sellerOrdersComposer(deps: BotDeps) {
     const { locale, t } = localeOf(ctx);
     const number = /^#?(\d{1,12})$/.exec(ctx.match.trim())?.[1];
     if (!number) return void (await ctx.reply(t("seller-order-usage")));
-    const order = await findOrderByNumberFor(deps.db, seller, Number(number));
+    const order = await findOrder(deps.db, seller, Number(number));
     if (!order) return void (await ctx.reply(t("seller-order-not-found", { number })));
     const vars = orderVariables(order, locale);
     await ctx.reply(t("seller-order-detail", { ...vars, status: t(`status-${order.status}`) }), {
@@ -91,12 +92,8 @@ export function sellerOrdersComposer(deps: BotDeps) {
     const to = ship ? "shipped" : "delivered";
     const orderId = (ship ?? deliverOrderData.match(ctx.callbackQuery.data))?.orderId ?? "";
     try {
-      if (!seller) throw new OrderNotFound(orderId);
-      const order = await changeOrderStatus(
-        deps.db,
-        { userId: seller.id, role: seller.role },
-        { orderId, to },
-      );
+      if (!seller) throw new AppError("not_found", "order");
+      const order = await changeOrderStatus(deps.db, seller, { orderId, to });
       const number = String(order.number);
       await ctx.answerCallbackQuery(
         t(to === "shipped" ? "marked-shipped" : "marked-delivered", { number }),
@@ -104,13 +101,7 @@ export function sellerOrdersComposer(deps: BotDeps) {
       // The button has done its job; leaving it would invite a second tap.
       await ctx.editMessageReplyMarkup({ reply_markup: undefined });
     } catch (error) {
-      if (error instanceof OrderNotFound) {
-        await ctx.answerCallbackQuery({ text: t("not-your-order"), show_alert: true });
-      } else if (error instanceof InvalidTransition) {
-        await ctx.answerCallbackQuery({ text: t(`status-${error.from}`), show_alert: true });
-      } else {
-        throw error;
-      }
+      await ctx.answerCallbackQuery({ text: refusalText(ctx, error, "seller"), show_alert: true });
     }
   });
 

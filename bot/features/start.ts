@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
-import { ProductUnavailable } from "@/lib/platform/errors";
 import { escapeHtml } from "@/lib/telegram/html";
 import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
 import { findProductByPayload, recordDeepLinkStart } from "@/lib/catalog/find-product-for-sale";
 import { recordBotStarted } from "@/lib/auth/users";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
-import { sendProductCard, unavailableText } from "./product-card";
+import { sendProductCard } from "./product-card";
+import { refusalText } from "@/bot/refusal-text";
 
 /** /start (with a Buy button's deep-link payload or without), Buy, and /cancel. */
 export function startComposer(deps: BotDeps) {
@@ -29,8 +29,7 @@ export function startComposer(deps: BotDeps) {
       await recordDeepLinkStart(deps.db, product.id, ctx.from.id, postId);
       await sendProductCard(ctx, deps, product);
     } catch (error) {
-      if (!(error instanceof ProductUnavailable)) throw error;
-      await ctx.reply(unavailableText(ctx, error), { parse_mode: "HTML" });
+      await ctx.reply(refusalText(ctx, error, "buyer"), { parse_mode: "HTML" });
     }
   });
 

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { apiTokens, users, type User } from "@/db/schema/users";
 import { hashSecretToken, newSecretToken } from "@/lib/platform/secret-tokens";
+import { isUuid } from "@/lib/platform/uuid";
 
 export const apiTokenName = z.string().trim().min(1, "required").max(60, "tooLong");
 
@@ -15,7 +16,7 @@ export async function createApiToken(db: Database, seller: User, name: string) {
     .insert(apiTokens)
     .values({ sellerId: seller.id, name: label, tokenHash: hash })
     .returning({ id: apiTokens.id });
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: seller.id,
     action: "api_token.created",
     targetType: "api_token",
@@ -38,7 +39,7 @@ export async function listApiTokens(db: Database, seller: User) {
 }
 
 export async function revokeApiToken(db: Database, seller: User, tokenId: string) {
-  if (!z.uuid().safeParse(tokenId).success) return false;
+  if (!isUuid(tokenId)) return false;
   const revoked = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

@@ -90,6 +90,8 @@ describe("signing in", () => {
       inviteToken: token,
     });
     if (!seller.ok) throw new Error("seller missing");
-    await expect(createInvite(connection.db, seller.user)).rejects.toThrow("only admins");
+    await expect(createInvite(connection.db, seller.user)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

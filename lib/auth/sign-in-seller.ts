@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
+import { assertAdmin } from "./admin-only";
 import { invites, users, type User } from "@/db/schema/users";
 import { hashSecretToken, newSecretToken } from "@/lib/platform/secret-tokens";
 
@@ -83,7 +84,7 @@ export async function signInSeller(
         .set({ usedBy: user.id, usedAt: new Date() })
         .where(eq(invites.id, inviteId));
     }
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: user.id,
       action: "user.signed_up",
       targetType: "user",
@@ -98,12 +99,12 @@ export const INVITE_LIFETIME_DAYS = 7;
 
 /** An admin invites a seller (or another admin): a one-time link valid for a week. */
 export async function createInvite(db: Database, admin: User, role: User["role"] = "seller") {
-  if (admin.role !== "admin") throw new Error("only admins can invite");
+  assertAdmin(admin);
   const { token, hash } = newSecretToken("inv");
   const expiresAt = new Date(Date.now() + INVITE_LIFETIME_DAYS * 24 * 3600 * 1000);
   await db.transaction(async (tx) => {
     await tx.insert(invites).values({ tokenHash: hash, role, createdBy: admin.id, expiresAt });
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: admin.id,
       action: "invite.created",
       targetType: "invite",

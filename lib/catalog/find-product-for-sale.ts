@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { products, type Product } from "@/db/schema/catalog";
 import { deepLinkStarts, posts } from "@/db/schema/channels";
-import { ProductUnavailable } from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 import { addLogFields } from "@/lib/platform/request-context";
 
 // Deep-link payloads are opaque lookup keys: Telegram allows up to 64 of [A-Za-z0-9_-].
@@ -16,7 +16,7 @@ export async function findProductByPayload(
   db: Database,
   payload: string,
 ): Promise<{ product: Product; postId?: string }> {
-  if (!payloadFormat.test(payload)) throw new ProductUnavailable("not_found");
+  if (!payloadFormat.test(payload)) throw new AppError("not_found", "product");
   const [fromPost] = await db
     .select({ product: products, postId: posts.id })
     .from(posts)
@@ -35,11 +35,11 @@ export async function findProductForSale(db: Database, productId: string): Promi
 }
 
 function assertForSale(product: Product | undefined): Product {
-  if (!product) throw new ProductUnavailable("not_found");
+  if (!product) throw new AppError("not_found", "product");
   // A buyer's taps are about this seller's shop: their log lines say so.
   addLogFields({ sellerId: product.sellerId });
-  if (product.archivedAt) throw new ProductUnavailable("archived", product.title);
-  if (product.stock === 0) throw new ProductUnavailable("sold_out", product.title);
+  if (product.archivedAt) throw new AppError("unavailable", "archived", { title: product.title });
+  if (product.stock === 0) throw new AppError("unavailable", "sold_out", { title: product.title });
   return product;
 }
 

@@ -1,7 +1,6 @@
 import type { Product } from "@/db/schema/catalog";
 import { formatMajorUnits } from "@/lib/platform/money-input";
-import { ProductInvalid, type ProductInput } from "./products";
-import { translateProductError } from "./product-errors";
+import type { ProductInput } from "./products";
 
 /** A product as the JSON API shows it: price in major units, as it is entered. */
 export function productJson(product: Product) {
@@ -18,17 +17,6 @@ export function productJson(product: Product) {
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };
-}
-
-/** 422 with one entry per field: `{ "errors": { "price": "Enter a price like 12.90." } }`. */
-export function invalidProductResponse(error: ProductInvalid) {
-  const errors = Object.fromEntries(
-    Object.entries(error.fieldErrors).map(([field, problem]) => [
-      field,
-      problem ? translateProductError(problem) : "",
-    ]),
-  );
-  return Response.json({ errors }, { status: 422 });
 }
 
 export const unauthorized = () =>

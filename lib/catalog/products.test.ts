@@ -7,10 +7,10 @@ import {
   createProduct,
   findProduct,
   listProducts,
-  ProductInvalid,
   updateProduct,
 } from "./products";
 import { signInSeller, createInvite } from "@/lib/auth/sign-in-seller";
+import { isAppError } from "@/lib/platform/app-error";
 
 let connection: DatabaseConnection;
 let admin: User;
@@ -49,7 +49,7 @@ function fieldErrorsOf(action: () => Promise<unknown>) {
       throw new Error("expected the product to be refused");
     },
     (error: unknown) => {
-      if (error instanceof ProductInvalid) return error.fieldErrors;
+      if (isAppError(error, "invalid")) return error.details.fields ?? {};
       throw error;
     },
   );

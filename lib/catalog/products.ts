@@ -3,11 +3,14 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { currencies, products, type Product } from "@/db/schema/catalog";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { channelPostCaption, TELEGRAM_CAPTION_LIMIT } from "@/lib/channels/post-caption";
 import { formatMajorUnits, parseMajorUnits } from "@/lib/platform/money-input";
 import { enqueuePostsRefresh } from "@/lib/channels/refresh-posts";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
+import { parseInput } from "@/lib/platform/app-error";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -63,46 +66,29 @@ export const productInput = z
   });
 
 export type ProductInput = z.input<typeof productInput>;
-export type FieldErrors = Partial<Record<string, { key: string; over?: number }>>;
 
-export class ProductInvalid extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super(`invalid product: ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "ProductInvalid";
-  }
-}
-
+/** The product as it will be stored; refuses with `invalid` and one problem per field. */
 export function validateProduct(input: ProductInput) {
-  const result = productInput.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const over = (issue as { params?: { over?: number } }).params?.over;
-    fieldErrors[field] ??= { key: issue.message, ...(over ? { over } : {}) };
-  }
-  throw new ProductInvalid(fieldErrors);
+  return parseInput(productInput, input, "product");
 }
-
-// Sellers see and change only their own products; admins see all. Every query goes through this.
-const scope = (actor: User) =>
-  actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
 
 export async function listProducts(db: Database, actor: User, { archived = false } = {}) {
   return db
     .select()
     .from(products)
-    .where(and(scope(actor), archived ? undefined : isNull(products.archivedAt)))
+    .where(
+      and(ownedBy(products.sellerId, actor), archived ? undefined : isNull(products.archivedAt)),
+    )
     .orderBy(desc(products.createdAt));
 }
 
 /** One product the actor may see, or undefined (another seller's product looks like none). */
 export async function findProduct(db: Database, actor: User, productId: string) {
-  if (!z.uuid().safeParse(productId).success) return undefined;
+  if (!isUuid(productId)) return undefined;
   const [product] = await db
     .select()
     .from(products)
-    .where(and(eq(products.id, productId), scope(actor)));
+    .where(and(eq(products.id, productId), ownedBy(products.sellerId, actor)));
   return product;
 }
 
@@ -128,7 +114,7 @@ export async function createProduct(
       })
       .returning();
     if (!product) throw new Error("product insert returned nothing");
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: actor.id,
       action: "product.created",
       targetType: "product",

@@ -3,8 +3,9 @@ import { GrammyError, type Api } from "grammy";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { channels, type Channel } from "@/db/schema/channels";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
+import { ownedBy } from "@/lib/auth/owned-by";
 
 // "@coffee_roastery", "coffee_roastery", a t.me link, or a numeric id like -1001234567890.
 const channelRef = z
@@ -86,7 +87,7 @@ export async function addChannel(
         .values({ sellerId: seller.id, telegramChatId: check.chatId, ...values })
         .returning();
   if (!channel) throw new Error("channel not stored");
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: seller.id,
     action: existing ? "channel.rechecked" : "channel.added",
     targetType: "channel",
@@ -95,11 +96,12 @@ export async function addChannel(
   return { ok: true, channel };
 }
 
-const scope = (actor: User) =>
-  actor.role === "admin" ? undefined : eq(channels.sellerId, actor.id);
-
 export async function listChannels(db: Database, actor: User) {
-  return db.select().from(channels).where(scope(actor)).orderBy(asc(channels.title));
+  return db
+    .select()
+    .from(channels)
+    .where(ownedBy(channels.sellerId, actor))
+    .orderBy(asc(channels.title));
 }
 
 export async function findChannels(db: Database, actor: User, ids: string[]) {

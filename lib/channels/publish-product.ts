@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { channels, posts } from "@/db/schema/channels";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { users, type User } from "@/db/schema/users";
 import { channelPostCaption } from "./post-caption";
 import { findChannels } from "./connect-channel";
@@ -84,7 +84,7 @@ export async function publishProduct(
       });
     }
   }
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: actor.id,
     action: "product.published",
     targetType: "product",
@@ -128,7 +128,7 @@ export async function deletePost(db: Database, api: Api, actor: User, postId: st
     .update(posts)
     .set({ status: "deleted", updatedAt: new Date() })
     .where(eq(posts.id, post.id));
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: actor.id,
     action: "post.deleted",
     targetType: "post",

@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { placeOrder, startCheckout, type CheckoutUrls, type placeOrderInput } from "./place-order";
-import { OutOfStock, ProductUnavailable } from "@/lib/platform/errors";
+import { isAppError } from "@/lib/platform/app-error";
 import { logger } from "@/lib/platform/logger";
 
 /** Plain data only: the bot's dialog stores this result and replays it. */
@@ -37,8 +37,13 @@ export async function checkoutOrder(
       currency: order.currency,
     };
   } catch (error) {
-    if (error instanceof OutOfStock) return { kind: "out_of_stock", available: error.available };
-    if (error instanceof ProductUnavailable) return { kind: "sold_out" };
+    if (isAppError(error, "conflict") && error.reason === "out_of_stock") {
+      return { kind: "out_of_stock", available: error.details.available ?? 0 };
+    }
+    // Gone, archived or sold out: for a buyer at Confirm it is all "sold out".
+    if (isAppError(error, "unavailable") || isAppError(error, "not_found")) {
+      return { kind: "sold_out" };
+    }
     if (error instanceof Stripe.errors.StripeError) {
       logger.error({ err: error, checkoutKey: input.checkoutKey }, "Stripe checkout failed");
       return { kind: "payment_unavailable" };

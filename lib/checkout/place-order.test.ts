@@ -6,7 +6,7 @@ import { orderEvents, orders } from "@/db/schema/orders";
 import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
 import { buyerDetailFields, placeOrder } from "./place-order";
-import { OutOfStock, ProductUnavailable } from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 
 let connection: DatabaseConnection;
 beforeAll(async () => {
@@ -73,14 +73,17 @@ describe("placeOrder", () => {
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(ProductUnavailable);
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: "unavailable",
+      reason: "sold_out",
+    });
     expect(await stockOf(product.id)).toBe(0);
   });
 
   it("refuses more than is left, saying how many are", async () => {
     const { product } = await createSellerWithProduct(connection.db, { stock: 2 });
     await expect(placeOrder(connection.db, order(product.id, "k-many", 3))).rejects.toEqual(
-      new OutOfStock(2),
+      new AppError("conflict", "out_of_stock", { available: 2 }),
     );
     expect(await stockOf(product.id)).toBe(2);
   });
@@ -98,6 +101,7 @@ describe("placeOrder", () => {
       .set({ archivedAt: new Date() })
       .where(eq(products.id, product.id));
     await expect(placeOrder(connection.db, order(product.id, "k-archived"))).rejects.toMatchObject({
+      code: "unavailable",
       reason: "archived",
     });
   });

@@ -5,12 +5,7 @@ import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { deepLinkStarts } from "@/db/schema/channels";
 import { orderEvents, orders, type Order } from "@/db/schema/orders";
-import {
-  InvalidTransition,
-  OrderNotFound,
-  OutOfStock,
-  ProductUnavailable,
-} from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
 import { reserveStock } from "@/lib/orders/stock";
 import { isUniqueViolation } from "@/lib/platform/unique-violation";
@@ -48,8 +43,8 @@ export const placeOrderInput = z.object({
 
 /**
  * Creates the order (pending payment) and reserves its stock in one transaction. Idempotent
- * per checkoutKey: a second Confirm returns the first order. Throws ProductUnavailable or
- * OutOfStock when the buyer cannot have it.
+ * per checkoutKey: a second Confirm returns the first order. Refuses (AppError) with the
+ * product not found or unavailable, or out of stock, when the buyer cannot have it.
  */
 export async function placeOrder(db: Database, input: z.input<typeof placeOrderInput>) {
   const order = placeOrderInput.parse(input);
@@ -83,13 +78,13 @@ async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>
     if (existing) return existing;
 
     const product = await tx.query.products.findFirst({ where: eq(products.id, order.productId) });
-    if (!product) throw new ProductUnavailable("not_found");
-    if (product.archivedAt) throw new ProductUnavailable("archived", product.title);
+    if (!product) throw new AppError("not_found", "product");
+    if (product.archivedAt) throw new AppError("unavailable", "archived", { title: product.title });
     if (!(await reserveStock(tx, product.id, order.quantity))) {
       // Read again: a racing buyer may have taken the stock since the first read.
       const left = (await stockLeft(tx, product.id)) ?? 0;
-      if (left === 0) throw new ProductUnavailable("sold_out", product.title);
-      throw new OutOfStock(left);
+      if (left === 0) throw new AppError("unavailable", "sold_out", { title: product.title });
+      throw new AppError("conflict", "out_of_stock", { available: left });
     }
     // Attributed to the post whose Buy button the buyer last opened this product from.
     const start = await tx.query.deepLinkStarts.findFirst({
@@ -168,9 +163,9 @@ export async function startCheckout(
   urls: CheckoutUrls,
 ): Promise<{ order: Order; url: string }> {
   const order = await db.query.orders.findFirst({ where: eq(orders.id, orderId) });
-  if (!order) throw new OrderNotFound(orderId);
+  if (!order) throw new AppError("not_found", "order");
   if (order.status !== "pending_payment")
-    throw new InvalidTransition(order.status, "pending_payment");
+    throw new AppError("conflict", "transition", { from: order.status, to: "pending_payment" });
   const stillValid =
     order.stripeCheckoutUrl &&
     order.checkoutExpiresAt &&
@@ -227,13 +222,14 @@ export async function startCheckout(
 export async function reopenOrder(db: Database, orderId: string, buyerTelegramId: number) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
-    if (!order || order.buyerTelegramId !== buyerTelegramId) throw new OrderNotFound(orderId);
+    if (!order || order.buyerTelegramId !== buyerTelegramId)
+      throw new AppError("not_found", "order");
     if (order.status === "pending_payment") return order;
     if (order.status !== "expired" && order.status !== "payment_failed") {
-      throw new InvalidTransition(order.status, "pending_payment");
+      throw new AppError("conflict", "transition", { from: order.status, to: "pending_payment" });
     }
     if (!(await reserveStock(tx, order.productId, order.quantity))) {
-      throw new ProductUnavailable("sold_out");
+      throw new AppError("unavailable", "sold_out");
     }
     return transitionOrder(
       tx,

@@ -10,23 +10,21 @@ import {
   type TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import type { EcsTarget } from "./ecs-target";
+import { AppError, isAppError } from "@/lib/platform/app-error";
 
-/** ECS said no, or could not be reached; the message is ECS's own (or the SDK's). */
-export class EcsProblem extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EcsProblem";
-  }
+/** ECS said no, or could not be reached; the detail (and message) is ECS's own (or the SDK's). */
+function ecsProblem(detail: string): AppError {
+  return new AppError("unavailable", "ecsFailed", { detail });
 }
 
-/** Runs an ECS call, turning the SDK's errors into an EcsProblem that names the exception. */
+/** Runs an ECS call, turning the SDK's errors into an `ecsFailed` refusal naming the exception. */
 export async function askEcs<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof EcsProblem) throw error;
+    if (isAppError(error)) throw error;
     const { name, message } = error instanceof Error ? error : new Error(String(error));
-    throw new EcsProblem(name && name !== "Error" ? `${name}: ${message}` : message);
+    throw ecsProblem(name && name !== "Error" ? `${name}: ${message}` : message);
   }
 }
 
@@ -39,7 +37,7 @@ export async function describeService(target: EcsTarget): Promise<Service> {
   const service = services?.[0];
   if (!service) {
     const reason = failures?.[0]?.reason ?? "MISSING";
-    throw new EcsProblem(`service ${target.service} in cluster ${target.cluster}: ${reason}`);
+    throw ecsProblem(`service ${target.service} in cluster ${target.cluster}: ${reason}`);
   }
   return service;
 }
@@ -61,7 +59,7 @@ export async function readRunningRevision(target: EcsTarget): Promise<RunningRev
       }),
     ),
   );
-  if (!taskDefinition) throw new EcsProblem(`task definition ${service.taskDefinition} not found`);
+  if (!taskDefinition) throw ecsProblem(`task definition ${service.taskDefinition} not found`);
   return { taskDefinition, tags: tags ?? [], container: appContainer(taskDefinition, target) };
 }
 
@@ -79,7 +77,7 @@ function appContainer(definition: TaskDefinition, target: EcsTarget): ContainerD
   );
   const [only] = matching.length > 0 ? matching : containers.length === 1 ? containers : [];
   if (!only || matching.length > 1) {
-    throw new EcsProblem(
+    throw ecsProblem(
       `task definition ${definition.family}:${definition.revision} has no single container running an image from ${target.imageRepository}`,
     );
   }
@@ -120,7 +118,7 @@ export async function registerWithImage(
   const { taskDefinition } = await askEcs(() =>
     target.client.send(new RegisterTaskDefinitionCommand(input)),
   );
-  if (!taskDefinition?.taskDefinitionArn) throw new EcsProblem("no task definition registered");
+  if (!taskDefinition?.taskDefinitionArn) throw ecsProblem("no task definition registered");
   return taskDefinition.taskDefinitionArn;
 }
 
@@ -136,6 +134,6 @@ export async function updateServiceTo(target: EcsTarget, taskDefinitionArn: stri
     ),
   );
   const primary = service?.deployments?.find((deployment) => deployment.status === "PRIMARY");
-  if (!primary?.id) throw new EcsProblem("UpdateService answered without a PRIMARY deployment");
+  if (!primary?.id) throw ecsProblem("UpdateService answered without a PRIMARY deployment");
   return { id: primary.id, createdAt: primary.createdAt ?? new Date() };
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deployments } from "@/db/schema/deploy";
 import { auditLog } from "@/db/schema/platform";
-import { DeployRefused, previewDeploy, recentDeployments, startDeploy } from "./start-deploy";
+import { previewDeploy, recentDeployments, startDeploy } from "./start-deploy";
 import { trackDeployment } from "./track-deployment";
 import {
   admin,
@@ -145,23 +145,29 @@ describe("deploying a tag to ECS", () => {
 
   it("passes ECS's refusals on, and frees the slot when one comes after it was claimed", async () => {
     const wrongCluster = targetFor({ cluster: "elsewhere" });
-    await expect(startDeploy(db(), wrongCluster, asAdmin(), { tag: "v1.1.0" })).rejects.toEqual(
-      new DeployRefused("ecsFailed", "ClusterNotFoundException: Cluster not found."),
-    );
+    await expect(
+      startDeploy(db(), wrongCluster, asAdmin(), { tag: "v1.1.0" }),
+    ).rejects.toMatchObject({
+      code: "unavailable",
+      reason: "ecsFailed",
+      details: { detail: "ClusterNotFoundException: Cluster not found." },
+    });
     const otherRepository = targetFor({ imageRepository: "ghcr.io/someone/else" });
     await expect(
       previewDeploy(db(), otherRepository, asAdmin(), { tag: "v1.1.0" }),
     ).rejects.toMatchObject({
       reason: "ecsFailed",
-      detail:
-        "task definition promo-web:1 has no single container running an image from ghcr.io/someone/else",
+      details: {
+        detail:
+          "task definition promo-web:1 has no single container running an image from ghcr.io/someone/else",
+      },
     });
     expect(await db().select().from(deployments)).toEqual([]);
 
     refuseCalls("UpdateService");
     await expect(startDeploy(db(), target, asAdmin(), { tag: "v1.1.0" })).rejects.toMatchObject({
       reason: "ecsFailed",
-      detail: "AccessDeniedException: User is not authorized to UpdateService",
+      details: { detail: "AccessDeniedException: User is not authorized to UpdateService" },
     });
     const [failed] = await db().select().from(deployments);
     expect(failed).toMatchObject({ status: "failed", taskDefinitionArn: null });

@@ -2,11 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { deployments } from "@/db/schema/deploy";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { users, type User } from "@/db/schema/users";
 import type { DeploymentDetail } from "./deployment-detail";
 import {
-  EcsProblem,
   readRunningRevision,
   registerWithImage,
   updateServiceTo,
@@ -14,6 +13,8 @@ import {
 } from "./ecs-service";
 import type { EcsTarget } from "./ecs-target";
 import { isUniqueViolation } from "@/lib/platform/unique-violation";
+import { AppError, parseInput } from "@/lib/platform/app-error";
+import { assertAdmin } from "@/lib/auth/admin-only";
 
 /** Docker's tag rule: up to 128 of A-Za-z0-9_.- and not starting with "." or "-". */
 export const imageTag = z
@@ -28,27 +29,23 @@ export type DeployActor = { user: User } | { shell: string };
 
 export type DeployRefusal = "forbidden" | "invalidTag" | "notConfigured" | "running" | "ecsFailed";
 
-/** Why a deploy cannot start; `detail` carries ECS's own message for ecsFailed. */
-export class DeployRefused extends Error {
-  constructor(
-    readonly reason: DeployRefusal,
-    readonly detail?: string,
-  ) {
-    super(detail ? `deploy refused (${reason}): ${detail}` : `deploy refused (${reason})`);
-    this.name = "DeployRefused";
-  }
+/**
+ * Why a deploy was refused, as the deploy panel and the deploy script word it. The refusals
+ * themselves are AppErrors: forbidden, or invalidTag / notConfigured / running / ecsFailed (with
+ * ECS's own message in `details.detail`) as the reason.
+ */
+export function deployRefusalOf(error: AppError): DeployRefusal {
+  return error.code === "forbidden" ? "forbidden" : (error.reason as DeployRefusal);
 }
 
 // Deploying replaces what every seller's shop runs on; only admins (or a shell that already
 // holds the app's settings and AWS credentials) may.
 export function assertMayDeploy(actor: DeployActor): void {
-  if ("user" in actor && actor.user.role !== "admin") throw new DeployRefused("forbidden");
+  if ("user" in actor) assertAdmin(actor.user);
 }
 
 function parseTag(input: z.input<typeof deployInput>): string {
-  const parsed = deployInput.safeParse(input);
-  if (!parsed.success) throw new DeployRefused("invalidTag");
-  return parsed.data.tag;
+  return parseInput(deployInput, input, "invalidTag").tag;
 }
 
 // Who may, which tag, what runs now and what would run instead: the same for both steps.
@@ -64,13 +61,9 @@ async function plan(
 }
 
 async function runningNow(target: EcsTarget | undefined): Promise<[EcsTarget, RunningRevision]> {
-  if (!target) throw new DeployRefused("notConfigured");
-  try {
-    return [target, await readRunningRevision(target)];
-  } catch (error) {
-    if (error instanceof EcsProblem) throw new DeployRefused("ecsFailed", error.message);
-    throw error;
-  }
+  if (!target) throw new AppError("unavailable", "notConfigured");
+  // ECS's own refusals arrive as `ecsFailed` already (askEcs).
+  return [target, await readRunningRevision(target)];
 }
 
 async function deploymentRunning(db: Database) {
@@ -90,7 +83,7 @@ export async function previewDeploy(
   input: z.input<typeof deployInput>,
 ) {
   const { tag, running, toImage } = await plan(target, actor, input);
-  if (await deploymentRunning(db)) throw new DeployRefused("running");
+  if (await deploymentRunning(db)) throw new AppError("conflict", "running");
   return { tag, fromImage: running.container.image ?? "", toImage };
 }
 
@@ -135,7 +128,6 @@ export async function startDeploy(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     await finishDeployment(db, row.id, "failed", { ...detail, reason });
-    if (error instanceof EcsProblem) throw new DeployRefused("ecsFailed", error.message);
     throw error;
   }
 }
@@ -159,7 +151,7 @@ async function claimRollout(
         })
         .returning();
       if (!row) throw new Error("deployment insert returned nothing");
-      await tx.insert(auditLog).values({
+      await recordAudit(tx, {
         actorUserId: "user" in actor ? actor.user.id : null,
         action: "deploy.requested",
         targetType: "deployment",
@@ -170,7 +162,7 @@ async function claimRollout(
     });
   } catch (error) {
     if (isUniqueViolation(error, "deployments_one_in_progress")) {
-      throw new DeployRefused("running");
+      throw new AppError("conflict", "running");
     }
     throw error;
   }
@@ -193,7 +185,7 @@ export async function finishDeployment(
       .where(and(eq(deployments.id, id), eq(deployments.status, "in_progress")))
       .returning();
     if (row) {
-      await tx.insert(auditLog).values({
+      await recordAudit(tx, {
         action: "deploy.finished",
         targetType: "deployment",
         targetId: id,

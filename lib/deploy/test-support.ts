@@ -6,7 +6,8 @@ import { users, type User } from "@/db/schema/users";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createEcsSimulator, type EcsSimulator } from "@/sandbox/ecs/simulator";
 import { migratedTestDatabase } from "@/test/database";
-import { DeployRefused } from "./start-deploy";
+import { deployRefusalOf } from "./start-deploy";
+import { isAppError } from "@/lib/platform/app-error";
 import { createEcsTarget, type EcsTarget } from "./ecs-target";
 
 // Shared by the deploy tests: a database with an admin and a seller, and an ECS simulator
@@ -104,5 +105,5 @@ export const audit = () =>
 export const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => "accepted",
-    (error) => (error instanceof DeployRefused ? error.reason : `unexpected: ${error}`),
+    (error) => (isAppError(error) ? deployRefusalOf(error) : `unexpected: ${error}`),
   );

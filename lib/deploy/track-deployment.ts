@@ -9,7 +9,8 @@ import {
   type DeployActor,
 } from "./start-deploy";
 import { readDetail, type DeploymentDetail, type RolloutSnapshot } from "./deployment-detail";
-import { describeService, EcsProblem } from "./ecs-service";
+import { describeService } from "./ecs-service";
+import { isAppError } from "@/lib/platform/app-error";
 import type { EcsTarget } from "./ecs-target";
 
 // A row without ECS's deployment id this long after it started lost its process between
@@ -133,7 +134,7 @@ export async function trackDeployment(
   try {
     service = await describeService(target);
   } catch (error) {
-    if (!(error instanceof EcsProblem)) throw error;
+    if (!isAppError(error, "unavailable")) throw error;
     return { deployment: latest, detail, unreachable: error.message };
   }
   const verdict = judgeRollout(detail, service, latest.startedAt);

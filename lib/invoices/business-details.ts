@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { sellerBusinesses, vatModes, type SellerBusiness } from "@/db/schema/invoices";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
+import { parseInput } from "@/lib/platform/app-error";
 import { type User } from "@/db/schema/users";
 import { parseMajorUnits } from "@/lib/platform/money-input";
 
@@ -40,14 +41,6 @@ export const businessInput = z
   });
 
 export type BusinessInput = z.input<typeof businessInput>;
-export type BusinessFieldErrors = Partial<Record<string, string>>;
-
-export class BusinessInvalid extends Error {
-  constructor(readonly fieldErrors: BusinessFieldErrors) {
-    super(`invalid business details: ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "BusinessInvalid";
-  }
-}
 
 /** The seller's invoice details, or undefined until they have entered them. */
 export async function findBusiness(
@@ -63,21 +56,15 @@ export async function saveBusiness(
   actor: User,
   input: BusinessInput | Record<string, string>,
 ) {
-  const parsed = businessInput.safeParse(input);
-  if (!parsed.success) {
-    const errors: BusinessFieldErrors = {};
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new BusinessInvalid(errors);
-  }
+  const parsed = parseInput(businessInput, input, "business");
   return db.transaction(async (tx) => {
-    const values = { ...parsed.data, updatedAt: new Date() };
+    const values = { ...parsed, updatedAt: new Date() };
     const [saved] = await tx
       .insert(sellerBusinesses)
       .values({ sellerId: actor.id, ...values })
       .onConflictDoUpdate({ target: sellerBusinesses.sellerId, set: values })
       .returning();
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: actor.id,
       action: "business.saved",
       targetType: "user",

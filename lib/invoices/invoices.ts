@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema/invoices";
 import type { User } from "@/db/schema/users";
 import { appSecret } from "@/lib/platform/app-secrets";
 import { checkInvoiceLink, linkExpiry, signInvoiceLink } from "./invoice-links";
 import type { ObjectStorage } from "@/lib/platform/object-storage";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
 
 /** "2026-0042": the year it was issued and the seller's running number. */
 export function invoiceLabel(invoice: Pick<Invoice, "number" | "issuedAt">): string {
@@ -25,16 +26,11 @@ export async function invoiceLink(
 
 /** The invoice of an order the actor may see (their own, or any for admins). */
 export async function findOrderInvoice(db: Database, actor: User, orderId: string) {
-  if (!z.uuid().safeParse(orderId).success) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [row] = await db
     .select({ invoice: invoices })
     .from(invoices)
-    .where(
-      and(
-        eq(invoices.orderId, orderId),
-        actor.role === "admin" ? undefined : eq(invoices.sellerId, actor.id),
-      ),
-    );
+    .where(and(eq(invoices.orderId, orderId), ownedBy(invoices.sellerId, actor)));
   return row?.invoice;
 }
 

@@ -7,6 +7,7 @@ import { type User } from "@/db/schema/users";
 import type { MonitorSource } from "./monitor-events";
 import { outboxBacklog, outboxRetryState } from "@/lib/jobs/outbox";
 import type { WebhookOutcome } from "./webhook-results";
+import { assertAdmin } from "@/lib/auth/admin-only";
 
 export interface Tally {
   hour: number;
@@ -17,19 +18,14 @@ const HOUR_MS = 3_600_000;
 // Resolved incidents shown beside the open ones.
 const RECENT_INCIDENT_DAYS = 7;
 
-/** Monitoring shows every shop's failures and the system's state: admins only. */
-export function mayMonitor(user: Pick<User, "role">): boolean {
-  return user.role === "admin";
-}
-
 /**
- * Everything the Monitoring page shows, for admins only (undefined for anyone else): webhook
+ * Everything the Monitoring page shows, for admins only (anyone else is refused, `forbidden`): webhook
  * answers and API errors over the last hour and day, the latest failures, what the outbox is
  * retrying or gave up on, and open and recent incidents. All from the shared tables, so every
  * app copy shows the same figures.
  */
 export async function monitoringOverview(db: Database, actor: User, now = new Date()) {
-  if (!mayMonitor(actor)) return undefined;
+  assertAdmin(actor);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
   const dayAgo = new Date(now.getTime() - 24 * HOUR_MS);
   const withinHour = sql<number>`count(*) filter (where ${monitorEvents.at} > ${hourAgo.toISOString()}::timestamptz)`;

@@ -2,7 +2,7 @@ import type { User } from "@/db/schema/users";
 import { stripeClient, telegramApi } from "@/lib/platform/services";
 import { checkBot, type BotFacts } from "@/lib/telegram/bot-health";
 import { stripeConnection, telegramConnection } from "@/lib/platform/connections";
-import { AdminOnly } from "@/lib/platform/errors";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import { checkHealth, type Health } from "./health";
 import { checked, type Problem, type ServiceCheck } from "./service-check";
 import { checkStripe, type StripeFacts } from "@/lib/payments/stripe-health";
@@ -41,7 +41,7 @@ export function databaseCheck(health: Health): ServiceCheck<DatabaseFacts> {
  * page: each with what was found and what needs fixing.
  */
 export async function checkSystemHealth(user: User): Promise<SystemHealth> {
-  if (user.role !== "admin") throw new AdminOnly();
+  assertAdmin(user);
   const [bot, stripe, database] = await Promise.all([
     checkBot(telegramApi(), telegramConnection()?.webhookUrl ?? ""),
     checkStripe(stripeClient(), stripeConnection()?.webhookUrl ?? ""),

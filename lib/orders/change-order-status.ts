@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { orderStatuses } from "@/db/schema/orders";
-import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import { AppError, isAppError } from "@/lib/platform/app-error";
 import { holdsUnpaidStock } from "./order-status";
-import { lockOrder, transitionOrder } from "./transition-order";
+import { transitionOrder } from "./transition-order";
+import { requireOrder } from "./find-order";
+import type { User } from "@/db/schema/users";
 import { releaseStock } from "./stock";
 import { enqueue } from "@/lib/jobs/outbox";
 import { orderStatusBuyerNotice } from "./buyer-notices";
@@ -15,10 +17,8 @@ export const changeOrderStatusInput = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
-export interface Changer {
-  userId: string;
-  role: "admin" | "seller";
-}
+/** Who changes it: a seller (their own orders) or an admin (any). */
+export type Changer = Pick<User, "id" | "role">;
 
 // What a seller may do by hand; payment states belong to Stripe's events.
 const sellerTargets = new Set(["shipped", "delivered", "cancelled"]);
@@ -35,16 +35,14 @@ export async function changeOrderStatus(
 ) {
   const change = changeOrderStatusInput.parse(input);
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, change.orderId);
-    if (!order || (changer.role !== "admin" && order.sellerId !== changer.userId)) {
-      throw new OrderNotFound(change.orderId);
-    }
-    if (!sellerTargets.has(change.to)) throw new InvalidTransition(order.status, change.to);
+    const order = await requireOrder(tx, changer, change.orderId, { lock: true });
+    if (!sellerTargets.has(change.to))
+      throw new AppError("conflict", "transition", { from: order.status, to: change.to });
     const updated = await transitionOrder(
       tx,
       order,
       change.to,
-      { kind: changer.role, userId: changer.userId },
+      { kind: changer.role, userId: changer.id },
       change.trackingNumber ? { trackingNumber: change.trackingNumber } : {},
       change.note,
     );
@@ -70,7 +68,7 @@ export async function changeOrdersStatus(
       await changeOrderStatus(db, changer, { orderId, to });
       result.changed += 1;
     } catch (error) {
-      if (!(error instanceof InvalidTransition || error instanceof OrderNotFound)) throw error;
+      if (!isAppError(error, "conflict") && !isAppError(error, "not_found")) throw error;
       result.skipped += 1;
     }
   }

@@ -1,35 +1,40 @@
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
-import { orderEvents, orders } from "@/db/schema/orders";
+import { orderEvents, orders, type Order } from "@/db/schema/orders";
+import { AppError } from "@/lib/platform/app-error";
 import { users, type User } from "@/db/schema/users";
+import { ownedBy } from "@/lib/auth/owned-by";
+import { isUuid } from "@/lib/platform/uuid";
 
-/** One order the actor may see (another seller's order is simply not found). */
-export async function findOrder(db: Database, actor: User, orderId: string) {
-  if (!z.uuid().safeParse(orderId).success) return undefined;
-  const [order] = await db
+/**
+ * One order the actor may see, by its id or by the number buyers and sellers quote (another
+ * seller's order is simply not found). The dashboard, the bot and the order changes all look
+ * orders up here. `lock` holds the row until the transaction ends: one writer at a time.
+ */
+export async function findOrder(
+  db: Database,
+  actor: Pick<User, "id" | "role">,
+  ref: string | number,
+  { lock = false } = {},
+): Promise<Order | undefined> {
+  if (typeof ref === "string" && !isUuid(ref)) return undefined;
+  const query = db
     .select()
     .from(orders)
     .where(
       and(
-        eq(orders.id, orderId),
-        actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
+        typeof ref === "string" ? eq(orders.id, ref) : eq(orders.number, ref),
+        ownedBy(orders.sellerId, actor),
       ),
     );
+  const [order] = lock ? await query.for("update") : await query;
   return order;
 }
 
-/** An order by the number buyers and sellers quote, if the actor may see it. */
-export async function findOrderByNumberFor(db: Database, actor: User, number: number) {
-  const [order] = await db
-    .select()
-    .from(orders)
-    .where(
-      and(
-        eq(orders.number, number),
-        actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
-      ),
-    );
+/** The same, refusing with `not_found` when the actor has no such order. */
+export async function requireOrder(...args: Parameters<typeof findOrder>): Promise<Order> {
+  const order = await findOrder(...args);
+  if (!order) throw new AppError("not_found", "order");
   return order;
 }
 

@@ -5,6 +5,7 @@ import { posts } from "@/db/schema/channels";
 import { orders, orderStatuses } from "@/db/schema/orders";
 import { type User } from "@/db/schema/users";
 import { paidAndLater } from "./order-status";
+import { ownedBy } from "@/lib/auth/owned-by";
 
 // What a seller means by "orders": paid ones and what became of them. Unpaid checkouts,
 // expired and failed payments are shown only when asked for by status.
@@ -51,7 +52,7 @@ const sortColumn = {
 function filters(actor: User, query: OrderListQuery): SQL | undefined {
   const conditions: Array<SQL | undefined> = [
     // Sellers see only their own orders; admins see every shop's.
-    actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id),
+    ownedBy(orders.sellerId, actor),
     inArray(orders.status, query.status?.length ? query.status : [...defaultStatuses]),
     query.from ? gte(orders.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
     // "to" is inclusive: everything before the next day.

@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import type { User } from "@/db/schema/users";
-import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
-import { findOrder } from "./find-order";
+import { AppError } from "@/lib/platform/app-error";
+import { requireOrder } from "./find-order";
 
 const refundable = new Set(["paid", "shipped", "delivered", "cancelled"]);
 
@@ -13,16 +13,15 @@ const refundable = new Set(["paid", "shipped", "delivered", "cancelled"]);
  * makes a double click one refund.
  */
 export async function refundOrder(db: Database, stripe: Stripe, actor: User, orderId: string) {
-  const order = await findOrder(db, actor, orderId);
-  if (!order) throw new OrderNotFound(orderId);
+  const order = await requireOrder(db, actor, orderId);
   if (!refundable.has(order.status) || !order.stripePaymentIntentId) {
-    throw new InvalidTransition(order.status, "refunded");
+    throw new AppError("conflict", "transition", { from: order.status, to: "refunded" });
   }
   const refund = await stripe.refunds.create(
     { payment_intent: order.stripePaymentIntentId, metadata: { order_id: order.id } },
     { idempotencyKey: `refund-${order.id}` },
   );
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actorUserId: actor.id,
     action: "order.refund_requested",
     targetType: "order",

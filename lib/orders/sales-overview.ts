@@ -4,16 +4,14 @@ import { products } from "@/db/schema/catalog";
 import { channels, deepLinkStarts, posts } from "@/db/schema/channels";
 import { orders } from "@/db/schema/orders";
 import { type User } from "@/db/schema/users";
+import { ownedBy } from "@/lib/auth/owned-by";
 
 const sold = ["paid", "shipped", "delivered"] as const;
-
-const sellerScope = (actor: User) =>
-  actor.role === "admin" ? undefined : eq(orders.sellerId, actor.id);
 
 // The actor's orders that were paid (and not refunded) in the last `days` days.
 const soldSince = (actor: User, days: number) =>
   and(
-    sellerScope(actor),
+    ownedBy(orders.sellerId, actor),
     inArray(orders.status, [...sold]),
     gte(orders.paidAt, sql`now() - make_interval(days => ${days})`),
   );
@@ -78,7 +76,7 @@ export async function dailySales(db: Database, actor: User) {
  */
 export async function postFunnel(db: Database, actor: User) {
   const since = sql`now() - interval '30 days'`;
-  const productScope = actor.role === "admin" ? undefined : eq(products.sellerId, actor.id);
+  const productScope = ownedBy(products.sellerId, actor);
   const [starts, placed, postRows, productRows] = await Promise.all([
     db
       .select({ productId: deepLinkStarts.productId, postId: deepLinkStarts.postId, n: count() })
@@ -94,7 +92,7 @@ export async function postFunnel(db: Database, actor: User) {
         paid: sql<number>`count(*) filter (where ${inArray(orders.status, [...sold, "refunded"])})::int`,
       })
       .from(orders)
-      .where(and(sellerScope(actor), gte(orders.createdAt, since)))
+      .where(and(ownedBy(orders.sellerId, actor), gte(orders.createdAt, since)))
       .groupBy(orders.productId, orders.postId),
     db
       .select({

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orderEvents, orders, type Order, type OrderStatus } from "@/db/schema/orders";
-import { InvalidTransition } from "@/lib/platform/errors";
+import { AppError } from "@/lib/platform/app-error";
 import { canTransition } from "./order-status";
+import { isUuid } from "@/lib/platform/uuid";
 
 export type Actor = {
   kind: (typeof orderEvents.$inferInsert)["actorKind"];
@@ -12,12 +13,8 @@ export type Actor = {
 type OrderChanges = Partial<Omit<typeof orders.$inferInsert, "id" | "number" | "status">>;
 
 /** Reads an order and locks its row until the transaction ends: one writer at a time. */
-// Ids from outside (Stripe metadata, callback data) may be anything; Postgres would reject a
-// malformed uuid with an error instead of finding nothing.
-const uuidFormat = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function lockOrder(tx: Database, orderId: string): Promise<Order | undefined> {
-  if (!uuidFormat.test(orderId)) return undefined;
+  if (!isUuid(orderId)) return undefined;
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
   return order;
 }
@@ -34,7 +31,8 @@ export async function transitionOrder(
   changes: OrderChanges = {},
   note?: string,
 ): Promise<Order> {
-  if (!canTransition(order.status, to)) throw new InvalidTransition(order.status, to);
+  if (!canTransition(order.status, to))
+    throw new AppError("conflict", "transition", { from: order.status, to: to });
   const [updated] = await tx
     .update(orders)
     .set({ ...changes, status: to, updatedAt: new Date() })

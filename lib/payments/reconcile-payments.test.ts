@@ -154,13 +154,17 @@ describe("reconciliation on the Monitoring page", () => {
       .insert(users)
       .values({ telegramId: 8_800_000_001, name: "Ada", role: "admin" })
       .returning();
-    expect(await reconcileNow(connection.db, stripe, seller)).toBeUndefined();
-    expect(await recentReconciliations(connection.db, seller)).toBeUndefined();
+    await expect(reconcileNow(connection.db, stripe, seller)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(recentReconciliations(connection.db, seller)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect((await orderRow(order.id)).status).toBe("pending_payment");
 
     const report = await reconcileNow(connection.db, stripe, admin!);
     expect(report?.repaired).toContainEqual(expect.objectContaining({ orderNumber: order.number }));
-    const [latest] = (await recentReconciliations(connection.db, admin!))!;
+    const [latest] = await recentReconciliations(connection.db, admin!);
     expect(latest?.report.repaired).toContainEqual(
       expect.objectContaining({ orderNumber: order.number }),
     );

@@ -2,9 +2,10 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema/platform";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { logger } from "@/lib/platform/logger";
-import { mayMonitor } from "@/lib/monitoring/monitoring-overview";
+import { assertAdmin } from "@/lib/auth/admin-only";
 import { lockOrder } from "@/lib/orders/transition-order";
 import { markPaid } from "./stripe-events";
 
@@ -55,7 +56,7 @@ export async function reconcilePayments(
     else if (outcome) report.repaired.push({ orderNumber: outcome.number, sessionId: session.id });
   }
   if (report.repaired.length > 0 || report.unknown.length > 0) {
-    await db.insert(auditLog).values({
+    await recordAudit(db, {
       action: "payments.reconciled",
       targetType: "stripe",
       data: report,
@@ -75,7 +76,7 @@ export async function reconcilePayments(
 
 /** The latest runs that repaired something (or met foreign sessions), for admins. */
 export async function recentReconciliations(db: Database, actor: User, limit = 5) {
-  if (!mayMonitor(actor)) return undefined;
+  assertAdmin(actor);
   const rows = await db
     .select()
     .from(auditLog)
@@ -85,8 +86,8 @@ export async function recentReconciliations(db: Database, actor: User, limit = 5
   return rows.map((row) => ({ at: row.createdAt, report: row.data as ReconcileReport }));
 }
 
-/** "Check now" on the Monitoring page: admins only, else undefined. */
+/** "Check now" on the Monitoring page: admins only (anyone else is refused, `forbidden`). */
 export async function reconcileNow(db: Database, stripe: Stripe, actor: User) {
-  if (!mayMonitor(actor)) return undefined;
+  assertAdmin(actor);
   return reconcilePayments(db, stripe);
 }

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { telegramApi } from "@/lib/platform/services";
 import { botIdentity } from "@/lib/telegram/bot-identity";
 import { addChannel, type ChannelProblem } from "@/lib/channels/connect-channel";
-import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { withRequestLog } from "@/lib/platform/request-log";
+import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
 
 export interface ChannelFormState {
   ref: string;
@@ -15,16 +14,17 @@ export interface ChannelFormState {
   added?: string;
 }
 
-export async function connectChannel(_state: ChannelFormState, form: FormData) {
-  return withRequestLog(async () => {
-    const user = await currentUser();
-    if (!user) redirect("/login");
-    const ref = String(form.get("ref") ?? "").trim();
+const channelForm = z.object({ ref: formText.transform((ref) => ref.trim()) });
+
+export const connectChannel = signedInFormAction<typeof channelForm, ChannelFormState>(
+  channelForm,
+  {},
+  async ({ ref }, user) => {
     const [api, bot] = [telegramApi(), await botIdentity()];
-    if (!api || !bot) return { ref, problem: "not_found" as const };
+    if (!api || !bot) return { ref, problem: "not_found" };
     const result = await addChannel(await database(), api, bot.id, user, ref);
     if (!result.ok) return { ref, problem: result.problem };
     revalidatePath("/channels");
     return { ref: "", added: result.channel.title };
-  });
-}
+  },
+);

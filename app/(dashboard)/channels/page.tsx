@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { ConnectChannelForm } from "@/components/channels/connect-channel-form";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
@@ -10,15 +9,14 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
 import { botIdentity } from "@/lib/telegram/bot-identity";
 import { listChannels } from "@/lib/channels/connect-channel";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { connectChannel } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("channels");
 
 export default async function ChannelsPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const [t, tSection, tApp, bot] = await Promise.all([
     getTranslations("channelsPage"),
     getTranslations("channels"),

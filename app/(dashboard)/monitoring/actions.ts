@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { stripeClient } from "@/lib/platform/services";
-import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { reconcileNow } from "@/lib/payments/reconcile-payments";
-import { withRequestLog } from "@/lib/platform/request-log";
+import { signedInAction } from "@/lib/auth/signed-in-action";
+import { isAppError } from "@/lib/platform/app-error";
 
 export type ReconcileState =
   | { outcome?: undefined }
@@ -15,19 +14,24 @@ export type ReconcileState =
   | { outcome: "forbidden" };
 
 /** Reconciles now instead of at the next quarter hour (admins only, decided in lib). */
-export async function reconcileAction(): Promise<ReconcileState> {
-  return withRequestLog(async () => {
-    const user = await currentUser();
-    if (!user) redirect("/login");
+export const reconcileAction = signedInAction(
+  async (user): Promise<ReconcileState> => {
     const stripe = stripeClient();
     if (!stripe) return { outcome: "failed", error: "Stripe is not configured" };
     try {
       const report = await reconcileNow(await database(), stripe, user);
-      if (!report) return { outcome: "forbidden" };
       revalidatePath("/monitoring");
       return { outcome: "ran", checked: report.checked, repaired: report.repaired.length };
     } catch (error) {
+      // A refusal is worded below; Stripe unreachable or refusing shows its own message.
+      if (isAppError(error)) throw error;
       return { outcome: "failed", error: (error as Error).message };
     }
-  });
-}
+  },
+  {
+    refused: (error): ReconcileState =>
+      error.code === "forbidden"
+        ? { outcome: "forbidden" }
+        : { outcome: "failed", error: error.message },
+  },
+);

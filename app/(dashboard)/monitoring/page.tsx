@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { CountersTable } from "@/components/monitoring/counters-table";
@@ -10,18 +9,16 @@ import { ReconcilePanel } from "@/components/monitoring/reconcile-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { mayMonitor, monitoringOverview } from "@/lib/monitoring/monitoring-overview";
+import { monitoringOverview } from "@/lib/monitoring/monitoring-overview";
 import { recentReconciliations } from "@/lib/payments/reconcile-payments";
 
 export const generateMetadata = () => sectionMetadata("monitoring");
 
 export default async function MonitoringPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
   // Decided before anything streams, so a seller gets a real 404 status.
-  if (!mayMonitor(user)) notFound();
+  const user = await requireAdmin();
   const [tSection, tApp] = await Promise.all([
     getTranslations("monitoring"),
     getTranslations("app"),
@@ -43,7 +40,6 @@ async function MonitoringFigures({ user }: { user: User }) {
     monitoringOverview(db, user),
     recentReconciliations(db, user),
   ]);
-  if (!overview || !reconciliations) notFound();
   return (
     <div className="space-y-6">
       <IncidentsPanel open={overview.openIncidents} resolved={overview.resolvedIncidents} />

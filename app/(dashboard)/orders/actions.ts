@@ -1,79 +1,67 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { stripeClient } from "@/lib/platform/services";
-import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { InvalidTransition, OrderNotFound } from "@/lib/platform/errors";
+import type { AppError } from "@/lib/platform/app-error";
 import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order-status";
 import { refundOrder } from "@/lib/orders/refund-order";
 import { kickNotificationWorker } from "@/lib/jobs/start-worker";
-import { withRequestLog } from "@/lib/platform/request-log";
+import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
 
 export interface OrderActionState {
   message?: "changed" | "refundRequested" | "cannot";
 }
 
-export async function orderAction(
-  _state: OrderActionState,
-  form: FormData,
-): Promise<OrderActionState> {
-  return withRequestLog(async () => {
-    const user = await currentUser();
-    if (!user) redirect("/login");
-    const orderId = String(form.get("orderId") ?? "");
-    const action = String(form.get("action") ?? "");
-    const db = await database();
-    try {
-      if (action === "refund") {
-        const stripe = stripeClient();
-        if (!stripe) return { message: "cannot" };
-        await refundOrder(db, stripe, user, orderId);
-        revalidatePath(`/orders/${orderId}`);
-        return { message: "refundRequested" };
-      }
-      const to = ({ ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const)[
-        action as "ship" | "deliver" | "cancel"
-      ];
-      if (!to) return { message: "cannot" };
-      const tracking = String(form.get("tracking") ?? "").trim();
-      await changeOrderStatus(
-        db,
-        { userId: user.id, role: user.role },
-        { orderId, to, trackingNumber: tracking || undefined },
-      );
-      kickNotificationWorker();
-      revalidatePath(`/orders/${orderId}`);
-      revalidatePath("/orders");
-      return { message: "changed" };
-    } catch (error) {
-      if (error instanceof InvalidTransition || error instanceof OrderNotFound) {
-        return { message: "cannot" };
-      }
-      throw error;
-    }
-  });
+const orderForm = z.object({ orderId: formText, action: formText, tracking: formText });
+const targets = { ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const;
+
+// Not this seller's order, or not in a state for it: the same "cannot" either way.
+function cannot(error: AppError): OrderActionState {
+  if (error.code === "not_found" || error.code === "conflict") return { message: "cannot" };
+  throw error;
 }
+
+export const orderAction = signedInFormAction<typeof orderForm, OrderActionState>(
+  orderForm,
+  { refused: cannot },
+  async ({ orderId, action, tracking }, user) => {
+    const db = await database();
+    if (action === "refund") {
+      const stripe = stripeClient();
+      if (!stripe) return { message: "cannot" };
+      await refundOrder(db, stripe, user, orderId);
+      revalidatePath(`/orders/${orderId}`);
+      return { message: "refundRequested" };
+    }
+    const to = targets[action as keyof typeof targets];
+    if (!to) return { message: "cannot" };
+    const trackingNumber = tracking.trim() || undefined;
+    await changeOrderStatus(db, user, { orderId, to, trackingNumber });
+    kickNotificationWorker();
+    revalidatePath(`/orders/${orderId}`);
+    revalidatePath("/orders");
+    return { message: "changed" };
+  },
+);
 
 export interface BulkState {
   changed?: number;
   skipped?: number;
 }
 
-export async function bulkOrderAction(_state: BulkState, form: FormData): Promise<BulkState> {
-  return withRequestLog(async () => {
-    const user = await currentUser();
-    if (!user) redirect("/login");
-    const to = form.get("to") === "delivered" ? "delivered" : "shipped";
-    const result = await changeOrdersStatus(
-      await database(),
-      { userId: user.id, role: user.role },
-      form.getAll("orderId").map(String),
-      to,
-    );
+const bulkForm = z.object({ to: formText });
+
+export const bulkOrderAction = signedInFormAction<typeof bulkForm, BulkState>(
+  bulkForm,
+  {},
+  async ({ to }, user, form) => {
+    const orderIds = form.getAll("orderId").map(String);
+    const target = to === "delivered" ? "delivered" : "shipped";
+    const result = await changeOrdersStatus(await database(), user, orderIds, target);
     kickNotificationWorker();
     revalidatePath("/orders");
     return result;
-  });
-}
+  },
+);

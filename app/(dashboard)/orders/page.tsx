@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
@@ -9,7 +8,7 @@ import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { listOrders, orderListQuery, type OrderListQuery } from "@/lib/orders/list-orders";
 import { bulkOrderAction } from "./actions";
@@ -21,8 +20,7 @@ export default async function OrdersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const raw = await searchParams;
   const query = orderListQuery.parse(
     Object.fromEntries(

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { ProductsTable } from "@/components/products/products-table";
@@ -8,15 +7,14 @@ import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { listProducts } from "@/lib/catalog/products";
 
 export const generateMetadata = () => sectionMetadata("products");
 
 export default async function ProductsPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const [t, tForm, tApp] = await Promise.all([
     getTranslations("products"),
     getTranslations("productForm"),

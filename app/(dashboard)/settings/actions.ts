@@ -1,18 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { PreviewResult, StartResult } from "@/components/settings/deploy-types";
 import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { ecsTarget } from "@/lib/platform/services";
-import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { DeployRefused, previewDeploy, startDeploy } from "@/lib/deploy/start-deploy";
+import type { AppError } from "@/lib/platform/app-error";
+import { deployRefusalOf, previewDeploy, startDeploy } from "@/lib/deploy/start-deploy";
 import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { settings } from "@/lib/platform/env";
 import { createInvite } from "@/lib/auth/sign-in-seller";
+import { formText, signedInAction, signedInFormAction } from "@/lib/auth/signed-in-action";
 import { deployProgressView } from "./deploy-view";
-import { withRequestLog } from "@/lib/platform/request-log";
+import type { User } from "@/db/schema/users";
 
 export interface SecretFormState {
   /** Shown once: a new API token or invite link. */
@@ -20,51 +21,44 @@ export interface SecretFormState {
   error?: string;
 }
 
-async function signedIn() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  return user;
-}
+const tokenForm = z.object({ name: formText.pipe(apiTokenName) });
 
-export async function createTokenAction(_state: SecretFormState, form: FormData) {
-  return withRequestLog(async () => {
-    const user = await signedIn();
-    const name = apiTokenName.safeParse(form.get("name") ?? "");
-    if (!name.success) return { error: name.error.issues[0]?.message ?? "required" };
-    const { token } = await createApiToken(await database(), user, name.data);
+export const createTokenAction = signedInFormAction<typeof tokenForm, SecretFormState>(
+  tokenForm,
+  { refused: (error) => ({ error: error.details.fields?.name?.key ?? "required" }) },
+  async ({ name }, user) => {
+    const { token } = await createApiToken(await database(), user, name);
     revalidatePath("/settings");
     return { secret: token };
-  });
-}
+  },
+);
 
-export async function revokeTokenAction(form: FormData) {
-  return withRequestLog(async () => {
-    const user = await signedIn();
-    await revokeApiToken(await database(), user, String(form.get("id") ?? ""));
-    revalidatePath("/settings");
-  });
-}
+export const revokeTokenAction = signedInAction(async (user, form: FormData) => {
+  await revokeApiToken(await database(), user, String(form.get("id") ?? ""));
+  revalidatePath("/settings");
+});
 
-export async function createInviteAction(): Promise<SecretFormState> {
-  return withRequestLog(async () => {
-    const user = await signedIn();
-    if (user.role !== "admin") return { error: "required" };
+export const createInviteAction = signedInAction(
+  async (user): Promise<SecretFormState> => {
     const { token } = await createInvite(await database(), user);
     const link = new URL("/login", settings().PUBLIC_URL);
     link.searchParams.set("invite", token);
     return { secret: link.toString() };
-  });
+  },
+  // The invite form shows no refusal of its own; only admins see it at all.
+  { admin: true, refused: () => ({ error: "required" }) },
+);
+
+// The deploy panel's wording of a refusal: its reason, and ECS's own words for ecsFailed.
+function refused(error: AppError): Extract<PreviewResult, { ok: false }> {
+  const detail = error.details.detail;
+  return { ok: false, error: deployRefusalOf(error), ...(detail ? { detail } : {}) };
 }
 
 /** The confirmation step: what runs now and what the tag would run (admins only, in lib). */
 // Arguments of a server action come from the network: lib's zod schema decides what a tag is.
-export async function previewDeployAction(tag: unknown): Promise<PreviewResult> {
-  return withRequestLog(() => previewDeployFor(tag));
-}
-
-async function previewDeployFor(tag: unknown): Promise<PreviewResult> {
-  const user = await signedIn();
-  try {
+export const previewDeployAction = signedInAction(
+  async (user: User, tag: unknown): Promise<PreviewResult> => {
     const preview = await previewDeploy(
       await database(),
       ecsTarget(),
@@ -74,31 +68,19 @@ async function previewDeployFor(tag: unknown): Promise<PreviewResult> {
       },
     );
     return { ok: true, ...preview };
-  } catch (error) {
-    return refused(error);
-  }
-}
+  },
+  { refused },
+);
 
 /** Starts the rollout (admins only, in lib; audited) and returns its first progress. */
-export async function startDeployAction(tag: unknown): Promise<StartResult> {
-  return withRequestLog(() => startDeployFor(tag));
-}
-
-async function startDeployFor(tag: unknown): Promise<StartResult> {
-  const user = await signedIn();
-  try {
+export const startDeployAction = signedInAction(
+  async (user: User, tag: unknown): Promise<StartResult> => {
     const db = await database();
     await startDeploy(db, ecsTarget(), { user }, { tag: tag as string });
     const progress = await trackDeployment(db, ecsTarget(), { user });
     if (!progress) throw new Error("the new deployment is missing");
     revalidatePath("/settings");
     return { ok: true, progress: await deployProgressView(progress) };
-  } catch (error) {
-    return refused(error);
-  }
-}
-
-function refused(error: unknown): Extract<PreviewResult, { ok: false }> {
-  if (!(error instanceof DeployRefused)) throw error;
-  return { ok: false, error: error.reason, ...(error.detail ? { detail: error.detail } : {}) };
-}
+  },
+  { refused },
+);

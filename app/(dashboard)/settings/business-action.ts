@@ -1,44 +1,43 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { database } from "@/lib/platform/database";
-import { withRequestLog } from "@/lib/platform/request-log";
-import {
-  BusinessInvalid,
-  saveBusiness,
-  type BusinessFieldErrors,
-} from "@/lib/invoices/business-details";
+import { saveBusiness } from "@/lib/invoices/business-details";
+import { formText, formValues, signedInFormAction } from "@/lib/auth/signed-in-action";
 
 export interface BusinessFormState {
   saved?: boolean;
   /** Field name → error key, translated by the form. */
-  errors?: BusinessFieldErrors;
+  errors?: Partial<Record<string, string>>;
   /** What was typed, kept across a failed save. */
   values?: Record<string, string>;
 }
 
-const fields = ["legalName", "address", "vatId", "vatMode", "vatRate"] as const;
+const businessForm = z.object({
+  legalName: formText,
+  address: formText,
+  vatId: formText,
+  vatMode: formText,
+  vatRate: formText,
+});
 
 /** Saves the signed-in seller's invoice details; errors come back per field. */
-export async function saveBusinessAction(
-  state: BusinessFormState,
-  form: FormData,
-): Promise<BusinessFormState> {
-  return withRequestLog(() => saveBusinessFor(form));
-}
-
-async function saveBusinessFor(form: FormData): Promise<BusinessFormState> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  const values = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")]));
-  try {
+export const saveBusinessAction = signedInFormAction<typeof businessForm, BusinessFormState>(
+  businessForm,
+  {
+    refused: (error, form) => {
+      if (error.code !== "invalid") throw error;
+      const fields = Object.entries(error.details.fields ?? {});
+      return {
+        errors: Object.fromEntries(fields.map(([field, problem]) => [field, problem?.key])),
+        values: businessForm.parse(formValues(form)),
+      };
+    },
+  },
+  async (values, user) => {
     await saveBusiness(await database(), user, values);
-  } catch (error) {
-    if (error instanceof BusinessInvalid) return { errors: error.fieldErrors, values };
-    throw error;
-  }
-  revalidatePath("/settings");
-  return { saved: true, values };
-}
+    revalidatePath("/settings");
+    return { saved: true, values };
+  },
+);

@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { BusinessForm, type BusinessFormLabels } from "@/components/settings/business-form";
@@ -10,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findBusiness } from "@/lib/invoices/business-details";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
@@ -22,8 +21,7 @@ import { VersionSection } from "./version-section";
 export const generateMetadata = () => sectionMetadata("settings");
 
 export default async function SettingsPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const [t, tSection, tApp] = await Promise.all([
     getTranslations("settingsPage"),
     getTranslations("settings"),

@@ -1,12 +1,10 @@
 import { userForBearer } from "@/lib/auth/api-tokens";
 import { database } from "@/lib/platform/database";
-import {
-  invalidProductResponse,
-  productFieldsOf,
-  productJson,
-  unauthorized,
-} from "@/lib/catalog/product-json";
-import { createProduct, listProducts, ProductInvalid } from "@/lib/catalog/products";
+import { productFieldsOf, productJson, unauthorized } from "@/lib/catalog/product-json";
+import { translateProductError } from "@/lib/catalog/product-errors";
+import { createProduct, listProducts } from "@/lib/catalog/products";
+import { isAppError } from "@/lib/platform/app-error";
+import { appErrorResponse } from "@/lib/platform/app-error-response";
 
 export async function GET(request: Request) {
   const db = await database();
@@ -29,7 +27,8 @@ export async function POST(request: Request) {
     const product = await createProduct(db, user, productFieldsOf(body));
     return Response.json({ product: productJson(product) }, { status: 201 });
   } catch (error) {
-    if (error instanceof ProductInvalid) return invalidProductResponse(error);
+    // 422 with one entry per field: `{ "errors": { "price": "Enter a price like 12.90." } }`.
+    if (isAppError(error)) return appErrorResponse(error, translateProductError);
     throw error;
   }
 }

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/invoices";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { orderAction } from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PostList } from "@/components/publish/post-list";
@@ -10,14 +10,13 @@ import { listChannels } from "@/lib/channels/connect-channel";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findProduct, productAsInput } from "@/lib/catalog/products";
 import { archiveProductAction, deletePostAction, publishToChannel, saveProduct } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   const db = await database();
   const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();

@@ -1,5 +1,6 @@
 import { ecsTarget } from "@/lib/platform/services";
 import { currentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/admin-only";
 import { database } from "@/lib/platform/database";
 import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { deployProgressView } from "../deploy-view";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 // forward (trackDeployment). Admins only: anyone else finds nothing here.
 export async function GET() {
   const user = await currentUser();
-  if (user?.role !== "admin") return new Response("Not found", { status: 404 });
+  if (!user || !isAdmin(user)) return new Response("Not found", { status: 404 });
   const progress = await trackDeployment(await database(), ecsTarget(), { user });
   if (!progress) return new Response("Not found", { status: 404 });
   return Response.json(await deployProgressView(progress), {

@@ -1,16 +1,14 @@
 import { userForBearer } from "@/lib/auth/api-tokens";
 import { database } from "@/lib/platform/database";
-import {
-  invalidProductResponse,
-  productFieldsOf,
-  productJson,
-  unauthorized,
-} from "@/lib/catalog/product-json";
-import { findProduct, ProductInvalid, productAsInput, updateProduct } from "@/lib/catalog/products";
+import { productFieldsOf, productJson, unauthorized } from "@/lib/catalog/product-json";
+import { translateProductError } from "@/lib/catalog/product-errors";
+import { findProduct, productAsInput, updateProduct } from "@/lib/catalog/products";
+import { AppError, isAppError } from "@/lib/platform/app-error";
+import { appErrorResponse } from "@/lib/platform/app-error-response";
 
 type Context = { params: Promise<{ id: string }> };
 
-const notFound = () => Response.json({ error: "No such product." }, { status: 404 });
+const notFound = () => appErrorResponse(new AppError("not_found", "product"));
 
 export async function GET(request: Request, { params }: Context) {
   const db = await database();
@@ -38,7 +36,7 @@ export async function PATCH(request: Request, { params }: Context) {
     });
     return product ? Response.json({ product: productJson(product) }) : notFound();
   } catch (error) {
-    if (error instanceof ProductInvalid) return invalidProductResponse(error);
+    if (isAppError(error)) return appErrorResponse(error, translateProductError);
     throw error;
   }
 }
