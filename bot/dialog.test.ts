@@ -8,7 +8,7 @@ import { products } from "@/db/schema/catalog";
 import { channels, deepLinkStarts, posts } from "@/db/schema/channels";
 import { orders } from "@/db/schema/orders";
 import { localObjectStorage } from "@/lib/platform/object-storage";
-import { refreshProductPosts } from "@/lib/channels/refresh-posts";
+import { refreshProductPosts } from "@/lib/catalog/refresh-posts";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 

@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { reportTelegramApiErrors } from "@/lib/monitoring/report-api-errors";
+import { reportTelegramApiErrors } from "@/lib/platform/report-api-errors";
 import { checkoutDialog } from "@/bot/features/checkout-dialog";
 import type { BotContext, BotDeps } from "./context";
 import { postgresConversationStorage } from "@/bot/middleware/conversation-storage";

@@ -1,4 +1,4 @@
-import { objectStorage, stripeClient } from "@/lib/platform/services";
+import { objectStorage, stripeClient } from "@/lib/services";
 import { telegramConnection } from "@/lib/platform/connections";
 import { database } from "@/lib/platform/database";
 import { settings } from "@/lib/platform/env";

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { isDuplicateDelivery, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
-import { outcomeOfStatus, reportWebhookResult } from "@/lib/monitoring/webhook-results";
+import { outcomeOfStatus, reportWebhookResult } from "@/lib/platform/webhook-results";
 import type { BotContext } from "./context";
 
 export interface TelegramWebhookOptions {

@@ -1,5 +1,5 @@
 import type { Job } from "@/lib/jobs/define-job";
-import { refreshPostsJob } from "@/lib/channels/refresh-posts";
+import { refreshPostsJob } from "@/lib/catalog/refresh-posts";
 import { emailInvoiceJob, invoiceReadyBuyerNotice } from "@/lib/invoices/invoice-notices";
 import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
 import { alertOpenedJob, alertResolvedJob } from "@/lib/monitoring/alert-jobs";

@@ -8,7 +8,7 @@ import type { WorkerContext } from "@/lib/jobs/start-worker";
 import { runMonitorCheck } from "@/lib/monitoring/run-monitor-check";
 import { reconcilePayments } from "@/lib/payments/reconcile-payments";
 import { logger } from "@/lib/platform/logger";
-import { ecsTarget } from "@/lib/platform/services";
+import { ecsTarget } from "./services";
 
 // What every app copy does now and then besides answering requests, in one place. Each task is
 // safe to run in several copies at once; one resolving true queued messages, sent at once.

@@ -1,8 +1,9 @@
 import { migrateWithLock } from "@/db/migrate";
 import { databaseConnection } from "@/lib/platform/database";
-import { objectStorage, stripeClient } from "@/lib/platform/services";
+import { objectStorage, stripeClient, telegramApi } from "./services";
 import { isSandbox, settings, SettingsError } from "@/lib/platform/env";
 import { describeDatabaseUrl, logger } from "@/lib/platform/logger";
+import { smtpMailer } from "@/lib/platform/mailer";
 import { startNotificationWorker } from "@/lib/jobs/start-worker";
 import { startSchedule } from "@/lib/jobs/schedule";
 import { jobRegistry } from "@/lib/job-registry";
@@ -32,7 +33,21 @@ export async function startApp(): Promise<void> {
         "sandbox: Telegram and Stripe simulated",
       );
     }
-    const worker = await startNotificationWorker(jobRegistry, everyMinute);
+    const api = telegramApi();
+    const { SMTP_URL, SMTP_FROM, PUBLIC_URL } = config;
+    const worker =
+      api &&
+      startNotificationWorker(
+        connection.db,
+        {
+          api,
+          storage: objectStorage(),
+          sendMail: SMTP_URL ? smtpMailer(SMTP_URL, SMTP_FROM) : undefined,
+          publicUrl: PUBLIC_URL,
+        },
+        jobRegistry,
+        everyMinute,
+      );
     const stripe = stripeClient();
     if (stripe) startSchedule(everyQuarterHour, { db: connection.db, stripe });
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");

@@ -4,14 +4,14 @@
 import { allowedUpdates } from "@/bot/allowed-updates";
 import { createBot } from "@/bot/index";
 import { migrateWithLock } from "@/db/migrate";
-import { objectStorage, stripeClient, telegramApi } from "@/lib/platform/services";
+import { objectStorage, stripeClient, telegramApi } from "@/lib/services";
 import { databaseConnection } from "@/lib/platform/database";
 import { settings, SettingsError } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { jobDispatcher } from "@/lib/jobs/dispatch-job";
 import { startOutboxWorker } from "@/lib/jobs/outbox-worker";
 import { jobRegistry } from "@/lib/job-registry";
-import { settleMonitorWrites } from "@/lib/monitoring/monitor-events";
+import { settleMonitorWrites } from "@/lib/platform/monitor-events";
 
 try {
   const config = settings();

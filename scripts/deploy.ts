@@ -3,7 +3,7 @@
 // Exit code 0 when it completed, 1 when it was refused, failed or rolled back.
 import { userInfo, hostname } from "node:os";
 import { parseArgs } from "node:util";
-import { ecsTarget } from "@/lib/platform/services";
+import { ecsTarget } from "@/lib/services";
 import { databaseConnection } from "@/lib/platform/database";
 import { deployRefusalOf, startDeploy } from "@/lib/deploy/start-deploy";
 import { isAppError } from "@/lib/platform/app-error";

@@ -1,6 +1,6 @@
 // `npm run reconcile`: lists the Checkout Sessions completed in the last 24 hours at Stripe and
 // records any paid one the app missed (what the app also does every 15 minutes by itself).
-import { stripeClient } from "@/lib/platform/services";
+import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { SettingsError } from "@/lib/platform/env";
 import { reconcilePayments } from "@/lib/payments/reconcile-payments";

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { User } from "@/db/schema/users";
-import { botIdentity } from "@/lib/telegram/bot-identity";
+import { botIdentity } from "@/lib/services";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overview";

@@ -10,7 +10,7 @@ import {
   summaryStepData,
   usePreviousDetailsData,
 } from "@/lib/telegram/callback-data";
-import { findProductForSale } from "@/lib/catalog/find-product-for-sale";
+import { findProductForSale } from "@/lib/checkout/find-product-for-sale";
 import type { Currency } from "@/db/schema/catalog";
 import {
   askDetail,

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { recordBotBlocked, recordBotStarted } from "@/lib/auth/users";
+import { recordBotBlocked, recordBotStarted } from "@/lib/telegram/bot-users";
 import type { BotContext, BotDeps } from "@/bot/context";
 
 /**

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "@/lib/telegram/html";
 import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
-import { findProductByPayload, recordDeepLinkStart } from "@/lib/catalog/find-product-for-sale";
-import { recordBotStarted } from "@/lib/auth/users";
+import { findProductByPayload, recordDeepLinkStart } from "@/lib/checkout/find-product-for-sale";
+import { recordBotStarted } from "@/lib/telegram/bot-users";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 import { sendProductCard } from "./product-card";
 import { refusalText } from "@/bot/refusal-text";

@@ -1,5 +1,5 @@
 import type { Product } from "@/db/schema/catalog";
-import { channelPostCaption } from "@/lib/channels/post-caption";
+import { channelPostCaption } from "@/lib/catalog/post-caption";
 
 /** The post as Telegram shows it in a channel: photo, caption, one Buy button below. */
 export function PostPreview({

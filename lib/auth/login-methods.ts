@@ -1,7 +1,6 @@
 import { authOptions } from "./auth-options";
-import { botIdentity } from "@/lib/telegram/bot-identity";
 
-/** Which sign-in methods this installation offers, and the bot's username for the widget. */
+/** Which sign-in methods this installation offers (the widget also needs the bot's username). */
 export async function loginMethods() {
   const { providers } = await authOptions();
   // next-auth's built-in providers keep the id given to them under `options` until it merges
@@ -13,7 +12,7 @@ export async function loginMethods() {
   );
   return {
     oidc: ids.has("telegram"),
-    widgetBot: ids.has("telegram-widget") ? (await botIdentity())?.username : undefined,
+    widget: ids.has("telegram-widget"),
     sandbox: ids.has("sandbox"),
   };
 }

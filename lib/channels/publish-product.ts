@@ -5,9 +5,9 @@ import type { Database } from "@/db/client";
 import { channels, posts } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { users, type User } from "@/db/schema/users";
-import { channelPostCaption } from "./post-caption";
+import { channelPostCaption } from "@/lib/catalog/post-caption";
 import { findChannels } from "./connect-channel";
-import { buyLink } from "./buy-link";
+import { buyLink } from "@/lib/catalog/buy-link";
 import { findProduct } from "@/lib/catalog/products";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
 

@@ -4,7 +4,7 @@ import type { WebhookInfo } from "grammy/types";
 import type { Database } from "@/db/client";
 import { monitorEvents } from "@/db/schema/monitoring";
 import { logger } from "@/lib/platform/logger";
-import type { MonitorSource } from "./monitor-events";
+import type { MonitorSource } from "@/lib/platform/monitor-events";
 import { outboxBacklog } from "@/lib/jobs/outbox";
 
 export const incidentKeys = [

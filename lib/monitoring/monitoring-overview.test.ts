@@ -4,12 +4,12 @@ import { stripeEvents } from "@/db/schema/payments";
 import { telegramUpdates } from "@/db/schema/telegram";
 import { users, type User } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
-import { reportApiError } from "./report-api-errors";
-import { settleMonitorWrites } from "./monitor-events";
+import { reportApiError } from "@/lib/platform/report-api-errors";
+import { settleMonitorWrites } from "@/lib/platform/monitor-events";
 import { monitoringOverview } from "./monitoring-overview";
 import { enqueue } from "@/lib/jobs/outbox";
 import { withLogFields } from "@/lib/platform/request-context";
-import { reportWebhookResult } from "./webhook-results";
+import { reportWebhookResult } from "@/lib/platform/webhook-results";
 
 let connection: DatabaseConnection;
 let admin: User;

@@ -4,9 +4,9 @@ import { incidents, monitorEvents } from "@/db/schema/monitoring";
 import { stripeEvents } from "@/db/schema/payments";
 import { telegramUpdates } from "@/db/schema/telegram";
 import { type User } from "@/db/schema/users";
-import type { MonitorSource } from "./monitor-events";
+import type { MonitorSource } from "@/lib/platform/monitor-events";
 import { outboxBacklog, outboxRetryState } from "@/lib/jobs/outbox";
-import type { WebhookOutcome } from "./webhook-results";
+import type { WebhookOutcome } from "@/lib/platform/webhook-results";
 import { assertAdmin } from "@/lib/auth/admin-only";
 
 export interface Tally {

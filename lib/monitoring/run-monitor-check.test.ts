@@ -9,7 +9,7 @@ import { orderThroughBot, startJourney } from "@/test/journey-harness";
 import { captureLogs } from "@/test/log-capture";
 import { startTcpProxy } from "@/test/tcp-proxy";
 import { runMonitorCheck } from "./run-monitor-check";
-import { settleMonitorWrites } from "./monitor-events";
+import { settleMonitorWrites } from "@/lib/platform/monitor-events";
 
 // The alert checks as several app copies run them: each copy has its own connection to the
 // shared database and checks every minute, at the same moments or not. Whatever they do, one

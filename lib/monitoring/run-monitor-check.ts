@@ -11,7 +11,7 @@ import {
   type IncidentDetail,
   type IncidentKey,
 } from "./monitor-checks";
-import { pruneMonitorEvents, recordMonitorEvent } from "./monitor-events";
+import { pruneMonitorEvents, recordMonitorEvent } from "@/lib/platform/monitor-events";
 import { enqueue } from "@/lib/jobs/outbox";
 import { alertOpenedJob, alertResolvedJob } from "./alert-jobs";
 

@@ -1,10 +1,10 @@
 import type { User } from "@/db/schema/users";
-import { stripeClient, telegramApi } from "@/lib/platform/services";
+import { stripeClient, telegramApi } from "@/lib/services";
 import { checkBot, type BotFacts } from "@/lib/telegram/bot-health";
 import { stripeConnection, telegramConnection } from "@/lib/platform/connections";
 import { assertAdmin } from "@/lib/auth/admin-only";
 import { checkHealth, type Health } from "./health";
-import { checked, type Problem, type ServiceCheck } from "./service-check";
+import { checked, type Problem, type ServiceCheck } from "@/lib/platform/service-check";
 import { checkStripe, type StripeFacts } from "@/lib/payments/stripe-health";
 
 export interface DatabaseFacts {

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import type { Order } from "@/db/schema/orders";
-import { enqueuePostsRefresh } from "@/lib/channels/refresh-posts";
+import { enqueuePostsRefresh } from "@/lib/catalog/refresh-posts";
 
 /**
  * Takes `quantity` off the product's stock if that much is left; unlimited stock (null) always

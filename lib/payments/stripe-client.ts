@@ -4,7 +4,7 @@ import {
   reportStripeApiErrors,
   stripeMethodName,
   type MonitorDatabase,
-} from "@/lib/monitoring/report-api-errors";
+} from "@/lib/platform/report-api-errors";
 
 export interface StripeSettings {
   secretKey: string;

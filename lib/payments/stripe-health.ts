@@ -6,7 +6,7 @@ import {
   describeFailure,
   type Problem,
   type ServiceCheck,
-} from "@/lib/monitoring/service-check";
+} from "@/lib/platform/service-check";
 
 export interface StripeFacts {
   accountId: string;

@@ -4,7 +4,7 @@ import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { handleStripeEvent } from "./stripe-events";
 import { addLogFields, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
-import { reportWebhookResult, type WebhookOutcome } from "@/lib/monitoring/webhook-results";
+import { reportWebhookResult, type WebhookOutcome } from "@/lib/platform/webhook-results";
 
 export interface StripeWebhookDeps {
   db: Database;

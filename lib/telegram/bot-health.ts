@@ -5,7 +5,7 @@ import {
   describeFailure,
   type Problem,
   type ServiceCheck,
-} from "@/lib/monitoring/service-check";
+} from "@/lib/platform/service-check";
 
 export interface BotFacts {
   username: string;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema/users";
-import { recordBotBlocked } from "@/lib/auth/users";
+import { recordBotBlocked } from "./bot-users";
 import { PermanentDeliveryError } from "@/lib/jobs/outbox";
 
 /** A message composed by a job (an order notice, an alert), ready to send. */

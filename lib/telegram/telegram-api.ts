@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
-import { reportTelegramApiErrors, type MonitorDatabase } from "@/lib/monitoring/report-api-errors";
+import { reportTelegramApiErrors, type MonitorDatabase } from "@/lib/platform/report-api-errors";
 
 export interface TelegramSettings {
   token: string;

@@ -9,6 +9,7 @@ import {
 } from "@/components/auth/sign-in-buttons";
 import { currentUser } from "@/lib/auth/current-user";
 import { loginMethods } from "@/lib/auth/login-methods";
+import { botIdentity } from "@/lib/services";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -24,8 +25,9 @@ export default async function LoginPage({
   const { error, invite } = await searchParams;
   if (await currentUser()) redirect("/");
   const [t, methods] = await Promise.all([getTranslations("login"), loginMethods()]);
+  const widgetBot = methods.widget ? (await botIdentity())?.username : undefined;
   const errorKey = error ? (knownErrors.includes(error) ? error : "default") : undefined;
-  const nothing = !methods.oidc && !methods.widgetBot && !methods.sandbox;
+  const nothing = !methods.oidc && !widgetBot && !methods.sandbox;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
       <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
@@ -45,10 +47,10 @@ export default async function LoginPage({
       ) : null}
       <div className="mt-6 space-y-4">
         {methods.oidc ? <TelegramOidcButton label={t("telegram")} /> : null}
-        {methods.widgetBot ? (
+        {widgetBot ? (
           <div className="space-y-2 text-center">
             <p className="text-xs text-slate-500">{t("widgetHint")}</p>
-            <TelegramLoginWidget botUsername={methods.widgetBot} />
+            <TelegramLoginWidget botUsername={widgetBot} />
           </div>
         ) : null}
         {methods.sandbox ? (

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { telegramApi } from "@/lib/platform/services";
-import { botIdentity } from "@/lib/telegram/bot-identity";
+import { telegramApi } from "@/lib/services";
+import { botIdentity } from "@/lib/services";
 import { addChannel, type ChannelProblem } from "@/lib/channels/connect-channel";
 import { database } from "@/lib/platform/database";
 import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
-import { botIdentity } from "@/lib/telegram/bot-identity";
+import { botIdentity } from "@/lib/services";
 import { listChannels } from "@/lib/channels/connect-channel";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";

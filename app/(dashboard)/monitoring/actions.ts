@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { stripeClient } from "@/lib/platform/services";
+import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { reconcileNow } from "@/lib/payments/reconcile-payments";
 import { signedInAction } from "@/lib/auth/signed-in-action";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { stripeClient } from "@/lib/platform/services";
+import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import type { AppError } from "@/lib/platform/app-error";
 import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order-status";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { PreviewResult, StartResult } from "@/components/settings/deploy-types";
 import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { ecsTarget } from "@/lib/platform/services";
+import { ecsTarget } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import type { AppError } from "@/lib/platform/app-error";
 import { deployRefusalOf, previewDeploy, startDeploy } from "@/lib/deploy/start-deploy";

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DeployPanel } from "@/components/settings/deploy-panel";
 import { Badge } from "@/components/ui/badge";
 import type { User } from "@/db/schema/users";
-import { ecsTarget } from "@/lib/platform/services";
+import { ecsTarget } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { recentDeployments } from "@/lib/deploy/start-deploy";
 import { trackDeployment } from "@/lib/deploy/track-deployment";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { User } from "@/db/schema/users";
-import type { Problem, ServiceCheck } from "@/lib/monitoring/service-check";
+import type { Problem, ServiceCheck } from "@/lib/platform/service-check";
 import { checkSystemHealth } from "@/lib/monitoring/system-health";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"settingsPage.health">>>;

@@ -1,4 +1,4 @@
-import { ecsTarget } from "@/lib/platform/services";
+import { ecsTarget } from "@/lib/services";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/admin-only";
 import { database } from "@/lib/platform/database";

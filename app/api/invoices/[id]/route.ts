@@ -1,4 +1,4 @@
-import { objectStorage } from "@/lib/platform/services";
+import { objectStorage } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { invoiceResponse } from "@/lib/invoices/invoice-response";
 import { openSignedInvoice } from "@/lib/invoices/invoices";

@@ -1,10 +1,10 @@
-import { stripeClient } from "@/lib/platform/services";
+import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { stripeConnection } from "@/lib/platform/connections";
 import { kickNotificationWorker } from "@/lib/jobs/start-worker";
 import { requestIdFrom, withLogFields } from "@/lib/platform/request-context";
 import { answerStripeWebhook } from "@/lib/payments/stripe-webhook";
-import { reportWebhookResult } from "@/lib/monitoring/webhook-results";
+import { reportWebhookResult } from "@/lib/platform/webhook-results";
 
 export async function POST(request: Request) {
   const stripe = stripeClient();

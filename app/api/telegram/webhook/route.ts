@@ -2,7 +2,7 @@ import { telegramWebhookHandler } from "@/bot/runtime";
 import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { requestIdFrom, withLogFields } from "@/lib/platform/request-context";
-import { reportWebhookResult } from "@/lib/monitoring/webhook-results";
+import { reportWebhookResult } from "@/lib/platform/webhook-results";
 
 export async function POST(request: Request) {
   const handler = telegramWebhookHandler();

@@ -1,11 +1,16 @@
 import type { Api } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import type Stripe from "stripe";
 import path from "node:path";
-import { ecsConnection, stripeConnection, telegramConnection } from "./connections";
-import { database } from "./database";
+import { ecsConnection, stripeConnection, telegramConnection } from "@/lib/platform/connections";
+import { database } from "@/lib/platform/database";
 import { createEcsTarget, type EcsTarget } from "@/lib/deploy/ecs-target";
-import { settings } from "./env";
-import { localObjectStorage, s3ObjectStorage, type ObjectStorage } from "./object-storage";
+import { settings } from "@/lib/platform/env";
+import {
+  localObjectStorage,
+  s3ObjectStorage,
+  type ObjectStorage,
+} from "@/lib/platform/object-storage";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
 
@@ -15,6 +20,7 @@ const shared = globalThis as unknown as {
   promoBotTelegram?: Api;
   promoBotStorage?: ObjectStorage;
   promoBotEcs?: EcsTarget;
+  promoBotIdentity?: Promise<UserFromGetMe | undefined>;
 };
 
 /** The Stripe client (the in-app simulator in the sandbox); undefined while not configured. */
@@ -48,4 +54,16 @@ export function objectStorage(): ObjectStorage {
     ? s3ObjectStorage({ bucket: S3_BUCKET, region: S3_REGION, endpoint: S3_ENDPOINT })
     : localObjectStorage(path.join(DATA_DIR, "uploads"));
   return shared.promoBotStorage;
+}
+
+/** The bot's own id and username (getMe, once per process); undefined without Telegram. */
+export function botIdentity(): Promise<UserFromGetMe | undefined> {
+  const api = telegramApi();
+  if (!api) return Promise.resolve(undefined);
+  shared.promoBotIdentity ??= api.getMe().catch(() => {
+    // Telegram unreachable right now: ask again next time.
+    shared.promoBotIdentity = undefined;
+    return undefined;
+  });
+  return shared.promoBotIdentity;
 }
