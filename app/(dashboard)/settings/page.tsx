@@ -10,6 +10,7 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/admin-only";
 import { database } from "@/lib/platform/database";
 import { findBusiness } from "@/lib/invoices/business-details";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
@@ -57,7 +58,7 @@ export default async function SettingsPage() {
             <BusinessSection user={user} />
           </Suspense>
         </Card>
-        {user.role === "admin" ? (
+        {isAdmin(user) ? (
           <Card aria-labelledby="invites-title">
             <CardTitle id="invites-title">{t("invitesTitle")}</CardTitle>
             <p className="mb-4 mt-1 text-sm text-slate-600">{t("invitesHint")}</p>
@@ -68,7 +69,7 @@ export default async function SettingsPage() {
             />
           </Card>
         ) : null}
-        {user.role === "admin" ? (
+        {isAdmin(user) ? (
           <>
             <VersionSection />
             <Card aria-labelledby="health-title">
