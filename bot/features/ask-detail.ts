@@ -4,7 +4,7 @@ import {
   buyerDetailFields,
   shippingCountries,
   type BuyerDetails,
-} from "@/lib/checkout/place-order";
+} from "@/lib/checkout/buyer-details";
 import { pickCountryData } from "@/lib/telegram/callback-data";
 import type { BotContext, Translate } from "@/bot/context";
 

@@ -1,6 +1,7 @@
 import { InlineKeyboard, type Context } from "grammy";
-import type { BuyerDetails } from "@/lib/checkout/place-order";
-import { CHECKOUT_LIFETIME_SECONDS, lastBuyerDetails } from "@/lib/checkout/place-order";
+import type { BuyerDetails } from "@/lib/checkout/buyer-details";
+import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/start-checkout";
+import { lastBuyerDetails } from "@/lib/checkout/buyer-details";
 import { checkoutOrder } from "@/lib/checkout/checkout-order";
 import { AppError, isAppError } from "@/lib/platform/app-error";
 import { formatMoney } from "@/lib/platform/money";

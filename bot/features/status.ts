@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
-import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices/invoices";
+import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices/find-invoice";
 import { escapeHtml } from "@/lib/telegram/html";
 import { statusPageData } from "@/lib/telegram/callback-data";
 import { orderVariables } from "@/lib/orders/order-variables";

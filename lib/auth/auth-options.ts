@@ -6,7 +6,8 @@ import { appSecret } from "@/lib/platform/app-secrets";
 import { inviteCookie } from "./invite-cookie";
 import { database } from "@/lib/platform/database";
 import { isSandbox, settings, tellNextAuthItsUrl } from "@/lib/platform/env";
-import { signInSandboxUser, signInSeller, type SellerProfile } from "./sign-in-seller";
+import { signInSandboxUser } from "./sandbox-users";
+import { signInSeller, type SellerProfile } from "./sign-in-seller";
 import { checkLoginWidget, loginWidgetFields } from "./telegram-login";
 
 interface TelegramClaims {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { invites } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
-import { createInvite, signInSeller } from "./sign-in-seller";
+import { createInvite } from "./create-invite";
+import { signInSeller } from "./sign-in-seller";
 
 let connection: DatabaseConnection;
 beforeAll(async () => {

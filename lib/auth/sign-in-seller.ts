@@ -2,9 +2,8 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/lib/platform/record-audit";
-import { assertAdmin } from "./admin-only";
 import { invites, users, type User } from "@/db/schema/users";
-import { hashSecretToken, newSecretToken } from "@/lib/platform/secret-tokens";
+import { hashSecretToken } from "@/lib/platform/secret-tokens";
 
 export const sellerProfile = z.object({
   telegramId: z.int().positive(),
@@ -93,41 +92,4 @@ export async function signInSeller(
     });
     return { ok: true, user, created: true };
   });
-}
-
-export const INVITE_LIFETIME_DAYS = 7;
-
-/** An admin invites a seller (or another admin): a one-time link valid for a week. */
-export async function createInvite(db: Database, admin: User, role: User["role"] = "seller") {
-  assertAdmin(admin);
-  const { token, hash } = newSecretToken("inv");
-  const expiresAt = new Date(Date.now() + INVITE_LIFETIME_DAYS * 24 * 3600 * 1000);
-  await db.transaction(async (tx) => {
-    await tx.insert(invites).values({ tokenHash: hash, role, createdBy: admin.id, expiresAt });
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: "invite.created",
-      targetType: "invite",
-      data: { role, expiresAt: expiresAt.toISOString() },
-    });
-  });
-  return { token, expiresAt };
-}
-
-// The sandbox's two test accounts (ids no real Telegram account has: Telegram's are < 2^40).
-export const sandboxUsers = {
-  admin: { telegramId: 9_000_000_000_001, name: "Test Admin", role: "admin" },
-  seller: { telegramId: 9_000_000_000_002, name: "Test Seller", role: "seller" },
-} as const;
-
-/** Logs in one of the sandbox's test accounts; the caller checks that this is the sandbox. */
-export async function signInSandboxUser(db: Database, who: keyof typeof sandboxUsers) {
-  const { telegramId, name, role } = sandboxUsers[who];
-  const [user] = await db
-    .insert(users)
-    .values({ telegramId, name, role })
-    .onConflictDoUpdate({ target: users.telegramId, set: { role } })
-    .returning();
-  if (!user) throw new Error("sandbox user not stored");
-  return user;
 }

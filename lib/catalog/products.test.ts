@@ -9,7 +9,8 @@ import {
   listProducts,
   updateProduct,
 } from "./products";
-import { signInSeller, createInvite } from "@/lib/auth/sign-in-seller";
+import { signInSeller } from "@/lib/auth/sign-in-seller";
+import { createInvite } from "@/lib/auth/create-invite";
 import { isAppError } from "@/lib/platform/app-error";
 
 let connection: DatabaseConnection;

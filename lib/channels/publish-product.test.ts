@@ -14,7 +14,8 @@ import { drainOutbox } from "@/lib/jobs/outbox";
 import { jobRegistry } from "@/lib/job-registry";
 import { archiveProduct, createProduct } from "@/lib/catalog/products";
 import { deletePost, listPosts, publishProduct } from "./publish-product";
-import { createInvite, signInSeller } from "@/lib/auth/sign-in-seller";
+import { createInvite } from "@/lib/auth/create-invite";
+import { signInSeller } from "@/lib/auth/sign-in-seller";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
 
 const telegram = createTelegramSimulator();

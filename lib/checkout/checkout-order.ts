@@ -1,7 +1,8 @@
 import Stripe from "stripe";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { placeOrder, startCheckout, type CheckoutUrls, type placeOrderInput } from "./place-order";
+import { placeOrder, type placeOrderInput } from "./place-order";
+import { startCheckout, type CheckoutUrls } from "./start-checkout";
 import { isAppError } from "@/lib/platform/app-error";
 import { logger } from "@/lib/platform/logger";
 

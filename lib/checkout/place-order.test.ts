@@ -5,7 +5,8 @@ import { products } from "@/db/schema/catalog";
 import { orderEvents, orders } from "@/db/schema/orders";
 import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
-import { buyerDetailFields, placeOrder } from "./place-order";
+import { buyerDetailFields } from "./buyer-details";
+import { placeOrder } from "./place-order";
 import { AppError } from "@/lib/platform/app-error";
 
 let connection: DatabaseConnection;

@@ -12,7 +12,7 @@ import type { ObjectStorage } from "@/lib/platform/object-storage";
 import { escapeHtml } from "@/lib/telegram/html";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
 import { sendTelegramMessage } from "@/lib/telegram/send-message";
-import { invoiceLabel, invoiceLink, invoicePdf } from "./invoices";
+import { invoiceLabel, invoiceLink, invoicePdf } from "./find-invoice";
 
 /** The buyer's invoice is ready: a Telegram message with a link to the PDF. */
 export const invoiceReadyBuyerNotice = defineJob({

@@ -1,5 +1,5 @@
 import type { Invoice } from "@/db/schema/invoices";
-import { invoiceLabel } from "./invoices";
+import { invoiceLabel } from "./find-invoice";
 
 /** The PDF as a download response, never cached by a shared cache (it holds an address). */
 export function invoiceResponse(invoice: Invoice, pdf: Uint8Array): Response {

@@ -10,7 +10,7 @@ import { paidAndLater } from "@/lib/orders/order-status";
 import type { ObjectStorage } from "@/lib/platform/object-storage";
 import { telegramLocale } from "@/lib/telegram/i18n";
 import { emailInvoiceJob, invoiceReadyBuyerNotice } from "./invoice-notices";
-import { invoiceLabel } from "./invoices";
+import { invoiceLabel } from "./find-invoice";
 import { renderInvoicePdf } from "./render-invoice-pdf";
 import { splitGross } from "./vat";
 

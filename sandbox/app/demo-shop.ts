@@ -7,7 +7,7 @@ import { appSettings } from "@/db/schema/platform";
 import type { ObjectStorage } from "@/lib/platform/object-storage";
 import { storePhoto } from "@/lib/catalog/store-photo";
 import { createProduct } from "@/lib/catalog/products";
-import { signInSandboxUser } from "@/lib/auth/sign-in-seller";
+import { signInSandboxUser } from "@/lib/auth/sandbox-users";
 import { sandboxChannel } from "./people";
 
 const SEEDED = "sandbox_demo_seeded";

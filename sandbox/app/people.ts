@@ -1,4 +1,4 @@
-import { sandboxUsers } from "@/lib/auth/sign-in-seller";
+import { sandboxUsers } from "@/lib/auth/sandbox-users";
 import type { SimUser } from "@/sandbox/telegram/types";
 
 /** Someone the sandbox lets you be in Telegram: a buyer, or one of the shop's test accounts. */

@@ -10,7 +10,7 @@ import type { AppError } from "@/lib/platform/app-error";
 import { deployRefusalOf, previewDeploy, startDeploy } from "@/lib/deploy/start-deploy";
 import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { settings } from "@/lib/platform/env";
-import { createInvite } from "@/lib/auth/sign-in-seller";
+import { createInvite } from "@/lib/auth/create-invite";
 import { formText, signedInAction, signedInFormAction } from "@/lib/auth/signed-in-action";
 import { deployProgressView } from "./deploy-view";
 import type { User } from "@/db/schema/users";

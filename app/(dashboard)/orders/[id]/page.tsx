@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/invoices";
+import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/find-invoice";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { orderAction } from "../actions";
 

@@ -1,7 +1,7 @@
 import { objectStorage } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { invoiceResponse } from "@/lib/invoices/invoice-response";
-import { openSignedInvoice } from "@/lib/invoices/invoices";
+import { openSignedInvoice } from "@/lib/invoices/find-invoice";
 
 const forbidden = (reason: string) =>
   new Response(reason, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -2,7 +2,7 @@ import { objectStorage } from "@/lib/services";
 import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { invoiceResponse } from "@/lib/invoices/invoice-response";
-import { findOrderInvoice, invoicePdf } from "@/lib/invoices/invoices";
+import { findOrderInvoice, invoicePdf } from "@/lib/invoices/find-invoice";
 
 /** A seller downloads the invoice of one of their orders (admins: any order's). */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {

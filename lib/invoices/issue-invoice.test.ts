@@ -14,7 +14,7 @@ import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
 import { pdfTextOf } from "@/test/pdf-text";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { invoiceLabel } from "./invoices";
+import { invoiceLabel } from "./find-invoice";
 import { issueInvoice } from "./issue-invoice";
 import { smtpMailer } from "@/lib/platform/mailer";
 import {
