@@ -33,11 +33,25 @@ export default defineConfig([
   {
     // Pages and components get data from lib/, which scopes it to the seller; a query written
     // here would skip that. Types from the schema are how data is described, so they may come.
-    files: ["app/**", "components/**"],
+    files: ["app/**"],
     rules: forbidImports(
       folder("db", "app/ and components/ get data through lib/; import only types from db/.", {
         allowTypeImports: true,
       }),
+    ),
+  },
+  {
+    // The same for components, which are also below the pages that use them: a form gets its
+    // server action as a prop and owns the shape of its state, so the page imports the form.
+    files: ["components/**"],
+    rules: forbidImports(
+      folder("db", "app/ and components/ get data through lib/; import only types from db/.", {
+        allowTypeImports: true,
+      }),
+      folder(
+        "app",
+        "components/ sit below app/: take the action as a prop, define the state here.",
+      ),
     ),
   },
   {

@@ -39,6 +39,19 @@ describe("app/ and components/ import db/ for types only", () => {
   });
 });
 
+describe("components/ never import app/", () => {
+  it("refuses an action or its state type from app/, and lets a component import another", async () => {
+    const value =
+      'import { reconcileAction } from "@/app/(dashboard)/monitoring/actions";\nexport const run = reconcileAction;\n';
+    expect(await broken("components/monitoring/bad-example.tsx", value)).toEqual([IMPORTS]);
+    const type =
+      'import type { Thing } from "@/app/(dashboard)/orders/actions";\nexport type Used = Thing;\n';
+    expect(await broken("components/orders/bad-example.tsx", type)).toEqual([IMPORTS]);
+    const right = 'import { Card } from "@/components/ui/card";\nexport const used = Card;\n';
+    expect(await broken("components/orders/bad-example.tsx", right)).toEqual([]);
+  });
+});
+
 describe("lib/ never imports a face", () => {
   it.each(["@/app/(dashboard)/orders/actions", "@/components/ui/button", "@/bot/index"])(
     "refuses %s",

@@ -1,9 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ChannelFormState } from "@/app/(dashboard)/channels/actions";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { ChannelProblem } from "@/lib/channels/connect-channel";
+
+export interface ChannelFormState {
+  ref: string;
+  problem?: ChannelProblem;
+  added?: string;
+}
 
 /** Texts translated on the server; each problem already names the bot. */
 export interface ConnectChannelLabels {

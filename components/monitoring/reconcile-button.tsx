@@ -1,9 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ReconcileState } from "@/app/(dashboard)/monitoring/actions";
 import { Button } from "@/components/ui/button";
 import { fillTemplate } from "@/components/i18n/fill-template";
+
+export type ReconcileState =
+  | { outcome?: undefined }
+  | { outcome: "ran"; checked: number; repaired: number }
+  | { outcome: "failed"; error: string }
+  | { outcome: "forbidden" };
 
 export interface ReconcileLabels {
   run: string;

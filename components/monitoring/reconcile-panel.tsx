@@ -1,14 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { reconcileAction } from "@/app/(dashboard)/monitoring/actions";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { ReconcileReport } from "@/lib/payments/reconcile-payments";
-import { ReconcileButton } from "./reconcile-button";
+import { ReconcileButton, type ReconcileState } from "./reconcile-button";
 
 /** The latest payments reconciliation recorded late, and a button to check now. */
 export async function ReconcilePanel({
   runs,
+  reconcile,
 }: {
   runs: Array<{ at: Date; report: ReconcileReport }>;
+  /** The page's server action that reconciles now. */
+  reconcile: () => Promise<ReconcileState>;
 }) {
   const [t, format] = await Promise.all([
     getTranslations("monitoringPage.reconcile"),
@@ -45,7 +47,7 @@ export async function ReconcilePanel({
         </ul>
       )}
       <ReconcileButton
-        action={reconcileAction}
+        action={reconcile}
         labels={{
           run: t("run"),
           ran: { none: t.raw("ranNone") as string, some: t.raw("ranSome") as string },

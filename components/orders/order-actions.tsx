@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { OrderActionState } from "@/app/(dashboard)/orders/actions";
+
+export interface OrderActionState {
+  message?: "changed" | "refundRequested" | "cannot";
+}
 
 const buttonClass =
   "rounded-lg px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-50";

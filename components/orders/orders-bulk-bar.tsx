@@ -1,9 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { BulkState } from "@/app/(dashboard)/orders/actions";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import type { OrdersTableLabels } from "./orders-columns";
+
+export interface BulkState {
+  changed?: number;
+  skipped?: number;
+}
 
 /** How many orders are ticked, and the two steps that apply to all of them at once. */
 export function OrdersBulkBar({

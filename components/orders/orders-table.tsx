@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { BulkState } from "@/app/(dashboard)/orders/actions";
+import type { BulkState } from "@/components/orders/orders-bulk-bar";
 import {
   useTable,
   type PaginationState,

@@ -1,10 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ProductFormState } from "@/app/(dashboard)/products/actions";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
 import { currencies } from "@/lib/catalog/currencies";
+import type { FieldErrors } from "@/lib/platform/app-error";
+
+export interface ProductFormState {
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  /** A photo already stored by an earlier submit that failed validation. */
+  photoKey?: string;
+}
 
 type Save = (state: ProductFormState, form: FormData) => Promise<ProductFormState>;
 

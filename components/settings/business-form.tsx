@@ -1,8 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { BusinessFormState } from "@/app/(dashboard)/settings/business-action";
 import { primaryButton } from "@/components/ui/button-styles";
+
+export interface BusinessFormState {
+  saved?: boolean;
+  /** Field name → error key, translated by the form. */
+  errors?: Partial<Record<string, string>>;
+  /** What was typed, kept across a failed save. */
+  values?: Record<string, string>;
+}
 
 export interface BusinessFormLabels {
   legalName: string;

@@ -1,8 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SecretFormState } from "@/app/(dashboard)/settings/actions";
 import { primaryButton } from "@/components/ui/button-styles";
+
+export interface SecretFormState {
+  /** Shown once: a new API token or invite link. */
+  secret?: string;
+  error?: string;
+}
 
 /**
  * A form whose result is a secret shown exactly once (a new API token or invite link), with an

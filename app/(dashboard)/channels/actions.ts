@@ -2,17 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { telegramApi } from "@/lib/services";
-import { botIdentity } from "@/lib/services";
-import { addChannel, type ChannelProblem } from "@/lib/channels/connect-channel";
+import { botIdentity, telegramApi } from "@/lib/services";
+import { addChannel } from "@/lib/channels/connect-channel";
 import { database } from "@/lib/platform/database";
 import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
-
-export interface ChannelFormState {
-  ref: string;
-  problem?: ChannelProblem;
-  added?: string;
-}
+import type { ChannelFormState } from "@/components/channels/connect-channel-form";
 
 const channelForm = z.object({ ref: formText.transform((ref) => ref.trim()) });
 

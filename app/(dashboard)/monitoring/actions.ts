@@ -6,12 +6,7 @@ import { database } from "@/lib/platform/database";
 import { reconcileNow } from "@/lib/payments/reconcile-payments";
 import { signedInAction } from "@/lib/auth/signed-in-action";
 import { isAppError } from "@/lib/platform/app-error";
-
-export type ReconcileState =
-  | { outcome?: undefined }
-  | { outcome: "ran"; checked: number; repaired: number }
-  | { outcome: "failed"; error: string }
-  | { outcome: "forbidden" };
+import type { ReconcileState } from "@/components/monitoring/reconcile-button";
 
 /** Reconciles now instead of at the next quarter hour (admins only, decided in lib). */
 export const reconcileAction = signedInAction(

@@ -13,6 +13,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { monitoringOverview } from "@/lib/monitoring/monitoring-overview";
 import { recentReconciliations } from "@/lib/payments/reconcile-payments";
+import { reconcileAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("monitoring");
 
@@ -50,7 +51,7 @@ async function MonitoringFigures({ user }: { user: User }) {
       />
       <RecentFailures events={overview.recentFailures} />
       <OutboxState pending={overview.outbox.pending} failed={overview.outbox.failed} />
-      <ReconcilePanel runs={reconciliations} />
+      <ReconcilePanel runs={reconciliations} reconcile={reconcileAction} />
     </div>
   );
 }

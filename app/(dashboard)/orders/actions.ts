@@ -9,10 +9,8 @@ import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order
 import { refundOrder } from "@/lib/orders/refund-order";
 import { kickNotificationWorker } from "@/lib/jobs/start-worker";
 import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
-
-export interface OrderActionState {
-  message?: "changed" | "refundRequested" | "cannot";
-}
+import type { OrderActionState } from "@/components/orders/order-actions";
+import type { BulkState } from "@/components/orders/orders-bulk-bar";
 
 const orderForm = z.object({ orderId: formText, action: formText, tracking: formText });
 const targets = { ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const;
@@ -45,11 +43,6 @@ export const orderAction = signedInFormAction<typeof orderForm, OrderActionState
     return { message: "changed" };
   },
 );
-
-export interface BulkState {
-  changed?: number;
-  skipped?: number;
-}
 
 const bulkForm = z.object({ to: formText });
 

@@ -5,7 +5,6 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { database } from "@/lib/platform/database";
 import { objectStorage, telegramApi } from "@/lib/services";
-import type { FieldErrors } from "@/lib/platform/app-error";
 import { botIdentity } from "@/lib/services";
 import { deletePost, publishProduct, type PublishResult } from "@/lib/channels/publish-product";
 import { archiveProduct, type ProductInput } from "@/lib/catalog/products";
@@ -16,13 +15,7 @@ import {
   signedInAction,
   signedInFormAction,
 } from "@/lib/auth/signed-in-action";
-
-export interface ProductFormState {
-  values: Partial<Record<string, string>>;
-  errors: FieldErrors;
-  /** A photo already stored by an earlier submit that failed validation. */
-  photoKey?: string;
-}
+import type { ProductFormState } from "@/components/products/product-form";
 
 const productForm = z.object({
   id: formText,

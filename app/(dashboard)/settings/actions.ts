@@ -14,12 +14,7 @@ import { createInvite } from "@/lib/auth/create-invite";
 import { formText, signedInAction, signedInFormAction } from "@/lib/auth/signed-in-action";
 import { deployProgressView } from "./deploy-view";
 import type { User } from "@/db/schema/users";
-
-export interface SecretFormState {
-  /** Shown once: a new API token or invite link. */
-  secret?: string;
-  error?: string;
-}
+import type { SecretFormState } from "@/components/settings/secret-form";
 
 const tokenForm = z.object({ name: formText.pipe(apiTokenName) });
 

@@ -5,14 +5,7 @@ import { z } from "zod";
 import { database } from "@/lib/platform/database";
 import { saveBusiness } from "@/lib/invoices/business-details";
 import { formText, formValues, signedInFormAction } from "@/lib/auth/signed-in-action";
-
-export interface BusinessFormState {
-  saved?: boolean;
-  /** Field name → error key, translated by the form. */
-  errors?: Partial<Record<string, string>>;
-  /** What was typed, kept across a failed save. */
-  values?: Record<string, string>;
-}
+import type { BusinessFormState } from "@/components/settings/business-form";
 
 const businessForm = z.object({
   legalName: formText,
