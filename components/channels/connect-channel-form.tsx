@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { ChannelProblem } from "@/lib/channels/connect-channel";
+import { fieldLabel } from "@/components/ui/field-styles";
 
 export interface ChannelFormState {
   ref: string;
@@ -29,7 +30,7 @@ export function ConnectChannelForm({
   const [state, formAction, pending] = useActionState(action, { ref: "" });
   return (
     <form action={formAction} className="space-y-2">
-      <label htmlFor="ref" className="block text-sm font-medium text-slate-800">
+      <label htmlFor="ref" className={fieldLabel}>
         {labels.ref}
       </label>
       <div className="flex max-w-lg flex-wrap gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { compactInput } from "@/components/ui/field-styles";
 
 export interface OrderActionState {
   message?: "changed" | "refundRequested" | "cannot";
@@ -40,10 +41,7 @@ export function OrderActions({
       {status === "paid" ? (
         <label className="block text-sm font-medium text-slate-700">
           {labels.tracking}
-          <input
-            name="tracking"
-            className="mt-1 block w-64 rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
-          />
+          <input name="tracking" className={`${compactInput} w-64`} />
         </label>
       ) : null}
       <div className="flex flex-wrap gap-2">

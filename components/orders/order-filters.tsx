@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { cardFrame } from "@/components/ui/card";
 import type { OrderListQuery } from "@/lib/orders/list-orders";
 import { orderStatuses } from "@/lib/orders/order-status";
+import { compactInput } from "@/components/ui/field-styles";
 
-const inputClass =
-  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm focus:outline-2 focus:outline-brand-500";
+const inputClass = compactInput;
 
 /**
  * The table's filters as a plain GET form: the view lives in the URL, works without

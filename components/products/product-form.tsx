@@ -5,6 +5,7 @@ import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
 import { currencies } from "@/lib/catalog/currencies";
 import type { FieldErrors } from "@/lib/platform/app-error";
+import { fieldLabel, textInput } from "@/components/ui/field-styles";
 
 export interface ProductFormState {
   values: Partial<Record<string, string>>;
@@ -33,8 +34,7 @@ export interface ProductFormLabels {
   errors: Record<string, string>;
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 aria-[invalid=true]:border-red-500";
+const inputClass = `${textInput} w-full shadow-sm`;
 
 /** The product editor: every field labelled, errors shown at the field that caused them. */
 export function ProductForm({
@@ -57,7 +57,7 @@ export function ProductForm({
     const error = state.errors[name];
     return (
       <div>
-        <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={name} className={fieldLabel}>
           {label}
         </label>
         {control}

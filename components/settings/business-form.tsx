@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
+import { fieldLabel, textInput } from "@/components/ui/field-styles";
 
 export interface BusinessFormState {
   saved?: boolean;
@@ -29,8 +30,7 @@ export interface BusinessFormLabels {
 
 type Field = "legalName" | "address" | "vatId" | "vatRate";
 
-const inputClass =
-  "mt-1 block w-full max-w-md rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-brand-500 aria-[invalid=true]:border-red-600";
+const inputClass = `${textInput} w-full max-w-md`;
 
 /** The seller's details as their invoices print them, and how VAT is shown. */
 export function BusinessForm({
@@ -60,7 +60,7 @@ export function BusinessForm({
   return (
     <form action={formAction} className="space-y-4">
       <div>
-        <label htmlFor="business-legalName" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="business-legalName" className={fieldLabel}>
           {labels.legalName}
         </label>
         <input
@@ -74,7 +74,7 @@ export function BusinessForm({
         {errorText("legalName")}
       </div>
       <div>
-        <label htmlFor="business-address" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="business-address" className={fieldLabel}>
           {labels.address}
         </label>
         <textarea
@@ -92,7 +92,7 @@ export function BusinessForm({
         {errorText("address")}
       </div>
       <div>
-        <label htmlFor="business-vatId" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="business-vatId" className={fieldLabel}>
           {labels.vatId}
         </label>
         <input
@@ -125,7 +125,7 @@ export function BusinessForm({
       </fieldset>
       {mode === "standard" ? (
         <div>
-          <label htmlFor="business-vatRate" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="business-vatRate" className={fieldLabel}>
             {labels.vatRate}
           </label>
           <input

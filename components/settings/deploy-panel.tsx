@@ -11,6 +11,7 @@ import type {
   PreviewResult,
   StartResult,
 } from "./deploy-types";
+import { fieldLabel, textInput } from "@/components/ui/field-styles";
 
 const POLL_MS = 2000;
 
@@ -102,7 +103,7 @@ export function DeployPanel({
       ) : (
         <form action={ask} className="space-y-3">
           <div>
-            <label htmlFor="deploy-tag" className="block text-sm font-medium text-slate-800">
+            <label htmlFor="deploy-tag" className={fieldLabel}>
               {labels.tag}
             </label>
             <input
@@ -113,7 +114,7 @@ export function DeployPanel({
               spellCheck={false}
               aria-invalid={Boolean(error)}
               aria-describedby={error ? "deploy-tag-hint deploy-error" : "deploy-tag-hint"}
-              className="mt-1 block w-full max-w-sm rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:outline-2 focus:outline-brand-500"
+              className={`${textInput} w-full max-w-sm font-mono`}
             />
             <p id="deploy-tag-hint" className="mt-1 text-xs text-slate-500">
               {labels.tagHint}

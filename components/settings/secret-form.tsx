@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
+import { fieldLabel, textInput } from "@/components/ui/field-styles";
 
 export interface SecretFormState {
   /** Shown once: a new API token or invite link. */
@@ -30,7 +31,7 @@ export function SecretForm({
     <form action={formAction} className="space-y-3">
       {nameField ? (
         <div>
-          <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="token-name" className={fieldLabel}>
             {nameField.label}
           </label>
           <input
@@ -38,7 +39,7 @@ export function SecretForm({
             name="name"
             aria-invalid={Boolean(state.error)}
             aria-describedby={state.error ? "token-name-error" : undefined}
-            className="mt-1 block w-full max-w-sm rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-brand-500"
+            className={`${textInput} w-full max-w-sm`}
           />
           {state.error ? (
             <p id="token-name-error" className="mt-1 text-sm text-red-700">
