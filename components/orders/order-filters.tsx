@@ -5,8 +5,6 @@ import type { OrderListQuery } from "@/lib/orders/list-orders";
 import { orderStatuses } from "@/lib/orders/order-status";
 import { compactInput } from "@/components/ui/field-styles";
 
-const inputClass = compactInput;
-
 /**
  * The table's filters as a plain GET form: the view lives in the URL, works without
  * JavaScript, and a filtered view can be bookmarked or shared.
@@ -26,12 +24,12 @@ export async function OrderFilters({ query }: { query: OrderListQuery }) {
           type="search"
           defaultValue={query.q ?? ""}
           placeholder={t("searchPlaceholder")}
-          className={`${inputClass} w-64`}
+          className={`${compactInput} w-64`}
         />
       </label>
       <label className="text-sm font-medium text-slate-700">
         {t("statusFilter")}
-        <select name="status" defaultValue={status} className={inputClass}>
+        <select name="status" defaultValue={status} className={compactInput}>
           <option value="">{t("allReal")}</option>
           {orderStatuses.map((value) => (
             <option key={value} value={value}>
@@ -42,11 +40,11 @@ export async function OrderFilters({ query }: { query: OrderListQuery }) {
       </label>
       <label className="text-sm font-medium text-slate-700">
         {t("from")}
-        <input name="from" type="date" defaultValue={query.from ?? ""} className={inputClass} />
+        <input name="from" type="date" defaultValue={query.from ?? ""} className={compactInput} />
       </label>
       <label className="text-sm font-medium text-slate-700">
         {t("to")}
-        <input name="to" type="date" defaultValue={query.to ?? ""} className={inputClass} />
+        <input name="to" type="date" defaultValue={query.to ?? ""} className={compactInput} />
       </label>
       {query.product ? <input type="hidden" name="product" value={query.product} /> : null}
       {query.channel ? <input type="hidden" name="channel" value={query.channel} /> : null}
