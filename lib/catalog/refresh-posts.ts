@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { posts } from "@/db/schema/channels";
@@ -10,6 +10,7 @@ import { enqueue } from "@/lib/jobs/outbox";
 import { buyLink } from "./buy-link";
 import { soldOutData } from "@/lib/telegram/callback-data";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
+import { telegramRefusal } from "@/lib/telegram/telegram-error";
 
 /**
  * Queues an update of a product's channel posts (in the caller's transaction): their button
@@ -60,10 +61,11 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
         reply_markup: keyboard,
       });
     } catch (error) {
+      const refusal = telegramRefusal(error);
       // The seller deleted the post in Telegram: nothing left to edit, ever.
-      if (error instanceof GrammyError && /message to edit not found/i.test(error.description)) {
+      if (refusal && /message to edit not found/i.test(refusal.description)) {
         status = "deleted";
-      } else if (!(error instanceof GrammyError && /not modified/i.test(error.description))) {
+      } else if (!(refusal && /not modified/i.test(refusal.description))) {
         throw error;
       }
     }

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
-import { GrammyError, type Api } from "grammy";
+import { type Api } from "grammy";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { channels, type Channel } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { ownedBy } from "@/lib/auth/owned-by";
+import { telegramRefusal } from "@/lib/telegram/telegram-error";
 
 // "@coffee_roastery", "coffee_roastery", a t.me link, or a numeric id like -1001234567890.
 const channelRef = z
@@ -53,7 +54,8 @@ export async function checkChannel(api: Api, botId: number, ref: string): Promis
     if (!member.can_edit_messages) return { ok: false, problem: "cannot_edit" };
     return { ok: true, chatId: chat.id, title: chat.title, username: chat.username };
   } catch (error) {
-    if (error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403)) {
+    const code = telegramRefusal(error)?.error_code;
+    if (code === 400 || code === 403) {
       return { ok: false, problem: "not_found" };
     }
     throw error;

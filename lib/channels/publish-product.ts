@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
-import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
+import { InlineKeyboard, InputFile, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { channels, posts } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
@@ -10,6 +10,7 @@ import { findChannels } from "./connect-channel";
 import { buyLink } from "@/lib/catalog/buy-link";
 import { findProduct } from "@/lib/catalog/products";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
+import { telegramRefusal } from "@/lib/telegram/telegram-error";
 
 export interface PublishDeps {
   api: Api;
@@ -75,12 +76,13 @@ export async function publishProduct(
         messageId: message.message_id,
       });
     } catch (error) {
-      if (!(error instanceof GrammyError)) throw error;
+      const refusal = telegramRefusal(error);
+      if (!refusal) throw error;
       results.push({
         channelId: channel.id,
         title: channel.title,
         ok: false,
-        error: error.description,
+        error: refusal.description,
       });
     }
   }
@@ -122,7 +124,7 @@ export async function deletePost(db: Database, api: Api, actor: User, postId: st
   } catch (error) {
     // Already gone in Telegram (deleted by hand, or older than the 48 h bots may delete in
     // groups): either way it is no longer ours to show.
-    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+    if (telegramRefusal(error)?.error_code !== 400) throw error;
   }
   await db
     .update(posts)

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { GrammyError, type Api, type InlineKeyboard } from "grammy";
+import { type Api, type InlineKeyboard } from "grammy";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema/users";
 import { recordBotBlocked } from "./bot-users";
 import { PermanentDeliveryError } from "@/lib/jobs/outbox";
+import { telegramRefusal } from "./telegram-error";
 
 /** A message composed by a job (an order notice, an alert), ready to send. */
 export interface TelegramMessage {
@@ -28,13 +29,14 @@ export async function sendTelegramMessage(api: Api, tx: Database, message: Teleg
       reply_markup: message.keyboard,
     });
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 403) {
+    const refusal = telegramRefusal(error);
+    if (refusal?.error_code === 403) {
       // The chat of a seller or admin is their user's Telegram id.
       if (message.userId) await recordBotBlocked(tx, message.chatId);
-      throw new PermanentDeliveryError(`403: ${error.description}`);
+      throw new PermanentDeliveryError(`403: ${refusal.description}`);
     }
-    if (error instanceof GrammyError && error.error_code === 400) {
-      throw new PermanentDeliveryError(`400: ${error.description}`);
+    if (refusal?.error_code === 400) {
+      throw new PermanentDeliveryError(`400: ${refusal.description}`);
     }
     throw error;
   }
