@@ -1,10 +1,11 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { placeOrder, type placeOrderInput } from "./place-order";
 import { startCheckout, type CheckoutUrls } from "./start-checkout";
 import { isAppError } from "@/lib/platform/app-error";
 import { logger } from "@/lib/platform/logger";
+import { stripeFailure } from "@/lib/payments/stripe-failure";
 
 /** Plain data only: the bot's dialog stores this result and replays it. */
 export type CheckoutResult =
@@ -45,7 +46,7 @@ export async function checkoutOrder(
     if (isAppError(error, "unavailable") || isAppError(error, "not_found")) {
       return { kind: "sold_out" };
     }
-    if (error instanceof Stripe.errors.StripeError) {
+    if (stripeFailure(error)) {
       logger.error({ err: error, checkoutKey: input.checkoutKey }, "Stripe checkout failed");
       return { kind: "payment_unavailable" };
     }
