@@ -44,6 +44,8 @@ let db: DatabaseConnection;
 let telegramServer: ServedHandler;
 let stripeServer: ServedHandler;
 let stripeSim: StripeSimulator;
+/** While set, the Stripe stand-in answers every new Checkout Session as Stripe does in an outage. */
+let stripeDown = false;
 let app: Awaited<ReturnType<typeof startStandaloneApp>>;
 const telegram = createTelegramSimulator();
 
@@ -72,6 +74,15 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
+// Stripe's documented answer to a request that failed on its side: HTTP 500 with an
+// `api_error`, and Stripe-Should-Retry: false when retrying would not help (the SDK obeys it).
+function stripeOutage() {
+  return Response.json(
+    { error: { type: "api_error", message: "Something went wrong on Stripe's end." } },
+    { status: 500, headers: { "Stripe-Should-Retry": "false", "Request-Id": "req_outage" } },
+  );
+}
+
 async function eventually(check: () => boolean, what: string) {
   for (let i = 0; i < 100; i++) {
     if (check()) return;
@@ -89,7 +100,13 @@ test.beforeAll(async () => {
     webhookSecret: stripeWebhookSecret,
     webhookUrl: `${appUrl}/api/stripe/webhook`,
   });
-  stripeServer = await serveFetchHandler(stripeSim.handle);
+  stripeServer = await serveFetchHandler((request) =>
+    stripeDown &&
+    request.method === "POST" &&
+    new URL(request.url).pathname === "/v1/checkout/sessions"
+      ? Promise.resolve(stripeOutage())
+      : stripeSim.handle(request),
+  );
   app = await startStandaloneApp(APP_PORT, appSettings());
   // The operator's step: register the webhook with Telegram.
   expect(await run("npx", ["tsx", "scripts/bot-webhook.ts"])).toContain("/api/telegram/webhook");
@@ -195,6 +212,59 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   await expect(page.getByRole("heading", { name: "Thank you for your order!" })).toBeVisible();
   await expect(page.getByText(`Order #${paid[0]?.number}`)).toBeVisible();
   await saveScreenshot(page, "checkout-success");
+});
+
+test("Stripe failing at Confirm: the buyer is told at once and the next Confirm works", async () => {
+  const { product } = await createSellerWithProduct(db.db, { stock: 1 });
+  const buyer = { id: 930_002, first_name: "Jan", language_code: "en" };
+  const botMessages = () =>
+    telegram.messages(buyer.id).filter((message) => message.from?.id === DEFAULT_BOT.id);
+  const press = async (data: string) => {
+    const message = botMessages()
+      .reverse()
+      .find((m) =>
+        m.reply_markup?.inline_keyboard
+          .flat()
+          .some((b) => "callback_data" in b && b.callback_data === data),
+      );
+    expect(message, `a button ${data}`).toBeTruthy();
+    // Telegram redelivers anything but a 2xx: the webhook must answer 200 even now.
+    expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
+  };
+  expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+  await press(`buy:${product.id}`);
+  for (const answer of ["Jan Jansen", "Torstraße 9", "10119", "Berlin", "DE", "jan@example.com"]) {
+    expect((await telegram.sendText(buyer, answer)).status).toBe(200);
+  }
+  expect(botMessages().at(-1)?.text).toContain("Please check your order");
+  const before = botMessages().length;
+  stripeDown = true;
+  try {
+    await press("dlg:confirm");
+  } finally {
+    stripeDown = false;
+  }
+  // Told at once, and shown the summary again to confirm once more.
+  const answers = botMessages()
+    .slice(before)
+    .map((message) => message.text ?? "");
+  expect(answers[0]).toContain("Payment is unavailable right now");
+  expect(answers.at(-1)).toContain("Please check your order");
+  const [pending] = await db.db.query.orders.findMany({
+    where: eq(orders.buyerTelegramId, buyer.id),
+  });
+  expect(pending).toMatchObject({ status: "pending_payment", stripeCheckoutUrl: null });
+
+  // Stripe is back: the same Confirm now brings the payment link, for the same order.
+  await press("dlg:confirm");
+  const payButton = botMessages()
+    .at(-1)
+    ?.reply_markup?.inline_keyboard.flat()
+    .find((button) => "url" in button);
+  expect(payButton && "url" in payButton && payButton.url).toBeTruthy();
+  const after = await db.db.query.orders.findMany({ where: eq(orders.buyerTelegramId, buyer.id) });
+  expect(after).toHaveLength(1);
+  expect(after[0]?.stripeCheckoutUrl).toBe(payButton && "url" in payButton ? payButton.url : "");
 });
 
 test("with real tokens set, the sandbox and its simulators are gone", async ({ request }) => {
