@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "@/db/schema/catalog";
 import { outbox } from "@/db/schema/jobs";
@@ -11,6 +10,7 @@ import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harn
 import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
 import { TELEGRAM_SECRET } from "@/test/journey-harness";
 import { startTcpProxy } from "@/test/tcp-proxy";
+import { startUpdate } from "@/test/fixtures";
 
 let journey: Journey;
 beforeAll(async () => {
@@ -239,24 +239,12 @@ describe("notifications", () => {
 });
 
 describe("Telegram webhook", () => {
-  const update = (updateId: number, userId: number): Update => ({
-    update_id: updateId,
-    message: {
-      message_id: 1,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "Ola" },
-      from: { id: userId, is_bot: false, first_name: "Ola", language_code: "en" },
-      text: "/start",
-      entities: [{ type: "bot_command", offset: 0, length: 6 }],
-    },
-  });
-
   it("refuses a wrong or missing secret with 401 and does nothing", async () => {
     const buyer = newBuyer();
-    const wrong = await journey.telegram.deliver(update(990_001, buyer.id), {
+    const wrong = await journey.telegram.deliver(startUpdate(990_001, buyer.id), {
       secretToken: "not-the-secret",
     });
-    const missing = await journey.telegram.deliver(update(990_002, buyer.id), {
+    const missing = await journey.telegram.deliver(startUpdate(990_002, buyer.id), {
       secretToken: null,
     });
     expect([wrong.status, missing.status]).toEqual([401, 401]);
@@ -266,10 +254,10 @@ describe("Telegram webhook", () => {
   it("acknowledges a replayed update_id without handling it twice", async () => {
     const buyer = newBuyer();
     journey.telegram.markStarted(buyer.id);
-    const first = await journey.telegram.deliver(update(990_010, buyer.id), {
+    const first = await journey.telegram.deliver(startUpdate(990_010, buyer.id), {
       secretToken: TELEGRAM_SECRET,
     });
-    const replay = await journey.telegram.deliver(update(990_010, buyer.id), {
+    const replay = await journey.telegram.deliver(startUpdate(990_010, buyer.id), {
       secretToken: TELEGRAM_SECRET,
     });
     expect([first.status, replay.status]).toEqual([200, 200]);

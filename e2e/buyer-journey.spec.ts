@@ -91,6 +91,27 @@ async function eventually(check: () => boolean, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+type Buyer = { id: number; first_name: string; language_code: string };
+
+/** The bot's side of a buyer's chat, and pressing one of its buttons as the buyer. */
+function buyerChat(buyer: Buyer) {
+  const botMessages = () =>
+    telegram.messages(buyer.id).filter((message) => message.from?.id === DEFAULT_BOT.id);
+  const press = async (data: string) => {
+    const message = botMessages()
+      .reverse()
+      .find((m) =>
+        m.reply_markup?.inline_keyboard
+          .flat()
+          .some((b) => "callback_data" in b && b.callback_data === data),
+      );
+    expect(message, `a button ${data}`).toBeTruthy();
+    // Telegram redelivers anything but a 2xx: the webhook must answer 200, failures included.
+    expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
+  };
+  return { botMessages, press };
+}
+
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   postgres = await startPostgres();
@@ -128,20 +149,10 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
     .where(eq(products.id, product.id));
   telegram.markStarted(seller.telegramId);
   const buyer = { id: 930_001, first_name: "Lea", language_code: "en" };
+  const { press } = buyerChat(buyer);
   const botMessages = (chatId: number) =>
     telegram.messages(chatId).filter((message) => message.from?.id === DEFAULT_BOT.id);
   const last = (chatId: number) => botMessages(chatId).at(-1);
-  const press = async (data: string) => {
-    const message = botMessages(buyer.id)
-      .reverse()
-      .find((m) =>
-        m.reply_markup?.inline_keyboard
-          .flat()
-          .some((b) => "callback_data" in b && b.callback_data === data),
-      );
-    expect(message, `a button ${data}`).toBeTruthy();
-    expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
-  };
 
   expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
   // The product card: its photo, with the card as the caption.
@@ -217,20 +228,7 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
 test("Stripe failing at Confirm: the buyer is told at once and the next Confirm works", async () => {
   const { product } = await createSellerWithProduct(db.db, { stock: 1 });
   const buyer = { id: 930_002, first_name: "Jan", language_code: "en" };
-  const botMessages = () =>
-    telegram.messages(buyer.id).filter((message) => message.from?.id === DEFAULT_BOT.id);
-  const press = async (data: string) => {
-    const message = botMessages()
-      .reverse()
-      .find((m) =>
-        m.reply_markup?.inline_keyboard
-          .flat()
-          .some((b) => "callback_data" in b && b.callback_data === data),
-      );
-    expect(message, `a button ${data}`).toBeTruthy();
-    // Telegram redelivers anything but a 2xx: the webhook must answer 200 even now.
-    expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
-  };
+  const { botMessages, press } = buyerChat(buyer);
   expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
   await press(`buy:${product.id}`);
   for (const answer of ["Jan Jansen", "Torstraße 9", "10119", "Berlin", "DE", "jan@example.com"]) {

@@ -1,3 +1,4 @@
+import type { Update } from "grammy/types";
 import { products } from "@/db/schema/catalog";
 import { orders } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
@@ -62,5 +63,20 @@ export function orderRow(
     status: "paid",
     ...base,
     ...overrides,
+  };
+}
+
+/** A hand-made `/start` from a private chat, as Telegram delivers it to the webhook. */
+export function startUpdate(updateId: number, userId: number): Update {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private", first_name: "Ola" },
+      from: { id: userId, is_bot: false, first_name: "Ola", language_code: "en" },
+      text: "/start",
+      entities: [{ type: "bot_command", offset: 0, length: 6 }],
+    },
   };
 }

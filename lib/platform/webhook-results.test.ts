@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
-import type { Update } from "grammy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { monitorEvents } from "@/db/schema/monitoring";
@@ -17,6 +16,7 @@ import {
 import { captureLogs } from "@/test/log-capture";
 import { startTcpProxy } from "@/test/tcp-proxy";
 import { recordMonitorEvent } from "./monitor-events";
+import { startUpdate } from "@/test/fixtures";
 
 // Every answer of both webhooks, driven through the app's real handlers, must produce the one
 // log line CloudWatch's metric filters count, with the ids an operator searches for; anything
@@ -128,25 +128,13 @@ describe("the Stripe webhook's answers", () => {
 });
 
 describe("the Telegram webhook's answers", () => {
-  const update = (updateId: number, userId: number): Update => ({
-    update_id: updateId,
-    message: {
-      message_id: 1,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "Ola" },
-      from: { id: userId, is_bot: false, first_name: "Ola", language_code: "en" },
-      text: "/start",
-      entities: [{ type: "bot_command", offset: 0, length: 6 }],
-    },
-  });
-
   it("logs ok, duplicate, rejected and failed with the update's id", async () => {
     const buyer = newBuyer();
     // Hand-made updates skip the /start that would let the bot answer.
     journey.telegram.markStarted(buyer.id);
     logs = captureLogs();
     const deliver = (updateId: number, secretToken: string | null = TELEGRAM_SECRET) =>
-      journey.telegram.deliver(update(updateId, buyer.id), { secretToken });
+      journey.telegram.deliver(startUpdate(updateId, buyer.id), { secretToken });
 
     expect((await deliver(995_001)).status).toBe(200);
     expect((await deliver(995_001)).status).toBe(200);
