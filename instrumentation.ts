@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startApp } = await import("@/lib/start-app");
     await startApp();
+    // What the webhooks store is processed here; bot/ sits above lib/, so it starts it.
+    const { startUpdateProcessing } = await import("@/bot/runtime");
+    await startUpdateProcessing();
   }
 }
 

@@ -13,7 +13,6 @@ import { sellerOrdersComposer } from "@/bot/features/seller-orders";
 import { soldOutComposer } from "@/bot/features/sold-out";
 import { buyComposer, startComposer } from "@/bot/features/start";
 import { statusComposer } from "@/bot/features/status";
-import { ignoreReplayedUpdates } from "@/bot/middleware/update-dedupe";
 
 export interface BotOptions extends BotDeps {
   token: string;
@@ -23,20 +22,32 @@ export interface BotOptions extends BotDeps {
   botInfo?: UserFromGetMe;
 }
 
+// Telegram answers in well under a second; 15 s means it is not going to.
+const API_TIMEOUT_SECONDS = 15;
+
 // Dialogs nobody finished within a day are dropped; their stock was never reserved.
 const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 export function createBot(options: BotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
-    client: { apiRoot: options.apiRoot },
+    // A call that hangs would hold the buyer's chat: the inbox retries the update instead.
+    client: { apiRoot: options.apiRoot, timeoutSeconds: API_TIMEOUT_SECONDS },
     botInfo: options.botInfo,
   });
-  // Replies inside an update also honour 429 retry_after instead of failing the update.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  // A short 429 is waited out in place; anything longer, a 5xx or a network failure fails the
+  // update, which the inbox tries again with backoff (or after retry_after) without holding a
+  // connection or a worker slot meanwhile.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 1,
+      maxDelaySeconds: 3,
+      rethrowInternalServerErrors: true,
+      rethrowHttpErrors: true,
+    }),
+  );
   // What still fails is logged and counted for the Monitoring page.
   bot.api.config.use(reportTelegramApiErrors(options.db));
 
-  bot.use(ignoreReplayedUpdates(options.db));
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },

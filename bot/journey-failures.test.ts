@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "@/db/schema/catalog";
+import { inbox } from "@/db/schema/inbox";
 import { outbox } from "@/db/schema/jobs";
 import { orders } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
@@ -263,4 +264,77 @@ describe("Telegram webhook", () => {
     expect([first.status, replay.status]).toEqual([200, 200]);
     expect(journey.botTexts(buyer.id)).toHaveLength(1);
   });
+
+  it("answers 200 when Telegram fails mid-update, and answers the buyer once it is back", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { title: "Blue Mug" });
+    const buyer = newBuyer();
+    // Telegram's gateway fails: the update itself is tried again, not the call in place.
+    journey.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    const delivery = await journey.telegram.start(buyer, product.deepLinkPayload);
+    expect(delivery.status).toBe(200);
+    expect(journey.botTexts(buyer.id)).toEqual([]);
+    const [row] = await inboxRowsOf(buyer.id);
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+
+    // Its retry falls due (the worker looks again every second).
+    await journey.db.db.update(inbox).set({ runAfter: new Date() }).where(eq(inbox.id, row!.id));
+    await journey.processInbox();
+    expect(journey.botTexts(buyer.id).filter((text) => text.includes("Blue Mug"))).toHaveLength(1);
+    expect((await inboxRowsOf(buyer.id))[0]).toMatchObject({ status: "done", attempts: 2 });
+  });
+
+  it("parks an update Telegram refuses with 400, with the reason, and goes on with the chat", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { title: "Red Mug" });
+    const buyer = newBuyer();
+    journey.telegram.failNext("sendMessage", {
+      error_code: 400,
+      description: "Bad Request: message is too long",
+    });
+    expect((await journey.telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+    expect(await inboxRowsOf(buyer.id)).toEqual([
+      expect.objectContaining({ status: "parked", attempts: 1 }),
+    ]);
+    expect((await inboxRowsOf(buyer.id))[0]?.lastError).toContain("message is too long");
+
+    // The chat is not held behind it: the buyer's next tap is answered.
+    await journey.telegram.start(buyer, product.deepLinkPayload);
+    expect(journey.botTexts(buyer.id).filter((text) => text.includes("Red Mug"))).toHaveLength(1);
+  });
+
+  it("is done with an update for a buyer who blocked the bot, without retrying", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db);
+    const buyer = newBuyer();
+    journey.telegram.failNext("sendMessage", {
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
+    expect((await journey.telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+    expect(await inboxRowsOf(buyer.id)).toEqual([
+      expect.objectContaining({ status: "done", attempts: 1 }),
+    ]);
+  });
+
+  it("handles two answers of one chat arriving at once one after the other, each in its field", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    const buyer = newBuyer();
+    await journey.telegram.start(buyer, product.deepLinkPayload);
+    await journey.press(buyer, `buy:${product.id}`);
+    expect(journey.lastBotMessage(buyer.id).text).toContain("full name");
+
+    // Telegram delivers both while the first is still being handled (another connection, or
+    // another app copy): the second must wait for the first, not read the same dialog state.
+    await Promise.all([
+      journey.telegram.sendText(buyer, "Erika Mustermann"),
+      journey.telegram.sendText(buyer, "Hauptstraße 1"),
+    ]);
+    await journey.processInbox();
+    const prompts = journey.botTexts(buyer.id);
+    expect(prompts.filter((text) => text === "Street and house number?")).toHaveLength(1);
+    expect(prompts.at(-1)).toBe("Postcode?");
+  });
 });
+
+async function inboxRowsOf(buyerId: number) {
+  const rows = await journey.db.db.select().from(inbox).where(eq(inbox.source, "telegram"));
+  return rows.filter((row) => JSON.stringify(row.payload).includes(`"id":${buyerId},`));
+}

@@ -1,42 +1,54 @@
+import type { Bot } from "grammy";
 import { objectStorage, stripeClient } from "@/lib/services";
 import { telegramConnection } from "@/lib/platform/connections";
 import { database } from "@/lib/platform/database";
 import { settings } from "@/lib/platform/env";
-import { kickNotificationWorker } from "@/lib/jobs/start-worker";
+import { startInbox } from "@/lib/jobs/start-inbox";
+import { stripeInboxHandler } from "@/lib/payments/stripe-inbox";
+import type { BotContext } from "./context";
 import { createBot } from "./index";
-import { telegramWebhook } from "./webhook";
+import { telegramInboxHandler } from "./update-inbox";
 
-type WebhookHandler = (request: Request) => Promise<Response>;
-const shared = globalThis as unknown as { promoBotWebhook?: Promise<WebhookHandler> };
+const shared = globalThis as unknown as { promoBot?: Promise<Bot<BotContext>> };
 
 /**
- * The process's bot behind Telegram's webhook, built once from the settings; undefined while
- * Telegram or Stripe is not configured (the buyer journey needs both).
+ * The process's bot, built once from the settings on first use; a failed build (Telegram
+ * unreachable for getMe) is tried again by the next update.
  */
-export function telegramWebhookHandler(): Promise<WebhookHandler> | undefined {
-  const config = settings();
-  const telegram = telegramConnection(config);
-  const stripe = stripeClient();
-  if (!telegram || !stripe) return undefined;
-  shared.promoBotWebhook ??= (async () => {
-    const db = await database();
+function processBot(): Promise<Bot<BotContext>> {
+  shared.promoBot ??= (async () => {
+    const config = settings();
+    const telegram = telegramConnection(config);
+    const stripe = stripeClient();
+    if (!telegram || !stripe) throw new Error("Telegram and Stripe must both be configured");
     const bot = createBot({
       token: telegram.token,
       apiRoot: telegram.apiRoot,
-      db,
+      db: await database(),
       stripe,
       publicUrl: config.PUBLIC_URL,
       readPhoto: (key) => objectStorage().get(key),
     });
-    // Learns the bot's username once (getMe) instead of on every cold request.
+    // Learns the bot's username once (getMe) instead of on every update.
     await bot.init();
-    const handle = telegramWebhook(bot, { secretToken: telegram.webhookSecret, db });
-    return async (request: Request) => {
-      const response = await handle(request);
-      kickNotificationWorker();
-      return response;
-    };
+    return bot;
   })();
-  shared.promoBotWebhook.catch(() => (shared.promoBotWebhook = undefined));
-  return shared.promoBotWebhook;
+  shared.promoBot.catch(() => (shared.promoBot = undefined));
+  return shared.promoBot;
+}
+
+/**
+ * Starts processing what the webhooks store (instrumentation.ts, once per process): Stripe's
+ * events wherever Stripe is configured, Telegram's updates where the bot can run (the buyer
+ * journey needs Telegram and Stripe both).
+ */
+export async function startUpdateProcessing(): Promise<"running" | "off"> {
+  const stripe = stripeClient();
+  if (!stripe) return "off";
+  const db = await database();
+  startInbox(db, {
+    stripe: stripeInboxHandler(db),
+    ...(telegramConnection() && { telegram: telegramInboxHandler(processBot) }),
+  });
+  return "running";
 }

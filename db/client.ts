@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as catalogTables from "./schema/catalog";
 import * as channelsTables from "./schema/channels";
 import * as deployTables from "./schema/deploy";
+import * as inboxTables from "./schema/inbox";
 import * as invoicesTables from "./schema/invoices";
 import * as jobsTables from "./schema/jobs";
 import * as monitoringTables from "./schema/monitoring";
@@ -19,6 +20,7 @@ const schema = {
   ...catalogTables,
   ...channelsTables,
   ...deployTables,
+  ...inboxTables,
   ...invoicesTables,
   ...jobsTables,
   ...monitoringTables,

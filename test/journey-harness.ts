@@ -1,16 +1,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Bot } from "grammy";
 import type { Message } from "grammy/types";
-import type { BotDeps } from "@/bot/context";
+import type { BotContext, BotDeps } from "@/bot/context";
 import { createBot } from "@/bot/index";
-import { telegramWebhook } from "@/bot/webhook";
+import { telegramInboxHandler } from "@/bot/update-inbox";
 import type { DatabaseConnection } from "@/db/client";
+import { drainInbox, type InboxHandlers } from "@/lib/jobs/inbox-worker";
 import { drainOutbox } from "@/lib/jobs/outbox";
 import { localObjectStorage } from "@/lib/platform/object-storage";
 import { jobDispatcher } from "@/lib/jobs/dispatch-job";
 import { jobRegistry } from "@/lib/job-registry";
+import { stripeInboxHandler } from "@/lib/payments/stripe-inbox";
 import { answerStripeWebhook } from "@/lib/payments/stripe-webhook";
+import { answerTelegramWebhook } from "@/lib/telegram/receive-update";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
 import { serveFetchHandler, type FetchHandler } from "@/sandbox/serve";
@@ -48,6 +52,22 @@ export async function startJourney(name: string, connection?: DatabaseConnection
   const stripeServer = await serveFetchHandler(stripeSim.handle);
   const stripe = createStripeClient({ secretKey: STRIPE_KEY, apiBase: stripeServer.url }, db.db);
 
+  // What the app's inbox worker does after a webhook stored something: process it. The test's
+  // webhook answers once that is done, so a test reads the bot's replies right after.
+  let currentBot: Bot<BotContext> | undefined;
+  const handlers: InboxHandlers = {
+    telegram: telegramInboxHandler(async () => currentBot!),
+    stripe: stripeInboxHandler(db.db),
+  };
+  const processInbox = () => drainInbox(db.db, handlers);
+  const afterProcessing =
+    (handle: FetchHandler): FetchHandler =>
+    async (request) => {
+      const response = await handle(request);
+      await processInbox();
+      return response;
+    };
+
   // A new bot instance is what another app copy, or this one after a restart, would run.
   const startBot = async (readPhoto?: BotDeps["readPhoto"]) => {
     const bot = createBot({
@@ -59,16 +79,17 @@ export async function startJourney(name: string, connection?: DatabaseConnection
       readPhoto,
     });
     await bot.init();
-    // The app's own webhook handler: it answers a failing update with 500 and logs why.
-    routes["/api/telegram/webhook"] = telegramWebhook(bot, {
-      secretToken: TELEGRAM_SECRET,
-      db: db.db,
-    });
+    currentBot = bot;
     return bot;
   };
   const bot = await startBot();
-  routes["/api/stripe/webhook"] = (request) =>
-    answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET });
+  // The app's own webhooks: verify, store in the inbox, answer.
+  routes["/api/telegram/webhook"] = afterProcessing((request) =>
+    answerTelegramWebhook(request, { secretToken: TELEGRAM_SECRET, db: db.db }),
+  );
+  routes["/api/stripe/webhook"] = afterProcessing((request) =>
+    answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET }),
+  );
   await bot.api.setWebhook(`${app.url}/api/telegram/webhook`, { secret_token: TELEGRAM_SECRET });
 
   const telegramApi = createTelegramApi(
@@ -88,6 +109,8 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     telegramApi,
     /** Serves further updates from a fresh bot instance (a restart or another app copy). */
     restartBot: startBot,
+    /** What the inbox worker does in the app: process every stored update and event now. */
+    processInbox,
     /** What the outbox worker does in the app: send every queued notification now. */
     drainOutbox: () =>
       drainOutbox(

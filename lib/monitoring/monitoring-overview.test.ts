@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
-import { stripeEvents } from "@/db/schema/payments";
-import { telegramUpdates } from "@/db/schema/telegram";
+import { inbox } from "@/db/schema/inbox";
 import { users, type User } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
 import { reportApiError } from "@/lib/platform/report-api-errors";
@@ -37,11 +36,21 @@ describe("the Monitoring page's figures", () => {
   it("count webhook answers and API errors over the last hour and day, and list failures", async () => {
     const db = connection.db;
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    await db.insert(stripeEvents).values([
-      { id: "evt_1", type: "checkout.session.completed" },
-      { id: "evt_2", type: "checkout.session.completed", processedAt: twoHoursAgo },
-    ]);
-    await db.insert(telegramUpdates).values([{ updateId: 1 }, { updateId: 2 }, { updateId: 3 }]);
+    const received = (source: string, externalId: string, receivedAt = new Date()) => ({
+      source,
+      externalId,
+      payload: {},
+      receivedAt,
+    });
+    await db
+      .insert(inbox)
+      .values([
+        received("stripe", "evt_1"),
+        received("stripe", "evt_2", twoHoursAgo),
+        received("telegram", "1"),
+        received("telegram", "2"),
+        received("telegram", "3"),
+      ]);
     await withLogFields({ eventId: "evt_forged" }, () =>
       reportWebhookResult(db, {
         source: "stripe",

@@ -1,10 +1,9 @@
 import { and, desc, gt, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { incidents, monitorEvents } from "@/db/schema/monitoring";
-import { stripeEvents } from "@/db/schema/payments";
-import { telegramUpdates } from "@/db/schema/telegram";
 import { type User } from "@/db/schema/users";
 import type { MonitorSource } from "@/lib/platform/monitor-events";
+import { inboxReceived, inboxState } from "@/lib/jobs/inbox";
 import { outboxBacklog, outboxRetryState } from "@/lib/jobs/outbox";
 import type { WebhookOutcome } from "@/lib/platform/webhook-results";
 import { assertAdmin } from "@/lib/auth/admin-only";
@@ -21,7 +20,7 @@ const RECENT_INCIDENT_DAYS = 7;
 /**
  * Everything the Monitoring page shows, for admins only (anyone else is refused, `forbidden`): webhook
  * answers and API errors over the last hour and day, the latest failures, what the outbox is
- * retrying or gave up on, and open and recent incidents. All from the shared tables, so every
+ * retrying or gave up on, what the inbox holds or parked, and open and recent incidents. All from the shared tables, so every
  * app copy shows the same figures.
  */
 export async function monitoringOverview(db: Database, actor: User, now = new Date()) {
@@ -29,7 +28,7 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
   const hourAgo = new Date(now.getTime() - HOUR_MS);
   const dayAgo = new Date(now.getTime() - 24 * HOUR_MS);
   const withinHour = sql<number>`count(*) filter (where ${monitorEvents.at} > ${hourAgo.toISOString()}::timestamptz)`;
-  const [failures, stripeOk, telegramOk, apiErrors, backlog, outbox, recent, incidentList] =
+  const [failures, received, apiErrors, backlog, outbox, inbox, recent, incidentList] =
     await Promise.all([
       db
         .select({
@@ -41,8 +40,8 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
         .from(monitorEvents)
         .where(and(sql`${monitorEvents.kind} = 'webhook'`, gt(monitorEvents.at, dayAgo)))
         .groupBy(monitorEvents.source, sql`${monitorEvents.detail}->>'outcome'`),
-      tallySince(db, stripeEvents, hourAgo, dayAgo),
-      tallySince(db, telegramUpdates, hourAgo, dayAgo),
+      // `ok` answers are the rows the webhooks stored: no extra write per webhook.
+      inboxReceived(db, now),
       db
         .select({
           source: monitorEvents.source,
@@ -54,6 +53,7 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
         .groupBy(monitorEvents.source),
       outboxBacklog(db, now),
       outboxRetryState(db, dayAgo),
+      inboxState(db, dayAgo, now),
       db
         .select()
         .from(monitorEvents)
@@ -86,7 +86,7 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
       return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
     };
     webhooks[source] = {
-      ok: source === "stripe" ? stripeOk : telegramOk,
+      ok: received[source],
       duplicate: of("duplicate"),
       rejected: of("rejected"),
       failed: of("failed"),
@@ -101,6 +101,7 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
     apiErrors: { stripe: apiErrorsOf("stripe"), telegram: apiErrorsOf("telegram") },
     backlog,
     outbox,
+    inbox,
     recentFailures: recent,
     openIncidents: incidentList.filter((incident) => !incident.resolvedAt),
     resolvedIncidents: incidentList.filter((incident) => incident.resolvedAt),
@@ -108,22 +109,3 @@ export async function monitoringOverview(db: Database, actor: User, now = new Da
 }
 
 export type MonitoringOverview = NonNullable<Awaited<ReturnType<typeof monitoringOverview>>>;
-
-// `ok` answers are the rows the webhooks' idempotency tables gain: no extra write per webhook.
-async function tallySince(
-  db: Database,
-  table: typeof stripeEvents | typeof telegramUpdates,
-  hourAgo: Date,
-  dayAgo: Date,
-): Promise<Tally> {
-  const [row] = await db
-    .select({
-      hour: sql<number>`count(*) filter (where ${table.processedAt} > ${hourAgo.toISOString()}::timestamptz)`.mapWith(
-        Number,
-      ),
-      day: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(table)
-    .where(gt(table.processedAt, dayAgo));
-  return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
-}

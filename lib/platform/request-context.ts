@@ -6,8 +6,6 @@ export type LogFields = Record<string, string | number>;
 
 interface RequestContext {
   fields: LogFields;
-  /** Set by the update dedupe when Telegram delivered an update we had already handled. */
-  duplicateDelivery?: boolean;
 }
 
 // One store per process: Next bundles routes and instrumentation separately, and the logger in
@@ -42,15 +40,6 @@ export function addLogFields(fields: LogFields): void {
 
 export function currentLogFields(): LogFields {
   return storage.getStore()?.fields ?? {};
-}
-
-export function markDuplicateDelivery(): void {
-  const context = storage.getStore();
-  if (context) context.duplicateDelivery = true;
-}
-
-export function isDuplicateDelivery(): boolean {
-  return storage.getStore()?.duplicateDelivery === true;
 }
 
 type HeaderSource = { get(name: string): string | null };

@@ -27,7 +27,7 @@ export interface WebhookResult {
  * Logs the answer as the one line CloudWatch's metric filters count
  * (`{"event":"webhook.result","source","outcome","status"}`) and keeps anything but `ok` in
  * the database for the Monitoring page and the alert checks. `ok` answers are counted from the
- * stripe_events and telegram_updates rows the handlers write anyway.
+ * inbox rows the webhooks store anyway.
  */
 export async function reportWebhookResult(db: Database | undefined, result: WebhookResult) {
   const { source, outcome, status, reason } = result;
@@ -55,9 +55,15 @@ export async function reportWebhookResult(db: Database | undefined, result: Webh
   else rememberMonitorEvent(event);
 }
 
-/** The outcome an HTTP status means to the sender. */
-export function outcomeOfStatus(status: number, duplicate = false): WebhookOutcome {
-  if (status >= 500) return "failed";
-  if (status >= 400) return "rejected";
-  return duplicate ? "duplicate" : "ok";
+/** Reports the answer (as above) and returns it as the JSON response the sender gets. */
+export async function webhookAnswer(
+  db: Database | undefined,
+  source: MonitorSource,
+  status: number,
+  outcome: WebhookOutcome,
+  body: Record<string, unknown>,
+  reason?: string,
+) {
+  await reportWebhookResult(db, { source, outcome, status, reason });
+  return Response.json(body, { status });
 }

@@ -1,7 +1,10 @@
 import type { GrammyError } from "grammy";
 
 /** What the Bot API answered when it refused a call (grammY's GrammyError), by its fields. */
-export type TelegramRefusal = Pick<GrammyError, "method" | "error_code" | "description">;
+export type TelegramRefusal = Pick<
+  GrammyError,
+  "method" | "error_code" | "description" | "parameters"
+>;
 
 /**
  * The Bot API's refusal behind `error`, or undefined for anything else (network, timeout, a

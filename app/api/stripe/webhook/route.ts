@@ -1,10 +1,10 @@
 import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import { stripeConnection } from "@/lib/platform/connections";
-import { kickNotificationWorker } from "@/lib/jobs/start-worker";
+import { kickInbox } from "@/lib/jobs/start-inbox";
 import { requestIdFrom, withLogFields } from "@/lib/platform/request-context";
 import { answerStripeWebhook } from "@/lib/payments/stripe-webhook";
-import { reportWebhookResult } from "@/lib/platform/webhook-results";
+import { webhookAnswer } from "@/lib/platform/webhook-results";
 
 export async function POST(request: Request) {
   const stripe = stripeClient();
@@ -19,25 +19,19 @@ export async function POST(request: Request) {
     // No database, no record of the event: Stripe must deliver it again.
     return unanswered(request, 503, "database unavailable");
   }
-  return answerStripeWebhook(request, {
-    db,
-    stripe,
-    webhookSecret,
-    onProcessed: kickNotificationWorker,
-  });
+  return answerStripeWebhook(request, { db, stripe, webhookSecret, onStored: kickInbox });
 }
 
 // Answered before the event could be looked at; logged (there is no database to count in).
 function unanswered(request: Request, status: 404 | 503, reason: string) {
-  return withLogFields(
-    { requestId: requestIdFrom(request.headers), webhook: "stripe" },
-    async () => {
-      const outcome = status === 404 ? "rejected" : "failed";
-      await reportWebhookResult(undefined, { source: "stripe", outcome, status, reason });
-      return Response.json(
-        { error: status === 404 ? reason : "temporarily unable to process" },
-        { status },
-      );
-    },
+  return withLogFields({ requestId: requestIdFrom(request.headers), webhook: "stripe" }, () =>
+    webhookAnswer(
+      undefined,
+      "stripe",
+      status,
+      status === 404 ? "rejected" : "failed",
+      { error: status === 404 ? reason : "temporarily unable to process" },
+      reason,
+    ),
   );
 }

@@ -1,34 +1,39 @@
-import { telegramWebhookHandler } from "@/bot/runtime";
-import { describeError } from "@/lib/platform/log-privacy";
-import { logger } from "@/lib/platform/logger";
+import { stripeClient } from "@/lib/services";
+import { kickInbox } from "@/lib/jobs/start-inbox";
+import { telegramConnection } from "@/lib/platform/connections";
+import { database } from "@/lib/platform/database";
+import { answerTelegramWebhook } from "@/lib/telegram/receive-update";
 import { requestIdFrom, withLogFields } from "@/lib/platform/request-context";
-import { reportWebhookResult } from "@/lib/platform/webhook-results";
+import { webhookAnswer } from "@/lib/platform/webhook-results";
 
 export async function POST(request: Request) {
-  const handler = telegramWebhookHandler();
-  if (!handler) return unanswered(request, 404, "Telegram is not configured");
-  let handle;
+  const telegram = telegramConnection();
+  // The buyer journey needs both: without Stripe the bot has nothing to sell.
+  if (!telegram || !stripeClient()) return unanswered(request, 404, "Telegram is not configured");
+  let db;
   try {
-    handle = await handler;
-  } catch (error) {
-    // The bot could not be set up (no database, getMe failed): Telegram retries the update.
-    logger.error({ err: error }, "Telegram webhook unavailable");
-    return unanswered(request, 503, describeError(error));
+    db = await database();
+  } catch {
+    // No database, no record of the update: Telegram must deliver it again.
+    return unanswered(request, 503, "database unavailable");
   }
-  return handle(request);
+  return answerTelegramWebhook(request, {
+    secretToken: telegram.webhookSecret,
+    db,
+    onStored: kickInbox,
+  });
 }
 
-// Answered before the bot saw the update; logged (there may be no database to count in).
+// Answered before the update could be looked at; logged (there is no database to count in).
 function unanswered(request: Request, status: 404 | 503, reason: string) {
-  return withLogFields(
-    { requestId: requestIdFrom(request.headers), webhook: "telegram" },
-    async () => {
-      const outcome = status === 404 ? "rejected" : "failed";
-      await reportWebhookResult(undefined, { source: "telegram", outcome, status, reason });
-      return Response.json(
-        { error: status === 404 ? reason : "temporarily unable to process" },
-        { status },
-      );
-    },
+  return withLogFields({ requestId: requestIdFrom(request.headers), webhook: "telegram" }, () =>
+    webhookAnswer(
+      undefined,
+      "telegram",
+      status,
+      status === 404 ? "rejected" : "failed",
+      { error: status === 404 ? reason : "temporarily unable to process" },
+      reason,
+    ),
   );
 }

@@ -1,0 +1,177 @@
+import type { Database } from "@/db/client";
+import { describeError } from "@/lib/platform/log-privacy";
+import { logger } from "@/lib/platform/logger";
+import { withLogFields, withoutLogFields } from "@/lib/platform/request-context";
+import {
+  claimNext,
+  markDone,
+  park,
+  renewLease,
+  retryLater,
+  type InboxRow,
+  type InboxSource,
+} from "./inbox";
+
+/** What a failure means for the row: tried again (after `afterSeconds`), given up, or done. */
+export type InboxVerdict =
+  { outcome: "retry"; afterSeconds?: number } | { outcome: "park" } | { outcome: "done" };
+
+export interface InboxHandler {
+  /** Carries out the row's effect; a throw leaves the row pending (or parked, see judge). */
+  process(row: InboxRow): Promise<void>;
+  /** What a failure of process() means; without an answer it is retried with backoff. */
+  judge?(error: unknown): InboxVerdict | undefined;
+}
+
+export type InboxHandlers = Partial<Record<InboxSource, InboxHandler>>;
+
+// A row is leased for 30 s and the lease renewed every 10 s while it is worked on: a copy
+// killed mid-way frees its rows (and the chats behind them) within half a minute.
+export const LEASE_SECONDS = 30;
+const RENEW_EVERY_MS = 10_000;
+// 2 s, 4 s, 8 s … capped at 5 min; after 12 tries (about half an hour) a person should look.
+export const MAX_INBOX_ATTEMPTS = 12;
+export function inboxRetryDelaySeconds(attempts: number): number {
+  return Math.min(2 ** attempts, 300);
+}
+
+export type RowOutcome = "done" | "retrying" | "parked";
+
+/** Processes one claimed row and settles it: done, to be retried, or parked with a reason. */
+export async function processInboxRow(
+  db: Database,
+  handlers: InboxHandlers,
+  row: InboxRow,
+): Promise<RowOutcome> {
+  const fields = { inboxId: row.id, source: row.source, externalId: row.externalId };
+  return withLogFields(fields, async () => {
+    const handler = handlers[row.source as InboxSource];
+    if (!handler) {
+      // This copy cannot process it (not configured here); another copy or a later start can.
+      await retryLater(db, row, `no handler for ${row.source}`, 60);
+      return "retrying";
+    }
+    const renew = setInterval(() => {
+      renewLease(db, row, LEASE_SECONDS).catch((error) =>
+        logger.warn({ err: error }, "inbox lease not renewed"),
+      );
+    }, RENEW_EVERY_MS);
+    renew.unref();
+    try {
+      await handler.process(row);
+    } catch (error) {
+      return settleFailure(db, handler, row, error);
+    } finally {
+      clearInterval(renew);
+    }
+    await markDone(db, row);
+    return "done";
+  });
+}
+
+async function settleFailure(db: Database, handler: InboxHandler, row: InboxRow, error: unknown) {
+  const verdict = handler.judge?.(error) ?? { outcome: "retry" };
+  const reason = describeError(error);
+  if (verdict.outcome === "done") {
+    logger.info({ reason }, "inbox row done without effect");
+    await markDone(db, row);
+    return "done" as const;
+  }
+  if (verdict.outcome === "park" || row.attempts >= MAX_INBOX_ATTEMPTS) {
+    logger.error({ err: error, attempts: row.attempts }, "inbox row parked: a person should look");
+    await park(db, row, reason);
+    return "parked" as const;
+  }
+  const delay = verdict.afterSeconds ?? inboxRetryDelaySeconds(row.attempts);
+  logger.warn(
+    { err: error, attempts: row.attempts, retryInSeconds: delay },
+    "inbox row failed; retrying",
+  );
+  await retryLater(db, row, reason, delay);
+  return "retrying" as const;
+}
+
+export interface DrainInboxResult {
+  done: number;
+  retrying: number;
+  parked: number;
+}
+
+/**
+ * Processes due rows until none is left, `concurrency` at a time (tests and scripts; the app
+ * runs startInboxWorker).
+ */
+export async function drainInbox(db: Database, handlers: InboxHandlers, concurrency = 4) {
+  const result: DrainInboxResult = { done: 0, retrying: 0, parked: 0 };
+  const loop = async () => {
+    for (;;) {
+      const row = await claimNext(db, LEASE_SECONDS);
+      if (!row) return;
+      result[await processInboxRow(db, handlers, row)] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  return result;
+}
+
+export interface InboxWorkerOptions {
+  /** How often to look for due rows (retries, rows a dead copy left) besides the kicks. */
+  intervalMs?: number;
+  /** Rows processed at once by this copy (each waits mostly on Telegram or Stripe). */
+  concurrency?: number;
+  /** Called after a row is done (its effect may have queued notifications). */
+  onDone?: () => void;
+}
+
+export interface InboxWorker {
+  /** Looks for work now (after a webhook stored a row). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Processes the inbox in this process: up to `concurrency` loops, each claiming and processing
+ * rows until none is due. A kick starts a loop when a slot is free, and a loop that found work
+ * kicks another, so a burst fans out while an idle copy asks once per interval.
+ */
+export function startInboxWorker(
+  db: Database,
+  handlers: InboxHandlers,
+  { intervalMs = 1000, concurrency = 8, onDone }: InboxWorkerOptions = {},
+): InboxWorker {
+  const loops = new Set<Promise<void>>();
+  let stopped = false;
+
+  const loop = async () => {
+    for (;;) {
+      if (stopped) return;
+      const row = await claimNext(db, LEASE_SECONDS);
+      if (!row) return;
+      kick();
+      const outcome = await processInboxRow(db, handlers, row);
+      if (outcome === "done") onDone?.();
+    }
+  };
+
+  function kick() {
+    if (stopped || loops.size >= concurrency) return;
+    // A kick comes from a request, but the rows processed are not that request's.
+    const running: Promise<void> = withoutLogFields(() =>
+      loop()
+        .catch((error) => logger.error({ err: error }, "inbox worker failed; retrying shortly"))
+        .finally(() => loops.delete(running)),
+    );
+    loops.add(running);
+  }
+
+  const timer = setInterval(kick, intervalMs);
+  timer.unref();
+  return {
+    kick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all(loops);
+    },
+  };
+}

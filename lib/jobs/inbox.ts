@@ -1,0 +1,208 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  isNull,
+  lt,
+  lte,
+  min,
+  notExists,
+  or,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "@/db/client";
+import { inbox } from "@/db/schema/inbox";
+
+export type InboxRow = typeof inbox.$inferSelect;
+export type InboxSource = "telegram" | "stripe";
+
+export interface InboxItem {
+  source: InboxSource;
+  externalId: string;
+  /** Items with the same key are processed one at a time, oldest first (one chat's updates). */
+  orderingKey: string | null;
+  payload: unknown;
+}
+
+/**
+ * Stores what a webhook received, in one INSERT: "duplicate" when the sender delivered it
+ * before (it is then not stored again, whatever became of the first copy).
+ */
+export async function receive(db: Database, item: InboxItem): Promise<"stored" | "duplicate"> {
+  const stored = await db
+    .insert(inbox)
+    .values({ ...item, payload: item.payload as object })
+    .onConflictDoNothing({ target: [inbox.source, inbox.externalId] })
+    .returning({ id: inbox.id });
+  return stored.length > 0 ? "stored" : "duplicate";
+}
+
+/**
+ * Takes the oldest due row whose chat has no earlier unfinished row, and leases it to the
+ * caller for `leaseSeconds`. FOR UPDATE SKIP LOCKED keeps two copies from taking the same row;
+ * the earlier row of a chat stays pending (leased or waiting to retry) until its effect is
+ * done, which holds the chat's later rows back in every copy.
+ */
+export async function claimNext(db: Database, leaseSeconds: number): Promise<InboxRow | undefined> {
+  const earlier = alias(inbox, "earlier");
+  const due = db
+    .select({ id: inbox.id })
+    .from(inbox)
+    .where(
+      and(
+        eq(inbox.status, "pending"),
+        lte(inbox.runAfter, sql`now()`),
+        or(isNull(inbox.leaseUntil), lt(inbox.leaseUntil, sql`now()`)),
+        notExists(
+          db
+            .select({ id: earlier.id })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.orderingKey, inbox.orderingKey),
+                lt(earlier.id, inbox.id),
+                eq(earlier.status, "pending"),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(inbox.id))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [row] = await db
+    .update(inbox)
+    .set({
+      attempts: sql`${inbox.attempts} + 1`,
+      leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+    })
+    .where(eq(inbox.id, sql`(${due})`))
+    .returning();
+  return row;
+}
+
+// Every write below names the attempt it settles: a worker whose lease lapsed (and whose row
+// another copy took over) changes nothing.
+const sameAttempt = (row: InboxRow) =>
+  and(eq(inbox.id, row.id), eq(inbox.attempts, row.attempts), eq(inbox.status, "pending"));
+
+/** Keeps the lease of a row that is still being worked on. */
+export async function renewLease(db: Database, row: InboxRow, leaseSeconds: number) {
+  await db
+    .update(inbox)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(sameAttempt(row));
+}
+
+export async function markDone(db: Database, row: InboxRow) {
+  await db
+    .update(inbox)
+    .set({ status: "done", doneAt: sql`now()`, leaseUntil: null, lastError: null })
+    .where(sameAttempt(row));
+}
+
+export async function retryLater(
+  db: Database,
+  row: InboxRow,
+  reason: string,
+  delaySeconds: number,
+) {
+  await db
+    .update(inbox)
+    .set({
+      leaseUntil: null,
+      lastError: reason.slice(0, 1000),
+      runAfter: sql`now() + make_interval(secs => ${delaySeconds})`,
+    })
+    .where(sameAttempt(row));
+}
+
+/** Gives up on a row: it stays, with its reason, for a person on the Monitoring page. */
+export async function park(db: Database, row: InboxRow, reason: string) {
+  await db
+    .update(inbox)
+    .set({ status: "parked", leaseUntil: null, lastError: reason.slice(0, 1000) })
+    .where(sameAttempt(row));
+}
+
+// Telegram redelivers for a day and Stripe for three: a processed row is kept a little longer
+// than that, so a late redelivery is still recognised.
+const KEEP_DONE_DAYS = 4;
+
+export async function pruneInbox(db: Database) {
+  const removed = await db
+    .delete(inbox)
+    .where(
+      and(
+        eq(inbox.status, "done"),
+        lt(inbox.receivedAt, sql`now() - make_interval(days => ${KEEP_DONE_DAYS})`),
+      ),
+    )
+    .returning({ id: inbox.id });
+  return removed.length;
+}
+
+export interface InboxTally {
+  hour: number;
+  day: number;
+}
+
+/** What each webhook received per hour and day (every stored row was answered 200). */
+export async function inboxReceived(db: Database, now = new Date()) {
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+  const rows = await db
+    .select({
+      source: inbox.source,
+      hour: sql<number>`count(*) filter (where ${inbox.receivedAt} > ${hourAgo.toISOString()}::timestamptz)`.mapWith(
+        Number,
+      ),
+      day: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(inbox)
+    .where(gt(inbox.receivedAt, dayAgo))
+    .groupBy(inbox.source);
+  const of = (source: InboxSource): InboxTally => {
+    const row = rows.find((r) => r.source === source);
+    return { hour: row?.hour ?? 0, day: row?.day ?? 0 };
+  };
+  return { stripe: of("stripe"), telegram: of("telegram") };
+}
+
+/**
+ * What waits in the inbox (count, oldest age) and what it gave up on since `since`, newest
+ * first: for the Monitoring page. Payloads are left out (they hold buyers' messages).
+ */
+export async function inboxState(db: Database, since: Date, now = new Date(), limit = 50) {
+  const [[waiting], parked] = await Promise.all([
+    db
+      .select({ pending: count(), oldest: min(inbox.receivedAt) })
+      .from(inbox)
+      .where(eq(inbox.status, "pending")),
+    db
+      .select({
+        id: inbox.id,
+        source: inbox.source,
+        externalId: inbox.externalId,
+        attempts: inbox.attempts,
+        lastError: inbox.lastError,
+        receivedAt: inbox.receivedAt,
+      })
+      .from(inbox)
+      .where(and(eq(inbox.status, "parked"), gt(inbox.receivedAt, since)))
+      .orderBy(desc(inbox.receivedAt))
+      .limit(limit),
+  ]);
+  const oldest = waiting?.oldest ? new Date(waiting.oldest) : undefined;
+  return {
+    pending: waiting?.pending ?? 0,
+    oldestAgeSeconds: oldest
+      ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000))
+      : 0,
+    parked,
+  };
+}

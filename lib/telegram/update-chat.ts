@@ -1,0 +1,25 @@
+/**
+ * The chat an update belongs to, as the inbox's ordering key: one chat's updates are handled
+ * one at a time, in order, so two quick answers in a dialog never read the same state. An
+ * update without a chat (an inline query) has a user; one with neither needs no order.
+ */
+export function updateOrderingKey(update: Record<string, unknown>): string | null {
+  for (const [kind, value] of Object.entries(update)) {
+    if (kind === "update_id" || !value || typeof value !== "object") continue;
+    const body = value as {
+      chat?: { id?: unknown };
+      message?: { chat?: { id?: unknown } };
+      user_chat_id?: unknown;
+      from?: { id?: unknown };
+      user?: { id?: unknown };
+    };
+    const id =
+      body.chat?.id ??
+      body.message?.chat?.id ??
+      body.user_chat_id ??
+      body.from?.id ??
+      body.user?.id;
+    if (typeof id === "number") return `chat:${id}`;
+  }
+  return null;
+}
