@@ -30,7 +30,7 @@ export interface ProductFormLabels {
   currentPhoto: string;
   save: string;
   saving: string;
-  /** Field errors by key, as templates: `captionTooLong` says by how much (`{over}`). */
+  /** Field errors by key, as templates: `tooLongForTelegram` says by how much (`{over}`). */
   errors: Record<string, string>;
 }
 

@@ -12,7 +12,7 @@ export function PostPreview({
   buyLabel: string;
 }) {
   // The caption is built from escaped text with only <b> added, as sent to Telegram.
-  const { html } = channelPostCaption({ ...product, price: product.priceMinor }, locale);
+  const html = channelPostCaption({ ...product, price: product.priceMinor }, locale);
   return (
     <figure className="w-full max-w-sm overflow-hidden rounded-2xl bg-white shadow ring-1 ring-slate-200">
       {product.photoKey ? (

@@ -12,6 +12,8 @@ import {
 import { signInSeller } from "@/lib/auth/sign-in-seller";
 import { createInvite } from "@/lib/auth/create-invite";
 import { isAppError } from "@/lib/platform/app-error";
+import { visibleLength } from "@/lib/telegram/message-limits";
+import { productCardHtml } from "./product-card-text";
 
 let connection: DatabaseConnection;
 let admin: User;
@@ -97,8 +99,89 @@ describe("products", () => {
     const errors = await fieldErrorsOf(() =>
       createProduct(connection.db, seller, { ...long, photoKey: "poster.jpg" }),
     );
-    expect(errors.description?.key).toBe("captionTooLong");
+    expect(errors.description?.key).toBe("tooLongForTelegram");
     expect(errors.description?.over).toBeGreaterThan(0);
+  });
+
+  describe("Telegram's limits in every language of the bot", () => {
+    // With a photo, post and card are captions (1024). The longest text is the German card:
+    // "<b>Poster</b>\n{description}\n\nPreis: <b>12,90 €</b>\nNur noch 1 verfügbar" is the
+    // description plus 44 characters; in English ("Price: €12.90", "Only 1 left") plus 34.
+    const poster = (description: string) => ({
+      title: "Poster",
+      description,
+      price: "12.90",
+      stock: "5",
+      photoKey: "poster.jpg",
+    });
+
+    it("refuses a description that fits the English card but not the German one", async () => {
+      const description = "y".repeat(990);
+      const english = productCardHtml(
+        { title: "Poster", description, price: 1290, currency: "EUR", stock: 1 },
+        "en",
+      );
+      expect(visibleLength(english)).toBe(1024);
+      const errors = await fieldErrorsOf(() =>
+        createProduct(connection.db, seller, poster(description)),
+      );
+      expect(errors).toEqual({ description: { key: "tooLongForTelegram", over: 10 } });
+    });
+
+    it("accepts a product at exactly the limit, counting what Telegram shows", async () => {
+      // Escaped for HTML ("&amp;", "&lt;") but counted as the one character the buyer sees.
+      const description = "Fish & Chips <3 ".padEnd(980, "z");
+      await expect(
+        createProduct(connection.db, seller, poster(description)),
+      ).resolves.toMatchObject({ description });
+      expect(
+        await fieldErrorsOf(() => createProduct(connection.db, seller, poster(`${description}z`))),
+      ).toEqual({ description: { key: "tooLongForTelegram", over: 1 } });
+    });
+
+    it("holds a text without a photo to 4096 characters, stock lines and all", async () => {
+      const text = { title: "Poster", price: "12.90", stock: "5" };
+      await expect(
+        createProduct(connection.db, seller, { ...text, description: "z".repeat(4096 - 44) }),
+      ).resolves.toBeTruthy();
+      expect(
+        await fieldErrorsOf(() =>
+          createProduct(connection.db, seller, { ...text, description: "z".repeat(4100) }),
+        ),
+      ).toEqual({ description: { key: "tooLongForTelegram", over: 48 } });
+    });
+
+    it("counts the longest price and stock line of each language", async () => {
+      // "Preis: 999.999,99 CHF" (21) and "Nur noch 1 verfügbar" (20, longer than "1.000.000 auf
+      // Lager"): the German card is the description plus 51 characters.
+      const product = {
+        title: "Poster",
+        price: "999999.99",
+        currency: "CHF" as const,
+        stock: "1000000",
+        photoKey: "poster.jpg",
+      };
+      await expect(
+        createProduct(connection.db, seller, { ...product, description: "z".repeat(973) }),
+      ).resolves.toBeTruthy();
+      expect(
+        await fieldErrorsOf(() =>
+          createProduct(connection.db, seller, { ...product, description: "z".repeat(974) }),
+        ),
+      ).toEqual({ description: { key: "tooLongForTelegram", over: 1 } });
+    });
+  });
+
+  it("refuses a price above Stripe's maximum of 999,999.99", async () => {
+    for (const price of ["1.000.000,00", "1000000", 1_000_000, "30000000"]) {
+      expect(
+        await fieldErrorsOf(() => createProduct(connection.db, seller, { title: "Car", price })),
+        String(price),
+      ).toEqual({ price: { key: "priceTooHigh" } });
+    }
+    await expect(
+      createProduct(connection.db, seller, { title: "Car", price: "999.999,99" }),
+    ).resolves.toMatchObject({ priceMinor: 99_999_999 });
   });
 
   it("keeps each seller's products to themselves; admins see all", async () => {

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { currencies, products, type Product } from "@/db/schema/catalog";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
-import { channelPostCaption, TELEGRAM_CAPTION_LIMIT } from "./post-caption";
+import { telegramOverflow } from "./telegram-overflow";
 import { formatMajorUnits, parseMajorUnits } from "@/lib/platform/money-input";
 import { enqueuePostsRefresh } from "./refresh-posts";
 import { ownedBy } from "@/lib/auth/owned-by";
@@ -14,6 +14,10 @@ import { parseInput } from "@/lib/platform/app-error";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
+// Stripe's largest: eight digits of the smallest unit, 999,999.99 in our two-decimal
+// currencies (a zero-decimal one would allow 99,999,999 of its units). It also keeps the
+// price well inside its integer column, which ends at 2,147,483,647.
+const MAX_PRICE_MINOR = 99_999_999;
 
 /**
  * A product as a seller enters it (form or API). Messages are keys the faces translate
@@ -22,7 +26,8 @@ const MIN_PRICE_MINOR = 50;
 export const productInput = z
   .object({
     title: z.string().trim().min(1, "required").max(120, "tooLong"),
-    description: z.string().trim().max(4000, "tooLong").default(""),
+    // No length of its own: Telegram's limits below say by how much it is over.
+    description: z.string().trim().default(""),
     price: z.union([z.string(), z.number()], { error: "required" }).transform((value, ctx) => {
       const minor =
         typeof value === "number" ? Math.round(value * 100) : parseMajorUnits(value.trim());
@@ -32,6 +37,10 @@ export const productInput = z
       }
       if (minor < MIN_PRICE_MINOR) {
         ctx.addIssue({ code: "custom", message: "priceTooLow" });
+        return z.NEVER;
+      }
+      if (minor > MAX_PRICE_MINOR) {
+        ctx.addIssue({ code: "custom", message: "priceTooHigh" });
         return z.NEVER;
       }
       return minor;
@@ -49,18 +58,19 @@ export const productInput = z
         }
         return stock;
       }),
-    /** Whether the post will carry a photo: then Telegram's 1024-character caption applies. */
+    /** Whether the post and card will carry a photo: then Telegram's caption limit applies. */
     hasPhoto: z.boolean().default(false),
   })
+  // zod runs this only when price, currency and stock parsed (it skips it after a failed
+  // transform or enum), so the texts can be rendered as they will be sent.
   .superRefine((product, ctx) => {
-    if (!product.hasPhoto || typeof product.price !== "number") return;
-    const length = channelPostCaption(product, "en").visibleLength;
-    if (length > TELEGRAM_CAPTION_LIMIT) {
+    const overflow = telegramOverflow(product);
+    if (overflow) {
       ctx.addIssue({
         code: "custom",
-        path: ["description"],
-        message: "captionTooLong",
-        params: { over: length - TELEGRAM_CAPTION_LIMIT },
+        path: [overflow.field],
+        message: "tooLongForTelegram",
+        params: { over: overflow.over },
       });
     }
   });

@@ -43,7 +43,7 @@ export async function publishProduct(
   if (!product || product.archivedAt) return undefined;
   const seller = await db.query.users.findFirst({ where: eq(users.id, product.sellerId) });
   const locale = telegramLocale(seller?.language);
-  const { html } = channelPostCaption({ ...product, price: product.priceMinor }, locale);
+  const html = channelPostCaption({ ...product, price: product.priceMinor }, locale);
   const buyLabel = translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy");
   const photo = product.photoKey ? await deps.readPhoto(product.photoKey) : undefined;
   // Telegram keeps an uploaded photo: later channels reuse its file_id instead of the bytes.

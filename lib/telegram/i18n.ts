@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import { telegramLocale, type TelegramLocale } from "./locale";
+import { telegramLocale, telegramLocales, type TelegramLocale } from "./locale";
 
-export { telegramLocale, type TelegramLocale } from "./locale";
+export { telegramLocale, telegramLocales, type TelegramLocale } from "./locale";
 
 // Every text a buyer or seller reads in Telegram lives in locales/telegram/*.ftl (Fluent).
 // The files are read from disk (and traced into the standalone bundle by next.config.ts).
@@ -18,7 +18,7 @@ export function createTelegramI18n<C extends Context = Context>() {
     // Unicode isolation marks around variables show up as stray characters in some clients.
     fluentBundleOptions: { useIsolating: false },
   });
-  for (const locale of ["en", "de"] satisfies TelegramLocale[]) {
+  for (const locale of telegramLocales) {
     i18n.loadLocaleSync(locale, {
       source: readFileSync(path.join(localesDir, `${locale}.ftl`), "utf8"),
       isDefault: locale === "en",

@@ -126,4 +126,36 @@ describe("products API", () => {
     await revokeApiToken(db, seller, id!);
     expect((await GET(call(token))).status).toBe(401);
   });
+
+  it("refuses what Stripe or Telegram would refuse, naming the field and by how much", async () => {
+    const tooDear = await POST(call(sellerToken, { title: "Vinyl box", price: 1_000_000 }));
+    expect(tooDear.status).toBe(422);
+    expect(await tooDear.json()).toEqual({
+      errors: { price: "The price can be at most 999,999.99 (the most Stripe charges)." },
+    });
+
+    // The German card ("Preis: 12,90 €", "Nur noch 1 verfügbar") is the longest: 44 + 4100.
+    const poster = { title: "Poster", description: "y".repeat(4100), price: "12.90", stock: 5 };
+    const tooLong = await POST(call(sellerToken, poster));
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.json()).toEqual({
+      errors: { description: "Too long for Telegram by 48 characters: shorten it." },
+    });
+
+    const { product } = await (
+      await POST(call(sellerToken, { ...poster, description: "Screen print, A2." }))
+    ).json();
+    const patched = await PATCH(
+      new Request(`http://app.test/api/products/${product.id}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${sellerToken}` },
+        body: JSON.stringify({ description: "y".repeat(4059) }),
+      }),
+      ctx(product.id),
+    );
+    expect(patched.status).toBe(422);
+    expect(await patched.json()).toEqual({
+      errors: { description: "Too long for Telegram by 7 characters: shorten it." },
+    });
+  });
 });
