@@ -49,7 +49,11 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     webhookSecret: STRIPE_WEBHOOK_SECRET,
     webhookUrl: `${app.url}/api/stripe/webhook`,
   });
-  const stripeServer = await serveFetchHandler(stripeSim.handle);
+  // What lies between the app and Stripe (a proxy, the network), when a test puts something there.
+  let stripeEdge: StripeEdge | undefined;
+  const stripeServer = await serveFetchHandler((request) =>
+    stripeEdge ? stripeEdge(request, stripeSim.handle) : stripeSim.handle(request),
+  );
   const stripe = createStripeClient({ secretKey: STRIPE_KEY, apiBase: stripeServer.url }, db.db);
 
   // What the app's inbox worker does after a webhook stored something: process it. The test's
@@ -69,13 +73,16 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     };
 
   // A new bot instance is what another app copy, or this one after a restart, would run.
-  const startBot = async (readPhoto?: BotDeps["readPhoto"]) => {
+  const startBot = async (
+    readPhoto?: BotDeps["readPhoto"],
+    publicUrl = "https://shop.example.com",
+  ) => {
     const bot = createBot({
       token: DEFAULT_BOT.token,
       apiRoot: telegramServer.url,
       db: db.db,
       stripe,
-      publicUrl: "https://shop.example.com",
+      publicUrl,
       readPhoto,
     });
     await bot.init();
@@ -107,10 +114,17 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     appUrl: app.url,
     /** The Bot API client the outbox sends with (as the app's telegramApi()). */
     telegramApi,
-    /** Serves further updates from a fresh bot instance (a restart or another app copy). */
+    /**
+     * Serves further updates from a fresh bot instance (a restart or another app copy), or
+     * one at another public address.
+     */
     restartBot: startBot,
     /** What the inbox worker does in the app: process every stored update and event now. */
     processInbox,
+    /** Routes the app's Stripe calls through `edge` from now on; none to remove it. */
+    routeStripeThrough(edge: StripeEdge | undefined) {
+      stripeEdge = edge;
+    },
     /** What the outbox worker does in the app: send every queued notification now. */
     drainOutbox: () =>
       drainOutbox(
@@ -165,6 +179,9 @@ export async function startJourney(name: string, connection?: DatabaseConnection
 }
 
 export type Journey = Awaited<ReturnType<typeof startJourney>>;
+
+/** A hop in front of the Stripe simulator: it may pass `request` on to `stripe`, or not. */
+export type StripeEdge = (request: Request, stripe: FetchHandler) => Promise<Response>;
 
 /**
  * Drives an English buyer's first order dialog (quantity 1) up to the Pay button, and returns

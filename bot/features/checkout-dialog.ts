@@ -1,6 +1,6 @@
 import { InlineKeyboard, type Context } from "grammy";
 import type { BuyerDetails } from "@/lib/checkout/buyer-details";
-import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/start-checkout";
+import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/checkout-attempt";
 import { lastBuyerDetails } from "@/lib/checkout/buyer-details";
 import { checkoutOrder } from "@/lib/checkout/checkout-order";
 import { AppError, isAppError } from "@/lib/platform/app-error";

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { reopenOrder } from "@/lib/checkout/reopen-order";
 import { startCheckout } from "@/lib/checkout/start-checkout";
 import { formatMoney } from "@/lib/platform/money";
-import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/start-checkout";
+import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/checkout-attempt";
 import { renewCheckoutData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 import { refusalText } from "@/bot/refusal-text";

@@ -62,10 +62,13 @@ export const orders = pgTable(
     status: orderStatus("status").notNull().default("pending_payment"),
     // One per buyer's dialog: a second tap on Confirm finds this order instead of making another.
     checkoutKey: text("checkout_key").notNull().unique(),
-    // Bumped when an expired order gets a fresh payment link: part of Stripe's idempotency key.
+    // Part of Stripe's idempotency key. Bumped when an expired order gets a fresh payment link,
+    // or when Stripe will not take the current key again (lib/checkout/checkout-attempt.ts).
     checkoutAttempt: integer("checkout_attempt").notNull().default(1),
     stripeCheckoutSessionId: text("stripe_checkout_session_id").unique(),
     stripeCheckoutUrl: text("stripe_checkout_url"),
+    // The current attempt's expires_at, fixed when the attempt is taken so that every send of its
+    // key carries the same parameters; then the session's, which is the same.
     checkoutExpiresAt: timestamp("checkout_expires_at", { withTimezone: true }),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     trackingNumber: text("tracking_number"),

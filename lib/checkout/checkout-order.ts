@@ -17,9 +17,9 @@ export type CheckoutResult =
 
 /**
  * The buyer's Confirm: the order with its reserved stock, then its Stripe Checkout link.
- * Expected refusals come back as results for the dialog to explain; if Stripe cannot be
- * reached the order stays reserved and the same Confirm tries again with the same
- * idempotency key.
+ * Expected refusals come back as results for the dialog to explain; if Stripe fails the order
+ * stays reserved and the same Confirm tries again: with the same idempotency key and parameters
+ * when Stripe's answer never came, with a new attempt when Stripe will not take the key again.
  */
 export async function checkoutOrder(
   db: Database,

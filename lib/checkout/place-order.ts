@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { buyerDetailsSchema } from "./buyer-details";
+import { attemptExpiry } from "./checkout-attempt";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { deepLinkStarts } from "@/db/schema/channels";
@@ -92,6 +93,8 @@ async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>
         unitAmountMinor: product.priceMinor,
         totalAmountMinor: product.priceMinor * order.quantity,
         checkoutKey: order.checkoutKey,
+        // The first checkout attempt is taken with the order; its expiry is fixed from now on.
+        checkoutExpiresAt: attemptExpiry(),
       })
       .returning();
     if (!created) throw new Error("order insert returned nothing");

@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { AppError } from "@/lib/platform/app-error";
 import { reserveStock } from "@/lib/orders/stock";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
+import { nextAttempt } from "./checkout-attempt";
 
 /**
  * Re-opens an order whose checkout expired or whose payment failed, so the buyer gets a fresh
@@ -19,17 +20,6 @@ export async function reopenOrder(db: Database, orderId: string, buyerTelegramId
     if (!(await reserveStock(tx, order.productId, order.quantity))) {
       throw new AppError("unavailable", "sold_out");
     }
-    return transitionOrder(
-      tx,
-      order,
-      "pending_payment",
-      { kind: "buyer" },
-      {
-        checkoutAttempt: order.checkoutAttempt + 1,
-        stripeCheckoutSessionId: null,
-        stripeCheckoutUrl: null,
-        checkoutExpiresAt: null,
-      },
-    );
+    return transitionOrder(tx, order, "pending_payment", { kind: "buyer" }, nextAttempt(order));
   });
 }

@@ -3,20 +3,20 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { orders, type Order } from "@/db/schema/orders";
 import { AppError } from "@/lib/platform/app-error";
+import { spentIdempotencyKey, stripeFailure } from "@/lib/payments/stripe-failure";
+import { attemptSendable, checkoutIdempotencyKey, takeNextAttempt } from "./checkout-attempt";
 
 export interface CheckoutUrls {
   /** The app's public address; the checkout result pages live under it. */
   publicUrl: string;
 }
 
-// Stripe allows 30 min to 24 h; 45 min is long enough to find a card, short enough that
-// reserved stock comes back soon when a buyer walks away.
-export const CHECKOUT_LIFETIME_SECONDS = 45 * 60;
-
 /**
  * The Stripe Checkout link for a pending order: the one it already has while that is still
- * valid, else a new Checkout Session. The idempotency key is per order and attempt, so a
- * retried or doubled request can never open a second session for the same payment.
+ * valid, else a Checkout Session for its current attempt. The idempotency key is per order and
+ * attempt, so a retried or doubled request can never open a second session for the same
+ * payment; when Stripe will not take that key again, the order moves on to a new attempt for
+ * the next try.
  */
 export async function startCheckout(
   db: Database,
@@ -24,44 +24,24 @@ export async function startCheckout(
   orderId: string,
   urls: CheckoutUrls,
 ): Promise<{ order: Order; url: string }> {
-  const order = await db.query.orders.findFirst({ where: eq(orders.id, orderId) });
-  if (!order) throw new AppError("not_found", "order");
-  if (order.status !== "pending_payment")
-    throw new AppError("conflict", "transition", { from: order.status, to: "pending_payment" });
+  let order = assertPending(await db.query.orders.findFirst({ where: eq(orders.id, orderId) }));
   const stillValid =
     order.stripeCheckoutUrl &&
     order.checkoutExpiresAt &&
     order.checkoutExpiresAt.getTime() > Date.now() + 60_000;
   if (stillValid && order.stripeCheckoutUrl) return { order, url: order.stripeCheckoutUrl };
+  if (!attemptSendable(order)) order = assertPending(await takeNextAttempt(db, order));
 
-  const metadata = { order_id: order.id, order_number: String(order.number) };
-  const resultUrl = (outcome: string) =>
-    new URL(`/checkout/${outcome}?order=${order.number}`, urls.publicUrl).toString();
-  const session = await stripe.checkout.sessions.create(
-    {
-      mode: "payment",
-      line_items: [
-        {
-          quantity: order.quantity,
-          price_data: {
-            currency: order.currency.toLowerCase(),
-            unit_amount: order.unitAmountMinor,
-            product_data: { name: order.productTitle },
-          },
-        },
-      ],
-      customer_email: order.email,
-      client_reference_id: order.id,
-      metadata,
-      // Refunds and disputes arrive about the PaymentIntent/Charge: this maps them back.
-      payment_intent_data: { metadata },
-      expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
-      success_url: resultUrl("success"),
-      cancel_url: resultUrl("cancelled"),
-      locale: order.buyerLanguage === "de" ? "de" : "en",
-    },
-    { idempotencyKey: `checkout-${order.id}-${order.checkoutAttempt}` },
-  );
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.create(sessionParams(order, urls), {
+      idempotencyKey: checkoutIdempotencyKey(order),
+    });
+  } catch (error) {
+    const failure = stripeFailure(error);
+    if (failure && spentIdempotencyKey(failure)) await takeNextAttempt(db, order);
+    throw error;
+  }
   if (!session.url) throw new Error(`Stripe returned session ${session.id} without a URL`);
 
   const [updated] = await db
@@ -75,4 +55,44 @@ export async function startCheckout(
     .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment")))
     .returning();
   return { order: updated ?? order, url: session.url };
+}
+
+function assertPending(order: Order | undefined): Order {
+  if (!order) throw new AppError("not_found", "order");
+  if (order.status !== "pending_payment")
+    throw new AppError("conflict", "transition", { from: order.status, to: "pending_payment" });
+  return order;
+}
+
+// Everything here comes from what the order stored when it was placed (the product's title and
+// price then, the buyer's details) and from its attempt (the expiry), never from the clock or the
+// product now: a retry must send what the first try sent. Only the app's public address is
+// configuration; if it changes between tries, Stripe's idempotency_error moves the order on.
+function sessionParams(order: Order, urls: CheckoutUrls): Stripe.Checkout.SessionCreateParams {
+  if (!order.checkoutExpiresAt) throw new Error(`order ${order.id} has no attempt expiry`);
+  const metadata = { order_id: order.id, order_number: String(order.number) };
+  const resultUrl = (outcome: string) =>
+    new URL(`/checkout/${outcome}?order=${order.number}`, urls.publicUrl).toString();
+  return {
+    mode: "payment",
+    line_items: [
+      {
+        quantity: order.quantity,
+        price_data: {
+          currency: order.currency.toLowerCase(),
+          unit_amount: order.unitAmountMinor,
+          product_data: { name: order.productTitle },
+        },
+      },
+    ],
+    customer_email: order.email,
+    client_reference_id: order.id,
+    metadata,
+    // Refunds and disputes arrive about the PaymentIntent/Charge: this maps them back.
+    payment_intent_data: { metadata },
+    expires_at: Math.floor(order.checkoutExpiresAt.getTime() / 1000),
+    success_url: resultUrl("success"),
+    cancel_url: resultUrl("cancelled"),
+    locale: order.buyerLanguage === "de" ? "de" : "en",
+  };
 }

@@ -6,6 +6,16 @@ import {
   type MonitorDatabase,
 } from "@/lib/platform/report-api-errors";
 
+// A Checkout Session is created while a Telegram update is handled, in a worker step that must
+// end well inside its 60 s lease, database work and replies to the buyer included. Worst case
+// per call: (1 + retries) tries of up to the timeout each (the socket's idle time: Stripe not
+// answering), plus the SDK's 0.5 s pause before its retry: 2 × 10 s + 0.5 s ≈ 21 s, inside ~30 s.
+// The SDK retries a dropped connection once even with no retries allowed, so two tries is the
+// least there is; a longer timeout rather than more tries, since a Checkout Session takes Stripe
+// a few seconds at worst.
+export const STRIPE_TIMEOUT_MS = 10_000;
+export const STRIPE_MAX_NETWORK_RETRIES = 1;
+
 export interface StripeSettings {
   secretKey: string;
   /**
@@ -30,8 +40,8 @@ export function createStripeClient(
     // paths prefixed by the HTTP client underneath, which also reports calls that got no answer.
     httpClient: reportingHttpClient(prefix, monitor),
     // The SDK retries network errors and 409/5xx with the same idempotency key.
-    maxNetworkRetries: 2,
-    timeout: 20_000,
+    maxNetworkRetries: STRIPE_MAX_NETWORK_RETRIES,
+    timeout: STRIPE_TIMEOUT_MS,
     appInfo: { name: "Promo-Bot" },
   });
   reportStripeApiErrors(stripe, monitor);

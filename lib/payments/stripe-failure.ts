@@ -19,3 +19,18 @@ export function stripeFailure(error: unknown): StripeFailure | undefined {
     ? (error as unknown as StripeFailure)
     : undefined;
 }
+
+/**
+ * Whether Stripe's answer used up the idempotency key the call was sent with, so the next try
+ * needs a new one. Stripe keeps the first answer a key got once its request began executing,
+ * errors (a 500 too) included, and replays it; the key with other parameters gets
+ * idempotency_error for 24 hours; a request refused before executing would be refused again
+ * with the same parameters. Only 409 (the key's first request is still running: its result is
+ * coming) and 429 (rate limited, not kept) leave the key worth sending again. A call that got
+ * no answer (a timeout, a dropped connection, a proxy's page instead of Stripe's JSON) may have
+ * succeeded at Stripe: only the same key can find out.
+ */
+export function spentIdempotencyKey(failure: StripeFailure): boolean {
+  const status = failure.statusCode;
+  return status !== undefined && status !== 409 && status !== 429;
+}

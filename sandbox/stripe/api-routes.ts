@@ -8,6 +8,7 @@ import { expireSession } from "./expire-session";
 import type { createIdempotencyStore, ApiResponse } from "./idempotency";
 import { newId } from "./ids";
 import { listSessions } from "./list-sessions";
+import type { createOutages } from "./outages";
 import { paginate } from "./paginate";
 import { canonicalParams, parseParams, rejectUnknown, words, type Params } from "./params";
 import { lineItemsUrl, presentSession, readExpand } from "./session-view";
@@ -16,6 +17,7 @@ import { findSession, snapshot } from "./store";
 export interface ApiDependencies {
   context: SimulatorContext;
   idempotency: ReturnType<typeof createIdempotencyStore>;
+  outages: ReturnType<typeof createOutages>;
   secretKey: string;
   account: Stripe.Account;
   webhookEndpoints: Stripe.WebhookEndpoint[];
@@ -144,47 +146,47 @@ export async function handleApi(
       eventRequest: { id: requestId, idempotency_key: key },
       checkoutBaseUrl,
     };
+    const endpoint = `${method} ${path}`;
     const execute = async (): Promise<ApiResponse> => {
       try {
+        dependencies.outages.strike(endpoint);
         const body = await route.run(dependencies, call);
         return { status: 200, body: JSON.stringify(body, null, 2), requestId };
       } catch (error) {
-        // An error the endpoint reached while executing is part of its result, and replayed.
-        if (error instanceof StripeApiError && error.replayable) {
-          return { status: error.status, body: errorJson(error), requestId };
-        }
-        throw error;
+        // Validation failed before the endpoint began: nothing happened, nothing is kept.
+        if (error instanceof StripeApiError && !error.replayable) throw error;
+        // Anything else, a 500 included, is the request's result: kept and replayed.
+        const failure = error instanceof StripeApiError ? error : internalError(error);
+        return { status: failure.status, body: errorJson(failure), requestId };
       }
     };
-    if (method !== "POST" || !key) {
-      const response = await execute();
-      return new Response(response.body, { status: response.status, headers });
-    }
-    const endpoint = `${method} ${path}`;
-    const response = await dependencies.idempotency.run(
-      key,
-      endpoint,
-      canonicalParams(params),
-      execute,
-    );
-    headers["idempotency-key"] = key;
+    const response =
+      method === "POST" && key
+        ? await dependencies.idempotency.run(key, endpoint, canonicalParams(params), execute)
+        : { ...(await execute()), replayed: false };
+    if (key) headers["idempotency-key"] = key;
     if (response.replayed) {
       headers["idempotent-replayed"] = "true";
       headers["original-request"] = response.requestId;
     }
+    // Stripe tells its SDKs not to retry a 500 it keeps: the same key would only replay it.
+    if (response.status >= 500) headers["stripe-should-retry"] = "false";
     return new Response(response.body, { status: response.status, headers });
   } catch (error) {
     if (key) headers["idempotency-key"] = key;
     if (error instanceof StripeApiError) {
       return new Response(errorJson(error), { status: error.status, headers });
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const internal = new StripeApiError(500, {
-      type: "api_error",
-      message: `The Stripe simulator failed: ${message}`,
-    });
-    return new Response(errorJson(internal), { status: 500, headers });
+    return new Response(errorJson(internalError(error)), { status: 500, headers });
   }
+}
+
+function internalError(error: unknown): StripeApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new StripeApiError(500, {
+    type: "api_error",
+    message: `The Stripe simulator failed: ${message}`,
+  });
 }
 
 function findRoute(method: string, path: string): { route: Route; id: string } {

@@ -60,6 +60,36 @@ describe("Checkout Sessions through the real SDK", () => {
     expect(session.lastResponse.idempotencyKey).toMatch(/^stripe-node-retry-/);
   });
 
+  it("keeps a 500 that happened while executing for its key, and replays it", async () => {
+    let requests = 0;
+    serveWith((request) => {
+      requests++;
+      return simulator.handle(request);
+    });
+    simulator.failNext("POST /v1/checkout/sessions");
+    const params = orderSession();
+    const options = { idempotencyKey: "order-45" };
+    const failed = await stripe.checkout.sessions.create(params, options).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ type: "StripeAPIError", statusCode: 500 });
+    // Told not to retry, the SDK sent it once.
+    expect((failed as Stripe.errors.StripeError).headers).toMatchObject({
+      "stripe-should-retry": "false",
+    });
+    expect(requests).toBe(1);
+
+    const replayed = await stripe.checkout.sessions.create(params, options).catch((e) => e);
+    expect(replayed).toMatchObject({ type: "StripeAPIError", statusCode: 500 });
+    expect((replayed as Stripe.errors.StripeError).headers).toMatchObject({
+      "idempotent-replayed": "true",
+    });
+    const changed = stripe.checkout.sessions.create({ ...params, locale: "de" }, options);
+    await expect(changed).rejects.toMatchObject({ type: "StripeIdempotencyError" });
+    expect(simulator.sessions()).toHaveLength(0);
+
+    const fresh = await stripe.checkout.sessions.create(params, { idempotencyKey: "order-45-b" });
+    expect(simulator.sessions().map((s) => s.id)).toEqual([fresh.id]);
+  });
+
   it("rejects what Stripe rejects, naming the parameter", async () => {
     const tooSoon = stripe.checkout.sessions.create(
       orderSession({ expires_at: nowSeconds() + 10 * 60 }),

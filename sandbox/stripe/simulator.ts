@@ -7,6 +7,7 @@ import { createEventLog } from "./event-log";
 import type { SimulatedEvent } from "./event-object";
 import { expireDueSessions, expireSession } from "./expire-session";
 import { createIdempotencyStore } from "./idempotency";
+import { createOutages, type Endpoint } from "./outages";
 import { handlePage } from "./page-routes";
 import { attemptPayment, type PaymentAttempt } from "./pay-session";
 import {
@@ -54,6 +55,12 @@ export interface StripeSimulator {
   pay(sessionId: string, card?: string, options?: { email?: string }): Promise<PaymentAttempt>;
   /** "Let it expire": resolves with the expired session once the webhook was delivered. */
   expire(sessionId: string): Promise<Stripe.Checkout.Session>;
+  /**
+   * Makes the next request(s) to an endpoint, e.g. `POST /v1/checkout/sessions`, fail on
+   * Stripe's side (500 `api_error`) once executing: kept for the request's idempotency key and
+   * replayed to its retries, as Stripe does.
+   */
+  failNext(endpoint: Endpoint, times?: number): void;
   /** Every session, oldest first. */
   sessions(): Stripe.Checkout.Session[];
   /** Every event emitted, in order. */
@@ -100,6 +107,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
   const events = createEventLog({ sender, nowSeconds, delivers });
   const context: SimulatorContext = { store: createStore(), events, nowSeconds };
   const idempotency = createIdempotencyStore(nowMs);
+  const outages = createOutages();
   const publicUrl = options.publicUrl?.replace(/\/+$/, "");
 
   async function handle(request: Request): Promise<Response> {
@@ -113,6 +121,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
       const dependencies = {
         context,
         idempotency,
+        outages,
         secretKey: options.secretKey,
         account,
         webhookEndpoints,
@@ -163,6 +172,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions): StripeSi
     handle,
     pay,
     expire,
+    failNext: (endpoint, times) => outages.failNext(endpoint, times),
     sessions: () => [...context.store.sessions.values()].map((record) => snapshot(record.session)),
     events: () => events.all().map(snapshot),
     deliveries: () => sender.attempts(),
