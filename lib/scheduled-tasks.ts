@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { expireStaleCheckouts } from "@/lib/checkout/expire-stale-checkouts";
 import { followRunningDeployment } from "@/lib/deploy/track-deployment";
+import { inboxState, pruneInbox } from "@/lib/jobs/inbox";
 import { logOutboxBacklog } from "@/lib/jobs/outbox-worker";
 import type { Schedule } from "@/lib/jobs/schedule";
 import type { WorkerContext } from "@/lib/jobs/start-worker";
@@ -34,6 +35,22 @@ export const everyMinute: Schedule<WorkerContext> = {
     },
     // For CloudWatch: how many messages wait, and for how long.
     logOutboxBacklog,
+    {
+      // The same for what Telegram and Stripe sent; processed rows are dropped once neither
+      // can deliver them again.
+      name: "inbox upkeep",
+      async run({ db }) {
+        const pruned = await pruneInbox(db);
+        const { pending, oldestAgeSeconds, parked } = await inboxState(
+          db,
+          new Date(Date.now() - 24 * 60 * MINUTE_MS),
+        );
+        logger.info(
+          { event: "inbox.backlog", pending, oldestAgeSeconds, parkedToday: parked.length, pruned },
+          "inbox backlog",
+        );
+      },
+    },
     {
       // A rollout started from Settings is followed to its end by whichever copy is alive.
       // Before the alert check, and on its own: ECS being unreachable must not skip it.

@@ -51,6 +51,13 @@ describe("the Monitoring page's figures", () => {
         received("telegram", "2"),
         received("telegram", "3"),
       ]);
+    // An update the bot gave up on: an admin has to see that a buyer went unanswered.
+    await db.insert(inbox).values({
+      ...received("telegram", "4"),
+      status: "parked",
+      attempts: 1,
+      lastError: "Bad Request: message is too long",
+    });
     await withLogFields({ eventId: "evt_forged" }, () =>
       reportWebhookResult(db, {
         source: "stripe",
@@ -76,7 +83,15 @@ describe("the Monitoring page's figures", () => {
       rejected: { hour: 1, day: 1 },
       failed: { hour: 0, day: 0 },
     });
-    expect(overview.webhooks.telegram.ok).toEqual({ hour: 3, day: 3 });
+    expect(overview.webhooks.telegram.ok).toEqual({ hour: 4, day: 4 });
+    expect(overview.inbox.parked).toEqual([
+      expect.objectContaining({
+        source: "telegram",
+        externalId: "4",
+        lastError: "Bad Request: message is too long",
+      }),
+    ]);
+    expect(overview.inbox.pending).toBe(5);
     expect(overview.webhooks.telegram.failed).toEqual({ hour: 1, day: 1 });
     expect(overview.webhooks.telegram.duplicate).toEqual({ hour: 1, day: 1 });
     expect(overview.apiErrors).toEqual({

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { CountersTable } from "@/components/monitoring/counters-table";
 import { IncidentsPanel } from "@/components/monitoring/incidents-panel";
+import { InboxState } from "@/components/monitoring/inbox-state";
 import { OutboxState } from "@/components/monitoring/outbox-state";
 import { RecentFailures } from "@/components/monitoring/recent-failures";
 import { ReconcilePanel } from "@/components/monitoring/reconcile-panel";
@@ -50,6 +51,7 @@ async function MonitoringFigures({ user }: { user: User }) {
         backlog={overview.backlog}
       />
       <RecentFailures events={overview.recentFailures} />
+      <InboxState state={overview.inbox} />
       <OutboxState pending={overview.outbox.pending} failed={overview.outbox.failed} />
       <ReconcilePanel runs={reconciliations} reconcile={reconcileAction} />
     </div>
