@@ -1,9 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { reportTelegramApiErrors } from "@/lib/platform/report-api-errors";
 import { checkoutDialog } from "@/bot/features/checkout-dialog";
+import { conversationTransformers, installUpdateTransformers } from "./bot-api";
 import type { BotContext, BotDeps } from "./context";
 import { postgresConversationStorage } from "@/bot/middleware/conversation-storage";
 import { localeOf } from "./context";
@@ -14,6 +13,7 @@ import { soldOutComposer } from "@/bot/features/sold-out";
 import { buyComposer, startComposer } from "@/bot/features/start";
 import { statusComposer } from "@/bot/features/status";
 import { ignoreReplayedUpdates } from "@/bot/middleware/update-dedupe";
+import { endUpdatesWithoutRecipient } from "@/bot/middleware/recipient-gone";
 
 export interface BotOptions extends BotDeps {
   token: string;
@@ -31,15 +31,16 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     client: { apiRoot: options.apiRoot },
     botInfo: options.botInfo,
   });
-  // Replies inside an update also honour 429 retry_after instead of failing the update.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
-  // What still fails is logged and counted for the Monitoring page.
-  bot.api.config.use(reportTelegramApiErrors(options.db));
+  // Replies honour 429 retry_after, failures are counted, and refusals that are outcomes
+  // (a late answer, a double tap, a blocked user) do not fail the update; in dialogs too.
+  installUpdateTransformers(bot.api, options.db);
 
   bot.use(ignoreReplayedUpdates(options.db));
+  bot.use(endUpdatesWithoutRecipient());
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },
+      plugins: [conversationTransformers(options.db)],
     }),
   );
   bot.use(membershipComposer(options));
@@ -56,8 +57,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   bot.use(buyComposer());
-  // A button from a dialog that has ended (e.g. a second tap on Confirm): stop its spinner.
-  bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+  // A button from a dialog that has ended (e.g. a second tap on Confirm): say so.
+  bot.on("callback_query:data", (ctx) =>
+    ctx.answerCallbackQuery({ text: localeOf(ctx).t("button-expired") }),
+  );
   bot.chatType("private").on("message:text", (ctx) => ctx.reply(localeOf(ctx).t("help")));
   return bot;
 }
