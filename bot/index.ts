@@ -1,9 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { reportTelegramApiErrors } from "@/lib/platform/report-api-errors";
 import { checkoutDialog } from "@/bot/features/checkout-dialog";
+import { conversationTransformers, installUpdateTransformers } from "./bot-api";
 import type { BotContext, BotDeps } from "./context";
 import { postgresConversationStorage } from "@/bot/middleware/conversation-storage";
 import { localeOf } from "./context";
@@ -13,6 +12,7 @@ import { sellerOrdersComposer } from "@/bot/features/seller-orders";
 import { soldOutComposer } from "@/bot/features/sold-out";
 import { buyComposer, startComposer } from "@/bot/features/start";
 import { statusComposer } from "@/bot/features/status";
+import { endUpdatesWithoutRecipient } from "@/bot/middleware/recipient-gone";
 
 export interface BotOptions extends BotDeps {
   token: string;
@@ -34,23 +34,16 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     client: { apiRoot: options.apiRoot, timeoutSeconds: API_TIMEOUT_SECONDS },
     botInfo: options.botInfo,
   });
-  // A short 429 is waited out in place; anything longer, a 5xx or a network failure fails the
-  // update, which the inbox tries again with backoff (or after retry_after) without holding a
-  // connection or a worker slot meanwhile.
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: 1,
-      maxDelaySeconds: 3,
-      rethrowInternalServerErrors: true,
-      rethrowHttpErrors: true,
-    }),
-  );
-  // What still fails is logged and counted for the Monitoring page.
-  bot.api.config.use(reportTelegramApiErrors(options.db));
+  // Replies fail fast on 5xx and network failures (the inbox retries the update), failures
+  // are counted, and refusals that are outcomes (a late answer, a double tap, a blocked user)
+  // do not fail the update; in dialogs too (bot/bot-api.ts).
+  installUpdateTransformers(bot.api, options.db);
 
+  bot.use(endUpdatesWithoutRecipient());
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },
+      plugins: [conversationTransformers(options.db)],
     }),
   );
   bot.use(membershipComposer(options));
@@ -67,8 +60,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   bot.use(buyComposer());
-  // A button from a dialog that has ended (e.g. a second tap on Confirm): stop its spinner.
-  bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+  // A button from a dialog that has ended (e.g. a second tap on Confirm): say so.
+  bot.on("callback_query:data", (ctx) =>
+    ctx.answerCallbackQuery({ text: localeOf(ctx).t("button-expired") }),
+  );
   bot.chatType("private").on("message:text", (ctx) => ctx.reply(localeOf(ctx).t("help")));
   return bot;
 }

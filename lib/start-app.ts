@@ -3,6 +3,7 @@ import { databaseConnection } from "@/lib/platform/database";
 import { objectStorage, stripeClient, telegramApi } from "./services";
 import { isSandbox, settings, SettingsError } from "@/lib/platform/env";
 import { describeDatabaseUrl, logger } from "@/lib/platform/logger";
+import { logUncaughtFailures } from "@/lib/platform/uncaught-failures";
 import { smtpMailer } from "@/lib/platform/mailer";
 import { startNotificationWorker } from "@/lib/jobs/start-worker";
 import { startSchedule } from "@/lib/jobs/schedule";
@@ -15,6 +16,7 @@ import { everyMinute, everyQuarterHour } from "@/lib/scheduled-tasks";
  * sees a failed start instead of a server answering errors.
  */
 export async function startApp(): Promise<void> {
+  logUncaughtFailures();
   try {
     const config = settings();
     logger.level = config.LOG_LEVEL;

@@ -36,15 +36,21 @@ try {
     jobDispatcher(jobRegistry, { api, storage: objectStorage(), publicUrl: config.PUBLIC_URL }),
   );
   const stop = async () => {
-    await bot.stop();
-    await worker.stop();
-    // API failures counted while sending are written before the connection closes.
-    await settleMonitorWrites();
-    await connection.close();
-    process.exit(0);
+    try {
+      await bot.stop();
+      await worker.stop();
+      // API failures counted while sending are written before the connection closes.
+      await settleMonitorWrites();
+      await connection.close();
+      process.exit(0);
+    } catch (error) {
+      // A signal handler's promise is nobody's to await: its failure is logged here.
+      logger.error({ err: error }, "polling bot did not stop cleanly");
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
   await bot.api.deleteWebhook();
   await bot.start({
     allowed_updates: [...allowedUpdates],

@@ -7,6 +7,7 @@ import { findOrder } from "@/lib/orders/find-order";
 import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
 import { orderVariables } from "@/lib/orders/order-variables";
 import { deliverOrderData, shipOrderData } from "@/lib/telegram/callback-data";
+import { isMessageGone } from "@/lib/telegram/telegram-error";
 import { addLogFields } from "@/lib/platform/request-context";
 import { findUserByTelegramId } from "@/lib/auth/users";
 import { localeOf, type BotContext, type BotDeps, type Translate } from "@/bot/context";
@@ -98,8 +99,11 @@ export function sellerOrdersComposer(deps: BotDeps) {
       await ctx.answerCallbackQuery(
         t(to === "shipped" ? "marked-shipped" : "marked-delivered", { number }),
       );
-      // The button has done its job; leaving it would invite a second tap.
-      await ctx.editMessageReplyMarkup({ reply_markup: undefined });
+      // The button has done its job; leaving it would invite a second tap. A message deleted
+      // meanwhile has no button left to remove.
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch((error: unknown) => {
+        if (!isMessageGone(error)) throw error;
+      });
     } catch (error) {
       await ctx.answerCallbackQuery({ text: refusalText(ctx, error, "seller"), show_alert: true });
     }

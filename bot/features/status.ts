@@ -3,6 +3,7 @@ import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { invoiceLabel, invoiceLink, invoicesOfOrders } from "@/lib/invoices/find-invoice";
 import { escapeHtml } from "@/lib/telegram/html";
 import { statusPageData } from "@/lib/telegram/callback-data";
+import { isMessageGone } from "@/lib/telegram/telegram-error";
 import { orderVariables } from "@/lib/orders/order-variables";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 
@@ -58,11 +59,19 @@ export function statusComposer(deps: BotDeps) {
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   });
 
+  // A double tap edits to the same page twice; the Api settles the second "not modified".
   privateChats.callbackQuery(statusPageData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     const page = statusPageData.match(ctx.callbackQuery.data)?.page ?? 1;
     const { text, keyboard } = await statusPage(ctx, deps, page);
-    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+    const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
+    try {
+      await ctx.editMessageText(text, options);
+    } catch (error) {
+      // The list was deleted meanwhile (or can no longer be edited): the page is the answer.
+      if (!isMessageGone(error)) throw error;
+      await ctx.reply(text, options);
+    }
   });
 
   return composer;

@@ -10,7 +10,7 @@ import { enqueue } from "@/lib/jobs/outbox";
 import { buyLink } from "./buy-link";
 import { soldOutData } from "@/lib/telegram/callback-data";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
-import { telegramRefusal } from "@/lib/telegram/telegram-error";
+import { refusalOutcomeOf } from "@/lib/telegram/telegram-error";
 
 /**
  * Queues an update of a product's channel posts (in the caller's transaction): their button
@@ -61,13 +61,11 @@ export async function refreshProductPosts(db: Database, api: Api, productId: str
         reply_markup: keyboard,
       });
     } catch (error) {
-      const refusal = telegramRefusal(error);
-      // The seller deleted the post in Telegram: nothing left to edit, ever.
-      if (refusal && /message to edit not found/i.test(refusal.description)) {
-        status = "deleted";
-      } else if (!(refusal && /not modified/i.test(refusal.description))) {
-        throw error;
-      }
+      // The seller deleted the post in Telegram: nothing left to edit, ever. (A button that
+      // already matched is no error: the Api settles "message is not modified".) A post that
+      // merely cannot be edited now (the bot lost its rights) stays, and the job fails.
+      if (refusalOutcomeOf(error) !== "message_deleted") throw error;
+      status = "deleted";
     }
     await db.update(posts).set({ status, updatedAt: new Date() }).where(eq(posts.id, post.id));
   }

@@ -1,6 +1,12 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { telegramRefusal } from "./telegram-error";
+import {
+  isMessageGone,
+  recipientGone,
+  refusalOutcomeOf,
+  TelegramRecipientGone,
+  telegramRefusal,
+} from "./telegram-error";
 
 const answer = { ok: false as const, error_code: 403, description: "Forbidden: bot was blocked" };
 
@@ -32,5 +38,73 @@ describe("telegramRefusal", () => {
     expect(telegramRefusal(new Error("GrammyError"))).toBeUndefined();
     expect(telegramRefusal(Object.assign(new Error("x"), { name: "GrammyError" }))).toBeUndefined();
     expect(telegramRefusal("403")).toBeUndefined();
+  });
+});
+
+const refused = (method: string, error_code: number, description: string) =>
+  new GrammyError(
+    `Call to '${method}' failed!`,
+    { ok: false, error_code, description },
+    method,
+    {},
+  );
+
+describe("refusalOutcome", () => {
+  it("names the refusals that retrying can never fix, by method and Telegram's words", () => {
+    const outcomes = [
+      refused(
+        "answerCallbackQuery",
+        400,
+        "Bad Request: query is too old and response timeout expired or query ID is invalid",
+      ),
+      refused(
+        "editMessageText",
+        400,
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      ),
+      refused("editMessageReplyMarkup", 400, "Bad Request: message to edit not found"),
+      refused("editMessageCaption", 400, "Bad Request: message can't be edited"),
+      refused("sendMessage", 403, "Forbidden: bot was blocked by the user"),
+      refused("sendMessage", 403, "Forbidden: user is deactivated"),
+    ].map((error) => refusalOutcomeOf(error));
+    expect(outcomes).toEqual([
+      "query_expired",
+      "not_modified",
+      "message_deleted",
+      "message_uneditable",
+      "recipient_gone",
+      "recipient_gone",
+    ]);
+    expect(
+      isMessageGone(refused("editMessageText", 400, "Bad Request: message to edit not found")),
+    ).toBe(true);
+  });
+
+  it("leaves everything else to the caller", () => {
+    for (const error of [
+      refused("sendMessage", 400, "Bad Request: message is not modified"),
+      refused("answerCallbackQuery", 400, "Bad Request: message to edit not found"),
+      refused("editMessageText", 400, "Bad Request: can't parse entities"),
+      refused("sendMessage", 429, "Too Many Requests: retry after 5"),
+      new Error("socket hang up"),
+    ]) {
+      expect(refusalOutcomeOf(error)).toBeUndefined();
+    }
+  });
+});
+
+describe("TelegramRecipientGone", () => {
+  it("reads as a refusal, and is found where a library wrapped it", () => {
+    const gone = new TelegramRecipientGone(
+      "sendMessage",
+      { error_code: 403, description: "Forbidden: bot was blocked by the user" },
+      4242,
+    );
+    expect(telegramRefusal(gone)).toMatchObject({ method: "sendMessage", error_code: 403 });
+    const wrapped = new Error("Unknown error thrown in conversation", { cause: gone });
+    expect(recipientGone(wrapped)).toBe(gone);
+    expect(recipientGone(refused("sendMessage", 403, "Forbidden: bot was blocked"))).toBe(
+      undefined,
+    );
   });
 });

@@ -49,6 +49,7 @@ invalid-country = Wir liefern nach: {$countries}. Bitte tippe ein Land an oder s
 ask-email = Deine E-Mail-Adresse (für die Quittung)?
 invalid-email = Diese E-Mail-Adresse sieht nicht richtig aus. Bitte noch einmal, z. B. name@example.com.
 use-buttons = Bitte nutze die Buttons oben oder /cancel.
+button-expired = Dieser Button ist abgelaufen.
 summary =
     <b>Bitte prüfe deine Bestellung</b>
 
@@ -95,6 +96,7 @@ order-payment-failed-buyer =
     Die Zahlung für Bestellung #{$number} ist nicht durchgegangen, es wurde nichts berechnet.
     Versuche es mit einem neuen Link:
 btn-new-link = Neuer Bezahllink
+renew-already-paid = Diese Bestellung ist schon bezahlt.
 order-refunded-buyer = Bestellung #{$number} wurde erstattet: {$total} gehen zurück an dein Zahlungsmittel.
 order-shipped-buyer =
     📦 Bestellung #{$number} ist unterwegs!{ $tracking ->

@@ -49,6 +49,7 @@ invalid-country = We ship to: {$countries}. Please tap a country or send its cod
 ask-email = Your e-mail address (for the receipt)?
 invalid-email = That e-mail address does not look right. Please send it again, e.g. name@example.com.
 use-buttons = Please use the buttons above, or /cancel.
+button-expired = This button has expired.
 summary =
     <b>Please check your order</b>
 
@@ -95,6 +96,7 @@ order-payment-failed-buyer =
     The payment for order #{$number} did not go through, and nothing was charged.
     Try again with a new link:
 btn-new-link = New payment link
+renew-already-paid = This order is already paid.
 order-refunded-buyer = Order #{$number} was refunded: {$total} go back to your payment method.
 order-shipped-buyer =
     📦 Order #{$number} has shipped!{ $tracking ->

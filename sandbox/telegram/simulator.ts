@@ -165,7 +165,11 @@ function viewOf(world: World, bot: BotState): SimulatedBot {
       // A hand-made button press must be answerable like a real one.
       const query = update.callback_query;
       if (query && !bot.callbackQueries.has(query.id)) {
-        bot.callbackQueries.set(query.id, { query, answered: false });
+        bot.callbackQueries.set(query.id, {
+          query,
+          answered: false,
+          pressedAt: world.now().getTime(),
+        });
       }
       return deliverUpdate(world, bot, update, options);
     },

@@ -82,8 +82,8 @@ export interface BotState {
   users: Map<number, SimUser>;
   started: Set<number>;
   blocked: Set<number>;
-  /** Button presses, until answerCallbackQuery settles them. */
-  callbackQueries: Map<string, { query: CallbackQuery; answered: boolean }>;
+  /** Button presses, until answerCallbackQuery settles them (or they are too old to). */
+  callbackQueries: Map<string, PressedButton>;
   /** Keyed by scope and language, see commandsKey. */
   commands: Map<string, BotCommand[]>;
   files: Map<string, StoredFile>;
@@ -91,6 +91,18 @@ export interface BotState {
   calls: ApiCall[];
   counters: { files: number; callbackQueries: number };
 }
+
+/** A button press as Telegram keeps it: answerable once, within CALLBACK_ANSWER_WINDOW_MS. */
+export interface PressedButton {
+  query: CallbackQuery;
+  answered: boolean;
+  /** world.now() at the press, in ms; absent in worlds saved before it was kept. */
+  pressedAt?: number;
+}
+
+// The Bot API documents no number; in practice a query not answered within about 15 s is
+// refused as "too old", as is a second answer to the same query.
+export const CALLBACK_ANSWER_WINDOW_MS = 15_000;
 
 export type MethodOutcome = { ok: true; result: unknown } | ApiErrorBody;
 

@@ -90,7 +90,11 @@ export async function pressButton(
     data,
   };
   // Registered before delivery: a webhook answers the query while the delivery is under way.
-  bot.callbackQueries.set(query.id, { query, answered: false });
+  bot.callbackQueries.set(query.id, {
+    query,
+    answered: false,
+    pressedAt: world.now().getTime(),
+  });
   const delivery = await produceUpdate(world, bot, { callback_query: query });
   if (delivery.via === "dropped") bot.callbackQueries.delete(query.id);
   return delivery;

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { currentUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
+import { logger } from "@/lib/platform/logger";
 import { exportOrders, orderListQuery } from "@/lib/orders/list-orders";
 
 const header = [
@@ -50,6 +51,8 @@ export async function GET(request: Request) {
       }
       csv.end();
     } catch (error) {
+      // The response is already streaming: the download breaks off, and the log says why.
+      logger.error({ err: error, userId: user.id }, "orders export failed");
       csv.destroy(error as Error);
     }
   })();
