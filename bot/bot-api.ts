@@ -3,7 +3,9 @@ import { Api, type Context, type MiddlewareFn, type Transformer } from "grammy";
 import type { Database } from "@/db/client";
 import { reportTelegramApiErrors } from "@/lib/platform/report-api-errors";
 import { recordBotBlocked } from "@/lib/telegram/bot-users";
+import { paceSends } from "@/lib/telegram/pace-sends";
 import { refusalOutcomes } from "@/lib/telegram/refusal-outcomes";
+import type { SendPace } from "@/lib/telegram/send-pace";
 
 // Each transformer wraps the ones installed before it: the first is nearest the network.
 interface UpdateTransformers {
@@ -13,9 +15,11 @@ interface UpdateTransformers {
   outcomes: Transformer[];
 }
 
-function updateTransformers(db: Database): UpdateTransformers {
+function updateTransformers(db: Database, pace?: SendPace): UpdateTransformers {
   return {
     network: [
+      // Each message (and each retry) waits for the bot's and the chat's turn.
+      ...(pace ? [paceSends(pace)] : []),
       // A short 429 is waited out in place; anything longer, a 5xx or a network failure fails
       // the update, which the inbox tries again with backoff (or after retry_after) without
       // holding a worker slot meanwhile.
@@ -33,8 +37,8 @@ function updateTransformers(db: Database): UpdateTransformers {
 }
 
 /** Installs on the bot's Api what every call made while handling an update goes through. */
-export function installUpdateTransformers(api: Api, db: Database) {
-  const { network, outcomes } = updateTransformers(db);
+export function installUpdateTransformers(api: Api, db: Database, pace?: SendPace) {
+  const { network, outcomes } = updateTransformers(db, pace);
   api.config.use(...network, ...outcomes);
 }
 
@@ -47,8 +51,8 @@ export function installUpdateTransformers(api: Api, db: Database) {
  * counted again. So the Api is rebuilt with the network ones beneath the record (only real
  * calls are retried and counted) and the outcomes above it (settled alike on every replay).
  */
-export function conversationTransformers(db: Database): MiddlewareFn<Context> {
-  const { network, outcomes } = updateTransformers(db);
+export function conversationTransformers(db: Database, pace?: SendPace): MiddlewareFn<Context> {
+  const { network, outcomes } = updateTransformers(db, pace);
   return async (ctx, next) => {
     const recording = ctx.api;
     const api = new Api(recording.token, recording.options);

@@ -1,6 +1,7 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { SendPace } from "@/lib/telegram/send-pace";
 import { checkoutDialog } from "@/bot/features/checkout-dialog";
 import { conversationTransformers, installUpdateTransformers } from "./bot-api";
 import type { BotContext, BotDeps } from "./context";
@@ -20,6 +21,8 @@ export interface BotOptions extends BotDeps {
   apiRoot: string;
   /** Known bot identity, so a webhook request does not first have to call getMe. */
   botInfo?: UserFromGetMe;
+  /** Telegram's send limits, shared with the outbox (lib/services.ts); none in most tests. */
+  pace?: SendPace;
 }
 
 // Telegram answers in well under a second; 15 s means it is not going to.
@@ -37,13 +40,13 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   // Replies fail fast on 5xx and network failures (the inbox retries the update), failures
   // are counted, and refusals that are outcomes (a late answer, a double tap, a blocked user)
   // do not fail the update; in dialogs too (bot/bot-api.ts).
-  installUpdateTransformers(bot.api, options.db);
+  installUpdateTransformers(bot.api, options.db, options.pace);
 
   bot.use(endUpdatesWithoutRecipient());
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },
-      plugins: [conversationTransformers(options.db)],
+      plugins: [conversationTransformers(options.db, options.pace)],
     }),
   );
   bot.use(membershipComposer(options));

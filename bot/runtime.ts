@@ -1,5 +1,5 @@
 import type { Bot } from "grammy";
-import { objectStorage, stripeClient } from "@/lib/services";
+import { objectStorage, sendPace, stripeClient } from "@/lib/services";
 import { telegramConnection } from "@/lib/platform/connections";
 import { database } from "@/lib/platform/database";
 import { settings } from "@/lib/platform/env";
@@ -28,6 +28,7 @@ function processBot(): Promise<Bot<BotContext>> {
       stripe,
       publicUrl: config.PUBLIC_URL,
       readPhoto: (key) => objectStorage().get(key),
+      pace: sendPace(),
     });
     // Learns the bot's username once (getMe) instead of on every update.
     await bot.init();

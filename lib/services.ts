@@ -3,7 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type Stripe from "stripe";
 import path from "node:path";
 import { ecsConnection, stripeConnection, telegramConnection } from "@/lib/platform/connections";
-import { database } from "@/lib/platform/database";
+import { database, databaseConnection } from "@/lib/platform/database";
 import { createEcsTarget, type EcsTarget } from "@/lib/deploy/ecs-target";
 import { settings } from "@/lib/platform/env";
 import {
@@ -13,11 +13,13 @@ import {
 } from "@/lib/platform/object-storage";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
+import { lazyPace, type SendPace } from "@/lib/telegram/send-pace";
 
 // One client per process, shared across Next's separately bundled routes via globalThis.
 const shared = globalThis as unknown as {
   promoBotStripe?: Stripe;
   promoBotTelegram?: Api;
+  promoBotPace?: SendPace;
   promoBotStorage?: ObjectStorage;
   promoBotEcs?: EcsTarget;
   promoBotIdentity?: Promise<UserFromGetMe | undefined>;
@@ -35,8 +37,17 @@ export function stripeClient(): Stripe | undefined {
 export function telegramApi(): Api | undefined {
   const connection = telegramConnection();
   if (!connection) return undefined;
-  shared.promoBotTelegram ??= createTelegramApi(connection, database);
+  shared.promoBotTelegram ??= createTelegramApi(connection, database, sendPace());
   return shared.promoBotTelegram;
+}
+
+/**
+ * Telegram's send limits, kept for the bot's replies and the outbox alike: in the database,
+ * shared by every app copy (in this process on the embedded database, which only it opens).
+ */
+export function sendPace(): SendPace {
+  shared.promoBotPace ??= lazyPace(databaseConnection);
+  return shared.promoBotPace;
 }
 
 /** The ECS service to deploy to (the in-app simulator in the sandbox); undefined while not configured. */

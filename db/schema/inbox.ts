@@ -5,6 +5,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -30,6 +31,9 @@ export const inbox = pgTable(
     // updates); null means no order to keep.
     orderingKey: text("ordering_key"),
     payload: jsonb("payload").notNull(),
+    // Higher first: a buyer's next step in a started checkout goes before a new product card
+    // when a promotion floods the bot (see lib/telegram/update-chat.ts).
+    priority: smallint("priority").notNull().default(0),
     status: inboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +47,10 @@ export const inbox = pgTable(
   (t) => [
     uniqueIndex("inbox_source_external_id_key").on(t.source, t.externalId),
     index("inbox_due_idx").on(t.status, t.runAfter),
+    // The claim walks pending rows in the order it takes them and stops at the first it may.
+    index("inbox_pending_claim_idx")
+      .on(t.priority.desc(), t.id)
+      .where(sql`${t.status} = 'pending'`),
     // "Is an earlier row of this chat unfinished?" is asked for every claim.
     index("inbox_pending_order_idx")
       .on(t.orderingKey, t.id)

@@ -25,6 +25,8 @@ export interface InboxItem {
   externalId: string;
   /** Items with the same key are processed one at a time, oldest first (one chat's updates). */
   orderingKey: string | null;
+  /** Higher is processed first (default 0); one chat's rows still go in arrival order. */
+  priority?: number;
   payload: unknown;
 }
 
@@ -42,7 +44,7 @@ export async function receive(db: Database, item: InboxItem): Promise<"stored" |
 }
 
 /**
- * Takes the oldest due row whose chat has no earlier unfinished row, and leases it to the
+ * Takes the most urgent (then oldest) due row whose chat has no earlier unfinished row, and leases it to the
  * caller for `leaseSeconds`. FOR UPDATE SKIP LOCKED keeps two copies from taking the same row;
  * the earlier row of a chat stays pending (leased or waiting to retry) until its effect is
  * done, which holds the chat's later rows back in every copy.
@@ -71,7 +73,7 @@ export async function claimNext(db: Database, leaseSeconds: number): Promise<Inb
         ),
       ),
     )
-    .orderBy(asc(inbox.id))
+    .orderBy(desc(inbox.priority), asc(inbox.id))
     .limit(1)
     .for("update", { skipLocked: true });
   const [row] = await db

@@ -31,6 +31,20 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
+/**
+ * Not a failure: the job may not run yet (Telegram said 429, or the chat's turn is far off).
+ * The row is rescheduled for then, and the try does not count against its attempts.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    readonly seconds: number,
+    message = `not yet: retry in ${seconds} s`,
+  ) {
+    super(message);
+    this.name = "RetryLaterError";
+  }
+}
+
 export const MAX_ATTEMPTS = 8;
 
 // 10 s, 20 s, 40 s … capped at 30 min: a Telegram outage of a few hours still delivers.
@@ -83,6 +97,18 @@ async function settle(tx: Database, row: OutboxRow, deliver: Deliver) {
     return "sent" as const;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.name === "RetryLaterError") {
+      // Waiting for Telegram's pace inside this transaction would hold the row, a connection
+      // and this worker; the row is simply due again when its turn comes.
+      await tx
+        .update(outbox)
+        .set({
+          lastError: message.slice(0, 1000),
+          runAfter: sql`now() + make_interval(secs => ${(error as RetryLaterError).seconds})`,
+        })
+        .where(eq(outbox.id, row.id));
+      return "retrying" as const;
+    }
     const giveUp = error instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
     await tx
       .update(outbox)

@@ -63,6 +63,8 @@ export function reportTelegramApiErrors(db: MonitorDatabase | undefined): Transf
       }
       return result;
     } catch (error) {
+      // A call put off for Telegram's pace was not made, so it did not fail.
+      if (error instanceof Error && error.name === "RetryLaterError") throw error;
       reportApiError(db, {
         service: "telegram",
         method,

@@ -5,7 +5,7 @@ import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { addLogFields, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
 import { webhookAnswer, type WebhookOutcome } from "@/lib/platform/webhook-results";
-import { updateOrderingKey } from "./update-chat";
+import { updateOrderingKey, updatePriority } from "./update-chat";
 
 export interface TelegramWebhookOptions {
   /** The secret_token given to setWebhook; Telegram sends it in every request. */
@@ -51,6 +51,7 @@ async function storeUpdate(
       source: "telegram",
       externalId: String(updateId),
       orderingKey: updateOrderingKey(update),
+      priority: updatePriority(update),
       payload: update,
     });
     if (stored === "stored") onStored?.();

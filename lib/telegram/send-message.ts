@@ -3,7 +3,7 @@ import { type Api, type InlineKeyboard } from "grammy";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema/users";
 import { recordBotBlocked } from "./bot-users";
-import { PermanentDeliveryError } from "@/lib/jobs/outbox";
+import { PermanentDeliveryError, RetryLaterError } from "@/lib/jobs/outbox";
 import { telegramRefusal } from "./telegram-error";
 
 /** A message composed by a job (an order notice, an alert), ready to send. */
@@ -17,7 +17,7 @@ export interface TelegramMessage {
 }
 
 /**
- * Sends a composed message from a job through the Bot API (whose client waits out 429s). A
+ * Sends a composed message from a job through the Bot API. A 429 reschedules the job. A
  * 403 (the user never started the bot or blocked it) cannot be fixed by retrying: it is
  * recorded on the seller (or admin), for the dashboard to show, and the job is given up, as
  * it is on a 400. Anything else is thrown for the outbox to retry.
@@ -34,6 +34,13 @@ export async function sendTelegramMessage(api: Api, tx: Database, message: Teleg
       // The chat of a seller or admin is their user's Telegram id.
       if (message.userId) await recordBotBlocked(tx, message.chatId);
       throw new PermanentDeliveryError(`403: ${refusal.description}`);
+    }
+    if (refusal?.error_code === 429) {
+      // Every copy pauses its sends meanwhile (pace-sends.ts); this row waits its turn.
+      throw new RetryLaterError(
+        refusal.parameters?.retry_after ?? 1,
+        `429: ${refusal.description}`,
+      );
     }
     if (refusal?.error_code === 400) {
       throw new PermanentDeliveryError(`400: ${refusal.description}`);

@@ -23,3 +23,15 @@ export function updateOrderingKey(update: Record<string, unknown>): string | nul
   }
   return null;
 }
+
+/**
+ * How urgent an update is when many wait: a button press or an answer in a private chat moves
+ * a started conversation (a checkout) forward and goes first (1); a /start (a tap on a post's
+ * Buy link, which shows a new card) and anything else waits its turn (0).
+ */
+export function updatePriority(update: Record<string, unknown>): number {
+  if (update.callback_query) return 1;
+  const message = update.message as { chat?: { type?: string }; text?: string } | undefined;
+  if (message?.chat?.type === "private" && !message.text?.startsWith("/start")) return 1;
+  return 0;
+}
