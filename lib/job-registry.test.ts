@@ -19,6 +19,7 @@ describe("the registry", () => {
       "order.payment_failed.buyer",
       "order.refunded.buyer",
       "order.status.buyer",
+      "payment.flagged",
       "posts.refresh",
     ]);
     expect(() => jobDispatcher(jobRegistry, deps)).not.toThrow();

@@ -11,6 +11,7 @@ import {
   paymentFailedBuyerNotice,
 } from "@/lib/orders/buyer-notices";
 import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
 
 /**
  * Every kind of job the outbox runs, each defined beside the domain it serves. The worker
@@ -33,4 +34,6 @@ export const jobRegistry: readonly Job[] = [
   // Admins' alerts (lib/monitoring).
   alertOpenedJob,
   alertResolvedJob,
+  // A payment its order could not take, for a person to look at (lib/payments).
+  paymentFlaggedAlert,
 ];

@@ -218,3 +218,17 @@ incident-telegram-api-errors = Telegram API calls are failing
 incident-telegram-api-errors-detail = {$count} Bot API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}).
 incident-stripe-api-errors = Stripe API calls are failing
 incident-stripe-api-errors-detail = {$count} Stripe API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}). Buyers may not be able to pay.
+
+## Payments a person must look at (alerts to admins)
+payment-flag-alert =
+    ⚠️ <b>{$title}</b>
+    {$summary}
+    Stripe session {$session} · <a href="{$url}">Monitoring</a>
+payment-flag-foreign_session = Payment not accepted for order #{$number}
+payment-flag-foreign_session-detail = Stripe reports a payment of {$paid} naming order #{$number} ({$expected}), from a Checkout Session this shop never opened for it. The order was not marked paid. Check the payment in Stripe's dashboard, and refund it if it does not belong to this shop.
+payment-flag-amount_mismatch = Wrong amount paid for order #{$number}
+payment-flag-amount_mismatch-detail = Order #{$number} costs {$expected}, but {$paid} was paid through its Checkout Session. The order was not marked paid. Check the payment in Stripe's dashboard: refund it, or settle the difference with the buyer.
+payment-flag-paid_after_refund = Payment after its refund for order #{$number}
+payment-flag-paid_after_refund-detail = Stripe reported the payment of {$paid} for order #{$number} only after its refund. The order stays refunded, its stock stays released, and it was not marked paid. Check in Stripe's dashboard that the refund went through.
+payment-flag-paid_twice = Order #{$number} paid twice
+payment-flag-paid_twice-detail = Order #{$number} was already paid when another payment of {$paid} came through another of its Checkout Sessions. Refund one of the two in Stripe's dashboard.

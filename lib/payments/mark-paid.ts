@@ -1,0 +1,135 @@
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Database } from "@/db/client";
+import type { Order } from "@/db/schema/orders";
+import { checkoutSessions } from "@/db/schema/payments";
+import { logger } from "@/lib/platform/logger";
+import { transitionOrder } from "@/lib/orders/transition-order";
+import { reserveStock } from "@/lib/orders/stock";
+import { enqueue } from "@/lib/jobs/outbox";
+import { orderPaidBuyerNotice } from "@/lib/orders/buyer-notices";
+import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
+import { flagPayment } from "./flag-payment";
+import type { PaymentFlagReason } from "./payment-flag-alert";
+import { lockSessionOrder, paymentIntentId, stripeActor } from "./session-order";
+
+/**
+ * Records a paid Checkout Session on its order, once: the webhook's effect, and what
+ * reconciliation repairs with when a webhook never arrived. Returns the order it paid, or
+ * undefined when it paid none: nothing to do (a duplicate), or a payment the order cannot take
+ * (flagged for a person).
+ */
+export async function markPaid(
+  tx: Database,
+  session: Stripe.Checkout.Session,
+  note?: string,
+): Promise<Order | undefined> {
+  const order = await lockSessionOrder(tx, session);
+  if (!order) return undefined;
+  const problem = await sessionProblem(tx, order, session);
+  if (problem) {
+    await flagPayment(tx, order, session, problem);
+    return undefined;
+  }
+  switch (order.status) {
+    case "pending_payment":
+      return recordPayment(tx, order, session, note);
+    case "expired":
+    case "payment_failed":
+      return markPaidLate(tx, order, session, note);
+    case "cancelled":
+    case "refunded":
+      await returnUnwantedPayment(tx, order, session);
+      return undefined;
+    default: {
+      // Paid already: the same payment reported again (another event id) is nothing to do;
+      // another payment for it (two of its sessions paid) is money the order has no use for.
+      const intent = paymentIntentId(session.payment_intent);
+      if (intent && order.stripePaymentIntentId && intent !== order.stripePaymentIntentId) {
+        await flagPayment(tx, order, session, "paid_twice");
+      }
+      return undefined;
+    }
+  }
+}
+
+// client_reference_id alone proves nothing: anything on the Stripe account can name our order
+// (a 0.50 USD session once paid a 1,299 EUR order). The session must be one we opened for
+// this order (its current one or an earlier one), for the order's amount and currency.
+async function sessionProblem(
+  tx: Database,
+  order: Order,
+  session: Stripe.Checkout.Session,
+): Promise<PaymentFlagReason | undefined> {
+  // Orders from before sessions were kept have only their current one on the order.
+  const ours =
+    session.id === order.stripeCheckoutSessionId ||
+    (
+      await tx
+        .select({ id: checkoutSessions.id })
+        .from(checkoutSessions)
+        .where(and(eq(checkoutSessions.id, session.id), eq(checkoutSessions.orderId, order.id)))
+    ).length > 0;
+  if (!ours) return "foreign_session";
+  const sameMoney =
+    session.amount_total === order.totalAmountMinor &&
+    session.currency?.toUpperCase() === order.currency;
+  return sameMoney ? undefined : "amount_mismatch";
+}
+
+// The buyer paid after we had given the checkout up (and its stock back): the money is real,
+// so the order is paid. The stock is taken again if it is still there; if not, the seller
+// sees on the order that it was sold twice and decides (restock or refund).
+async function markPaidLate(
+  tx: Database,
+  order: Order,
+  session: Stripe.Checkout.Session,
+  note?: string,
+) {
+  const inStock = await reserveStock(tx, order.productId, order.quantity);
+  const notes = [
+    note,
+    "paid after its checkout had been given up",
+    inStock ? undefined : "the stock was gone meanwhile: restock or refund",
+  ];
+  logger.warn(
+    { orderId: order.id, sessionId: session.id, from: order.status, inStock },
+    "late payment recorded",
+  );
+  return recordPayment(tx, order, session, notes.filter(Boolean).join("; "));
+}
+
+// The order becomes paid; the buyer and seller are told in Telegram and the invoice is made,
+// all queued in the same transaction as the payment.
+async function recordPayment(
+  tx: Database,
+  order: Order,
+  session: Stripe.Checkout.Session,
+  note: string | undefined,
+) {
+  const paid = await transitionOrder(
+    tx,
+    order,
+    "paid",
+    stripeActor,
+    { paidAt: new Date(), stripePaymentIntentId: paymentIntentId(session.payment_intent) ?? null },
+    note,
+  );
+  await enqueue(
+    tx,
+    orderPaidBuyerNotice.of({ orderId: paid.id }),
+    orderPaidSellerNotice.of({ orderId: paid.id }),
+    issueInvoiceJob.of({ orderId: paid.id }),
+  );
+  return paid;
+}
+
+// A payment for an order that is closed (cancelled or refunded) is not applied to it: a
+// person must look.
+async function returnUnwantedPayment(tx: Database, order: Order, session: Stripe.Checkout.Session) {
+  logger.warn(
+    { orderId: order.id, status: order.status, sessionId: session.id },
+    "payment received for an order that is no longer awaiting payment",
+  );
+}
