@@ -67,8 +67,13 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     return bot;
   };
   const bot = await startBot();
+  // While "down", Stripe's deliveries fail as they would with the app unreachable; Stripe
+  // keeps them for a retry (redeliver), which is how events come late and out of order.
+  let stripeWebhookDown = false;
   routes["/api/stripe/webhook"] = (request) =>
-    answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET });
+    stripeWebhookDown
+      ? Promise.resolve(new Response("unavailable", { status: 503 }))
+      : answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET });
   await bot.api.setWebhook(`${app.url}/api/telegram/webhook`, { secret_token: TELEGRAM_SECRET });
 
   const telegramApi = createTelegramApi(
@@ -86,6 +91,10 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     appUrl: app.url,
     /** The Bot API client the outbox sends with (as the app's telegramApi()). */
     telegramApi,
+    /** Makes the app's Stripe webhook unreachable (true) or reachable again (false). */
+    setStripeWebhookDown(down: boolean) {
+      stripeWebhookDown = down;
+    },
     /** Serves further updates from a fresh bot instance (a restart or another app copy). */
     restartBot: startBot,
     /** What the outbox worker does in the app: send every queued notification now. */

@@ -125,9 +125,20 @@ async function recordPayment(
   return paid;
 }
 
-// A payment for an order that is closed (cancelled or refunded) is not applied to it: a
-// person must look.
+// A payment for an order that is closed (cancelled or refunded) is not applied to it.
 async function returnUnwantedPayment(tx: Database, order: Order, session: Stripe.Checkout.Session) {
+  const intent = paymentIntentId(session.payment_intent);
+  // Never recorded as paid but refunded: Stripe's refund came before its payment, which must
+  // not now count as if nothing had happened.
+  if (
+    intent &&
+    intent === order.stripePaymentIntentId &&
+    order.status === "refunded" &&
+    !order.paidAt
+  ) {
+    await flagPayment(tx, order, session, "paid_after_refund");
+    return;
+  }
   logger.warn(
     { orderId: order.id, status: order.status, sessionId: session.id },
     "payment received for an order that is no longer awaiting payment",

@@ -3,7 +3,9 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { orders, type Order } from "@/db/schema/orders";
 import { logger } from "@/lib/platform/logger";
+import { holdsUnpaidStock } from "@/lib/orders/order-status";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
+import { releaseStock } from "@/lib/orders/stock";
 import { enqueue } from "@/lib/jobs/outbox";
 import { orderRefundedBuyerNotice } from "@/lib/orders/buyer-notices";
 import { addLogFields } from "@/lib/platform/request-context";
@@ -22,9 +24,19 @@ async function orderOfCharge(tx: Database, charge: Stripe.Charge, intent: string
   return order;
 }
 
+// What the timeline says when a refund closes an order that had not been paid as such.
+function refundNote(order: Order) {
+  if (order.paidAt) return undefined;
+  if (holdsUnpaidStock(order.status)) {
+    return "refunded before its payment was recorded; its reserved stock is released";
+  }
+  return "refunded before its payment was recorded";
+}
+
 /**
  * A full refund closes the order as refunded and tells the buyer. A refund can be the first
- * we hear of a payment (Stripe delivers out of order).
+ * we hear of a payment (Stripe delivers out of order): an order still holding its stock for
+ * the checkout gives it back, so the refunded sale does not keep it forever.
  */
 export async function markRefunded(tx: Database, charge: Stripe.Charge) {
   const intent = paymentIntentId(charge.payment_intent);
@@ -42,8 +54,14 @@ export async function markRefunded(tx: Database, charge: Stripe.Charge) {
     logger.info({ chargeId: charge.id }, "refund of another payment than the order's");
     return;
   }
-  await transitionOrder(tx, order, "refunded", stripeActor, {
-    stripePaymentIntentId: order.stripePaymentIntentId ?? intent ?? null,
-  });
+  await transitionOrder(
+    tx,
+    order,
+    "refunded",
+    stripeActor,
+    { stripePaymentIntentId: order.stripePaymentIntentId ?? intent ?? null },
+    refundNote(order),
+  );
+  if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
   await enqueue(tx, orderRefundedBuyerNotice.of({ orderId: order.id }));
 }
