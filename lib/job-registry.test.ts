@@ -14,6 +14,7 @@ describe("the registry", () => {
       "invoice.email.buyer",
       "invoice.ready.buyer",
       "order.expired.buyer",
+      "order.oversold.seller",
       "order.paid.buyer",
       "order.paid.seller",
       "order.payment_failed.buyer",

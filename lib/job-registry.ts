@@ -10,7 +10,7 @@ import {
   orderStatusBuyerNotice,
   paymentFailedBuyerNotice,
 } from "@/lib/orders/buyer-notices";
-import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
 import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
 
 /**
@@ -25,6 +25,7 @@ export const jobRegistry: readonly Job[] = [
   paymentFailedBuyerNotice,
   orderRefundedBuyerNotice,
   orderStatusBuyerNotice,
+  orderOversoldSellerNotice,
   // Invoices: made after the payment, then sent (lib/invoices).
   issueInvoiceJob,
   invoiceReadyBuyerNotice,

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monitorEvents } from "@/db/schema/monitoring";
+import { orders } from "@/db/schema/orders";
+import { expireStaleCheckouts } from "@/lib/checkout/expire-stale-checkouts";
 import { createSellerWithProduct } from "@/test/fixtures";
 import { orderThroughBot, startJourney, type Journey } from "@/test/journey-harness";
 import { createAdmin, moneyReads } from "@/test/money-fixtures";
@@ -88,5 +90,43 @@ describe("a payment counts only for its own order's session, amount and currency
     expect(journey.botTexts(admin.telegramId)).toEqual([
       expect.stringContaining(`Wrong amount paid for order #${order.number}`),
     ]);
+  });
+});
+
+describe("a payment that comes after its checkout was given up", () => {
+  it("tells the seller when it took the last item a second time, and what to do", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    journey.telegram.markStarted(seller.telegramId);
+    const late = { id: 991_011, first_name: "Lars", language_code: "en" };
+    const quick = { id: 991_012, first_name: "Kai", language_code: "en" };
+    const lateSession = await orderThroughBot(journey, late, product);
+
+    // Lars pays, but Stripe cannot reach the app, and the sweep gives his checkout up.
+    journey.setStripeWebhookDown(true);
+    const latePayment = await journey.stripeSim.pay(lateSession.id);
+    if (latePayment.outcome !== "paid") throw new Error(latePayment.outcome);
+    journey.setStripeWebhookDown(false);
+    await journey.db.db
+      .update(orders)
+      .set({ checkoutExpiresAt: new Date(Date.now() - 20 * 60_000) })
+      .where(eq(orders.buyerTelegramId, late.id));
+    expect(await expireStaleCheckouts(journey.db.db)).toBe(1);
+    expect(await read.stockOf(product.id)).toBe(1);
+
+    // Kai buys the item that came back, then Stripe's retry of Lars's payment arrives.
+    await journey.stripeSim.pay((await orderThroughBot(journey, quick, product)).id);
+    await journey.stripeSim.redeliver(latePayment.event.id);
+
+    const [lateOrder, quickOrder] = [await read.orderOf(late.id), await read.orderOf(quick.id)];
+    expect([lateOrder.status, quickOrder.status]).toEqual(["paid", "paid"]);
+    expect(await read.stockOf(product.id)).toBe(0);
+    await journey.drainOutbox();
+    const sellerTexts = journey.botTexts(seller.telegramId);
+    expect(sellerTexts.filter((text) => text.includes("is oversold"))).toEqual([
+      expect.stringContaining(`Order #${lateOrder.number} is oversold`),
+    ]);
+    expect(sellerTexts.find((text) => text.includes("is oversold"))).toContain(
+      "Restock the product and ship it as usual, or refund the order",
+    );
   });
 });

@@ -8,7 +8,7 @@ import { transitionOrder } from "@/lib/orders/transition-order";
 import { reserveStock } from "@/lib/orders/stock";
 import { enqueue } from "@/lib/jobs/outbox";
 import { orderPaidBuyerNotice } from "@/lib/orders/buyer-notices";
-import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
 import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
 import { flagPayment } from "./flag-payment";
 import type { PaymentFlagReason } from "./payment-flag-alert";
@@ -79,8 +79,8 @@ async function sessionProblem(
 }
 
 // The buyer paid after we had given the checkout up (and its stock back): the money is real,
-// so the order is paid. The stock is taken again if it is still there; if not, the seller
-// sees on the order that it was sold twice and decides (restock or refund).
+// so the order is paid. The stock is taken again if it is still there; if not, the item was
+// sold twice, and the seller is told so and what to do (restock or refund).
 async function markPaidLate(
   tx: Database,
   order: Order,
@@ -97,7 +97,9 @@ async function markPaidLate(
     { orderId: order.id, sessionId: session.id, from: order.status, inStock },
     "late payment recorded",
   );
-  return recordPayment(tx, order, session, notes.filter(Boolean).join("; "));
+  const paid = await recordPayment(tx, order, session, notes.filter(Boolean).join("; "));
+  if (!inStock) await enqueue(tx, orderOversoldSellerNotice.of({ orderId: order.id }));
+  return paid;
 }
 
 // The order becomes paid; the buyer and seller are told in Telegram and the invoice is made,

@@ -116,6 +116,10 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Als versandt markieren
+order-oversold-seller =
+    ⚠️ <b>Bestellung #{$number} ist überverkauft</b>
+    {$items} wurde bezahlt ({$total}), nachdem der Bezahlvorgang abgelaufen war, und inzwischen ging der Bestand an einen anderen Käufer: Du hast mehr verkauft, als du hattest.
+    Fülle den Bestand auf und versende wie gewohnt, oder erstatte die Bestellung auf ihrer <a href="{$url}">Bestellseite</a>.
 marked-shipped = Bestellung #{$number} ist als versandt markiert; der Käufer wurde informiert.
 not-your-order = Diese Bestellung gehört nicht zu deinem Shop.
 order-cannot-change = Bestellung #{$number} ist {$status} und kann so nicht geändert werden.

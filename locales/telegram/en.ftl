@@ -116,6 +116,10 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Mark shipped
+order-oversold-seller =
+    ⚠️ <b>Order #{$number} is oversold</b>
+    {$items} was paid ({$total}) after its checkout had expired, and meanwhile the stock went to another buyer: you have sold more than you had.
+    Restock the product and ship it as usual, or refund the order on its <a href="{$url}">order page</a>.
 marked-shipped = Order #{$number} marked as shipped; the buyer was told.
 not-your-order = This order does not belong to your shop.
 order-cannot-change = Order #{$number} is {$status} and cannot be changed that way.
