@@ -9,7 +9,9 @@ import {
   orderRefundedBuyerNotice,
   orderStatusBuyerNotice,
   paymentFailedBuyerNotice,
+  paymentRefundingBuyerNotice,
 } from "@/lib/orders/buyer-notices";
+import { refundPaymentJob } from "@/lib/payments/refund-payment";
 import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
 import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
 
@@ -26,6 +28,7 @@ export const jobRegistry: readonly Job[] = [
   orderRefundedBuyerNotice,
   orderStatusBuyerNotice,
   orderOversoldSellerNotice,
+  paymentRefundingBuyerNotice,
   // Invoices: made after the payment, then sent (lib/invoices).
   issueInvoiceJob,
   invoiceReadyBuyerNotice,
@@ -35,6 +38,7 @@ export const jobRegistry: readonly Job[] = [
   // Admins' alerts (lib/monitoring).
   alertOpenedJob,
   alertResolvedJob,
-  // A payment its order could not take, for a person to look at (lib/payments).
+  // Payments an order could not take: refunded, or flagged for a person (lib/payments).
+  refundPaymentJob,
   paymentFlaggedAlert,
 ];

@@ -105,6 +105,7 @@ export async function startJourney(name: string, connection?: DatabaseConnection
           api: telegramApi,
           storage,
           publicUrl: "https://shop.example.com",
+          stripe,
         }),
       ),
     /** Where invoices (and photos) go: a fresh local directory per journey. */

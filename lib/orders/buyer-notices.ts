@@ -59,6 +59,14 @@ export const orderRefundedBuyerNotice = buyerNotice(
   "order.refunded.buyer",
   text("order-refunded-buyer"),
 );
+/**
+ * Money that came for an order already closed (cancelled by the seller, or refunded) is going
+ * back in full; the variant is the payment, so each one is explained once.
+ */
+export const paymentRefundingBuyerNotice = buyerNotice(
+  "order.payment_refunding.buyer",
+  text("order-payment-refunding-buyer"),
+);
 /** Shipped, delivered or cancelled by the seller: the variant is the status it moved to. */
 export const orderStatusBuyerNotice = buyerNotice(
   "order.status.buyer",

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import type { Order } from "@/db/schema/orders";
+import { orders, type Order } from "@/db/schema/orders";
 import { checkoutSessions } from "@/db/schema/payments";
 import { logger } from "@/lib/platform/logger";
 import { transitionOrder } from "@/lib/orders/transition-order";
 import { reserveStock } from "@/lib/orders/stock";
 import { enqueue } from "@/lib/jobs/outbox";
-import { orderPaidBuyerNotice } from "@/lib/orders/buyer-notices";
+import { orderPaidBuyerNotice, paymentRefundingBuyerNotice } from "@/lib/orders/buyer-notices";
 import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { refundPaymentJob } from "./refund-payment";
 import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
 import { flagPayment } from "./flag-payment";
 import type { PaymentFlagReason } from "./payment-flag-alert";
@@ -17,8 +18,8 @@ import { lockSessionOrder, paymentIntentId, stripeActor } from "./session-order"
 /**
  * Records a paid Checkout Session on its order, once: the webhook's effect, and what
  * reconciliation repairs with when a webhook never arrived. Returns the order it paid, or
- * undefined when it paid none: nothing to do (a duplicate), or a payment the order cannot take
- * (flagged for a person).
+ * undefined when it paid none: nothing to do (a duplicate), money for a closed order (refunded
+ * automatically) or a payment the order cannot take (flagged for a person).
  */
 export async function markPaid(
   tx: Database,
@@ -127,22 +128,36 @@ async function recordPayment(
   return paid;
 }
 
-// A payment for an order that is closed (cancelled or refunded) is not applied to it.
+// Money for an order that is closed: its seller cancelled it (the buyer paid a link that was
+// still open, or before its expiry reached Stripe), or it was refunded already. It is not the
+// shop's to keep: it goes back in full, and the buyer is told why. The order stays as it is
+// and its stock is not taken again.
 async function returnUnwantedPayment(tx: Database, order: Order, session: Stripe.Checkout.Session) {
   const intent = paymentIntentId(session.payment_intent);
-  // Never recorded as paid but refunded: Stripe's refund came before its payment, which must
-  // not now count as if nothing had happened.
-  if (
-    intent &&
-    intent === order.stripePaymentIntentId &&
-    order.status === "refunded" &&
-    !order.paidAt
-  ) {
-    await flagPayment(tx, order, session, "paid_after_refund");
+  if (!intent) return;
+  if (intent === order.stripePaymentIntentId) {
+    // This payment is known. Paid, then cancelled: its refund is under way. Never recorded
+    // as paid but refunded: Stripe's refund came before its payment, which must not now
+    // count as if nothing had happened.
+    if (order.status === "refunded" && !order.paidAt) {
+      await flagPayment(tx, order, session, "paid_after_refund");
+    }
     return;
   }
+  if (!order.stripePaymentIntentId) {
+    // So that this payment's charge.refunded finds the order and closes it as refunded.
+    await tx
+      .update(orders)
+      .set({ stripePaymentIntentId: intent, updatedAt: new Date() })
+      .where(eq(orders.id, order.id));
+  }
   logger.warn(
-    { orderId: order.id, status: order.status, sessionId: session.id },
-    "payment received for an order that is no longer awaiting payment",
+    { orderId: order.id, sessionId: session.id, status: order.status, paymentIntentId: intent },
+    "payment for a closed order: refunding it",
+  );
+  await enqueue(
+    tx,
+    refundPaymentJob.of({ orderId: order.id, paymentIntentId: intent }),
+    paymentRefundingBuyerNotice.of({ orderId: order.id, variant: intent }),
   );
 }

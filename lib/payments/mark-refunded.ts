@@ -27,6 +27,7 @@ async function orderOfCharge(tx: Database, charge: Stripe.Charge, intent: string
 // What the timeline says when a refund closes an order that had not been paid as such.
 function refundNote(order: Order) {
   if (order.paidAt) return undefined;
+  if (order.status === "cancelled") return "a payment that came after the cancellation went back";
   if (holdsUnpaidStock(order.status)) {
     return "refunded before its payment was recorded; its reserved stock is released";
   }
