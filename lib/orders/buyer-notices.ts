@@ -67,7 +67,11 @@ export const paymentRefundingBuyerNotice = buyerNotice(
   "order.payment_refunding.buyer",
   text("order-payment-refunding-buyer"),
 );
-/** Shipped, delivered or cancelled by the seller: the variant is the status it moved to. */
+/**
+ * Shipped, delivered or cancelled by the seller: the variant is the status it moved to, or for
+ * a cancellation what became of the money ("cancelled-unpaid": the payment link was closed and
+ * nothing charged; "cancelled-refunding": the payment is being refunded).
+ */
 export const orderStatusBuyerNotice = buyerNotice(
   "order.status.buyer",
   (order, locale, variant) => ({

@@ -103,6 +103,8 @@ order-shipped-buyer =
     }
 order-delivered-buyer = Bestellung #{$number} wurde zugestellt. Viel Freude damit!
 order-cancelled-buyer = Bestellung #{$number} wurde vom Verkäufer storniert.
+order-cancelled-unpaid-buyer = Bestellung #{$number} wurde vom Verkäufer storniert. Der Bezahllink funktioniert nicht mehr, und es wurde nichts berechnet.
+order-cancelled-refunding-buyer = Bestellung #{$number} wurde vom Verkäufer storniert. Deine Zahlung von {$total} wird erstattet; du bekommst hier eine Nachricht, sobald Stripe sie zurückgeschickt hat.
 order-payment-refunding-buyer = Deine Zahlung von {$total} für Bestellung #{$number} kam erst an, nachdem die Bestellung geschlossen war, deshalb wird sie vollständig erstattet. Du bekommst hier eine Nachricht, sobald Stripe sie zurückgeschickt hat.
 
 ## Benachrichtigungen an Verkäufer

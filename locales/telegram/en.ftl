@@ -103,6 +103,8 @@ order-shipped-buyer =
     }
 order-delivered-buyer = Order #{$number} was delivered. Enjoy!
 order-cancelled-buyer = Order #{$number} was cancelled by the seller.
+order-cancelled-unpaid-buyer = Order #{$number} was cancelled by the seller. Its payment link no longer works, and nothing was charged.
+order-cancelled-refunding-buyer = Order #{$number} was cancelled by the seller. Your payment of {$total} is being refunded; you get a message here when Stripe has sent it back.
 order-payment-refunding-buyer = Your payment of {$total} for order #{$number} arrived after the order had been closed, so it is being refunded in full. You get a message here when Stripe has sent it back.
 
 ## Notifications to the seller
