@@ -218,6 +218,8 @@ describe("notifications", () => {
           object: {
             id: order!.stripeCheckoutSessionId,
             payment_status: "paid",
+            amount_total: order!.totalAmountMinor,
+            currency: "eur",
             metadata: { order_id: order!.id },
           },
         },

@@ -14,11 +14,15 @@ describe("the registry", () => {
       "invoice.email.buyer",
       "invoice.ready.buyer",
       "order.expired.buyer",
+      "order.oversold.seller",
       "order.paid.buyer",
       "order.paid.seller",
+      "order.payment.refund",
       "order.payment_failed.buyer",
+      "order.payment_refunding.buyer",
       "order.refunded.buyer",
       "order.status.buyer",
+      "payment.flagged",
       "posts.refresh",
     ]);
     expect(() => jobDispatcher(jobRegistry, deps)).not.toThrow();

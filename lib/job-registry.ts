@@ -9,8 +9,11 @@ import {
   orderRefundedBuyerNotice,
   orderStatusBuyerNotice,
   paymentFailedBuyerNotice,
+  paymentRefundingBuyerNotice,
 } from "@/lib/orders/buyer-notices";
-import { orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { refundPaymentJob } from "@/lib/payments/refund-payment";
+import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
+import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
 
 /**
  * Every kind of job the outbox runs, each defined beside the domain it serves. The worker
@@ -24,6 +27,8 @@ export const jobRegistry: readonly Job[] = [
   paymentFailedBuyerNotice,
   orderRefundedBuyerNotice,
   orderStatusBuyerNotice,
+  orderOversoldSellerNotice,
+  paymentRefundingBuyerNotice,
   // Invoices: made after the payment, then sent (lib/invoices).
   issueInvoiceJob,
   invoiceReadyBuyerNotice,
@@ -33,4 +38,7 @@ export const jobRegistry: readonly Job[] = [
   // Admins' alerts (lib/monitoring).
   alertOpenedJob,
   alertResolvedJob,
+  // Payments an order could not take: refunded, or flagged for a person (lib/payments).
+  refundPaymentJob,
+  paymentFlaggedAlert,
 ];

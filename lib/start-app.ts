@@ -36,6 +36,7 @@ export async function startApp(): Promise<void> {
       );
     }
     const api = telegramApi();
+    const stripe = stripeClient();
     const { SMTP_URL, SMTP_FROM, PUBLIC_URL } = config;
     const worker =
       api &&
@@ -46,11 +47,11 @@ export async function startApp(): Promise<void> {
           storage: objectStorage(),
           sendMail: SMTP_URL ? smtpMailer(SMTP_URL, SMTP_FROM) : undefined,
           publicUrl: PUBLIC_URL,
+          stripe,
         },
         jobRegistry,
         everyMinute,
       );
-    const stripe = stripeClient();
     if (stripe) startSchedule(everyQuarterHour, { db: connection.db, stripe });
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {

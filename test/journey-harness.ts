@@ -90,13 +90,20 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     return bot;
   };
   const bot = await startBot();
-  // The app's own webhooks: verify, store in the inbox, answer.
+  // The app's own webhooks: verify, store in the inbox, answer. While "down", Stripe's
+  // deliveries fail as they would with the app unreachable; Stripe keeps them for a retry
+  // (redeliver), which is how events come late and out of order.
+  let stripeWebhookDown = false;
   routes["/api/telegram/webhook"] = afterProcessing((request) =>
     answerTelegramWebhook(request, { secretToken: TELEGRAM_SECRET, db: db.db }),
   );
-  routes["/api/stripe/webhook"] = afterProcessing((request) =>
+  const stripeWebhook = afterProcessing((request) =>
     answerStripeWebhook(request, { db: db.db, stripe, webhookSecret: STRIPE_WEBHOOK_SECRET }),
   );
+  routes["/api/stripe/webhook"] = (request) =>
+    stripeWebhookDown
+      ? Promise.resolve(new Response("unavailable", { status: 503 }))
+      : stripeWebhook(request);
   await bot.api.setWebhook(`${app.url}/api/telegram/webhook`, { secret_token: TELEGRAM_SECRET });
 
   const telegramApi = createTelegramApi(
@@ -114,6 +121,10 @@ export async function startJourney(name: string, connection?: DatabaseConnection
     appUrl: app.url,
     /** The Bot API client the outbox sends with (as the app's telegramApi()). */
     telegramApi,
+    /** Makes the app's Stripe webhook unreachable (true) or reachable again (false). */
+    setStripeWebhookDown(down: boolean) {
+      stripeWebhookDown = down;
+    },
     /**
      * Serves further updates from a fresh bot instance (a restart or another app copy), or
      * one at another public address.
@@ -133,6 +144,7 @@ export async function startJourney(name: string, connection?: DatabaseConnection
           api: telegramApi,
           storage,
           publicUrl: "https://shop.example.com",
+          stripe,
         }),
       ),
     /** Where invoices (and photos) go: a fresh local directory per journey. */

@@ -1,13 +1,21 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { MonitorEvent } from "@/db/schema/monitoring";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { formatAnyMoney } from "@/lib/platform/money";
 
 type Detail = Record<string, string | number | undefined>;
 
-/** The latest webhook failures and failed API calls: what, when, and what went wrong. */
+/**
+ * The latest webhook failures, failed API calls and payments not applied to their order: what,
+ * when, and what went wrong.
+ */
 export async function RecentFailures({ events }: { events: MonitorEvent[] }) {
-  const [t, format] = await Promise.all([getTranslations("monitoringPage"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([
+    getTranslations("monitoringPage"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const describe = (event: MonitorEvent) => {
     const detail = event.detail as Detail;
     const source = t(`sources.${event.source === "stripe" ? "stripe" : "telegram"}`);
@@ -24,6 +32,21 @@ export async function RecentFailures({ events }: { events: MonitorEvent[] }) {
           detail.eventType,
           detail.eventId,
           detail.updateId && `update ${detail.updateId}`,
+        ],
+      };
+    }
+    if (event.kind === "payment_flag") {
+      const reason = String(detail.reason) as
+        "foreign_session" | "amount_mismatch" | "paid_after_refund" | "paid_twice";
+      return {
+        what: t("paymentFlag", {
+          number: String(detail.orderNumber),
+          reason: t(`paymentFlagReasons.${reason}`),
+        }),
+        more: [
+          formatAnyMoney(Number(detail.paidMinor), String(detail.paidCurrency), locale),
+          detail.sessionId,
+          detail.paymentIntentId,
         ],
       };
     }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { orders, type Order } from "@/db/schema/orders";
+import { checkoutSessions } from "@/db/schema/payments";
 import { AppError } from "@/lib/platform/app-error";
 import { spentIdempotencyKey, stripeFailure } from "@/lib/payments/stripe-failure";
 import { attemptSendable, checkoutIdempotencyKey, takeNextAttempt } from "./checkout-attempt";
@@ -44,6 +45,12 @@ export async function startCheckout(
   }
   if (!session.url) throw new Error(`Stripe returned session ${session.id} without a URL`);
 
+  // Written before the order is updated, and kept whatever happens to the order: a payment
+  // through this session is this order's money even if the order has moved on meanwhile.
+  await db
+    .insert(checkoutSessions)
+    .values({ id: session.id, orderId: order.id, attempt: order.checkoutAttempt })
+    .onConflictDoNothing();
   const [updated] = await db
     .update(orders)
     .set({

@@ -1,4 +1,5 @@
 import type { Api } from "grammy";
+import type Stripe from "stripe";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import type { SendMail } from "@/lib/platform/mailer";
@@ -12,6 +13,8 @@ export interface JobDeps {
   /** Set when SMTP_URL is: invoices are then e-mailed as well. */
   sendMail?: SendMail;
   publicUrl: string;
+  /** Set when Stripe is: jobs that move money (an automatic refund) need it. */
+  stripe?: Stripe;
 }
 
 export interface JobDefinition<S extends z.ZodType> {

@@ -59,7 +59,19 @@ export const orderRefundedBuyerNotice = buyerNotice(
   "order.refunded.buyer",
   text("order-refunded-buyer"),
 );
-/** Shipped, delivered or cancelled by the seller: the variant is the status it moved to. */
+/**
+ * Money that came for an order already closed (cancelled by the seller, or refunded) is going
+ * back in full; the variant is the payment, so each one is explained once.
+ */
+export const paymentRefundingBuyerNotice = buyerNotice(
+  "order.payment_refunding.buyer",
+  text("order-payment-refunding-buyer"),
+);
+/**
+ * Shipped, delivered or cancelled by the seller: the variant is the status it moved to, or for
+ * a cancellation what became of the money ("cancelled-unpaid": the payment link was closed and
+ * nothing charged; "cancelled-refunding": the payment is being refunded).
+ */
 export const orderStatusBuyerNotice = buyerNotice(
   "order.status.buyer",
   (order, locale, variant) => ({

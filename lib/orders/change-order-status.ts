@@ -2,11 +2,9 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { orderStatuses } from "@/db/schema/orders";
 import { AppError, isAppError } from "@/lib/platform/app-error";
-import { holdsUnpaidStock } from "./order-status";
 import { transitionOrder } from "./transition-order";
 import { requireOrder } from "./find-order";
 import type { User } from "@/db/schema/users";
-import { releaseStock } from "./stock";
 import { enqueue } from "@/lib/jobs/outbox";
 import { orderStatusBuyerNotice } from "./buyer-notices";
 
@@ -20,11 +18,12 @@ export const changeOrderStatusInput = z.object({
 /** Who changes it: a seller (their own orders) or an admin (any). */
 export type Changer = Pick<User, "id" | "role">;
 
-// What a seller may do by hand; payment states belong to Stripe's events.
-const sellerTargets = new Set(["shipped", "delivered", "cancelled"]);
+// What a seller may do by hand; payment states belong to Stripe's events, and cancelling
+// moves money too (cancel-order.ts).
+const sellerTargets = new Set(["shipped", "delivered"]);
 
 /**
- * A seller (or admin) moves an order on: paid → shipped → delivered, or cancels it. Scoped
+ * A seller (or admin) moves an order on: paid → shipped → delivered. Scoped
  * to the seller's own orders (another seller's order is "not found", revealing nothing), and
  * the buyer is told through the outbox in the same transaction.
  */
@@ -46,7 +45,6 @@ export async function changeOrderStatus(
       change.trackingNumber ? { trackingNumber: change.trackingNumber } : {},
       change.note,
     );
-    if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
     await enqueue(tx, orderStatusBuyerNotice.of({ orderId: order.id, variant: change.to }));
     return updated;
   });

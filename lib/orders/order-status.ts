@@ -14,9 +14,9 @@ const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   delivered: ["refunded"],
   // A fresh payment link re-opens an order whose checkout expired or whose payment failed;
   // and money that arrives after we gave up on the checkout (a webhook we missed, found by
-  // reconciliation, or one that came late) still pays it.
-  expired: ["pending_payment", "paid"],
-  payment_failed: ["pending_payment", "paid"],
+  // reconciliation, or one that came late) still pays it — or its refund is what arrives first.
+  expired: ["pending_payment", "paid", "refunded"],
+  payment_failed: ["pending_payment", "paid", "refunded"],
   cancelled: ["refunded"],
   refunded: [],
 };

@@ -1,13 +1,22 @@
 import { eq } from "drizzle-orm";
 import { InlineKeyboard } from "grammy";
+import type { Database } from "@/db/client";
+import type { Order } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
 import { defineJob } from "@/lib/jobs/define-job";
 import { PermanentDeliveryError } from "@/lib/jobs/outbox";
 import { shipOrderData } from "@/lib/telegram/callback-data";
+import { escapeHtml } from "@/lib/telegram/html";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
 import { sendTelegramMessage } from "@/lib/telegram/send-message";
 import { orderNoticeKey, orderNoticePayload, orderOfNotice } from "./order-notice";
 import { orderVariables } from "./order-variables";
+
+async function sellerOf(tx: Database, order: Order) {
+  const seller = await tx.query.users.findFirst({ where: eq(users.id, order.sellerId) });
+  if (!seller) throw new PermanentDeliveryError(`seller ${order.sellerId} not found`);
+  return { seller, locale: telegramLocale(seller.language) };
+}
 
 /** A new paid order, to its seller, with the button that marks it shipped. */
 export const orderPaidSellerNotice = defineJob({
@@ -16,9 +25,7 @@ export const orderPaidSellerNotice = defineJob({
   dedupeKey: orderNoticeKey("order.paid.seller"),
   async run(tx, { orderId }, { api }) {
     const order = await orderOfNotice(tx, orderId);
-    const seller = await tx.query.users.findFirst({ where: eq(users.id, order.sellerId) });
-    if (!seller) throw new PermanentDeliveryError(`seller ${order.sellerId} not found`);
-    const locale = telegramLocale(seller.language);
+    const { seller, locale } = await sellerOf(tx, order);
     await sendTelegramMessage(api, tx, {
       chatId: seller.telegramId,
       userId: seller.id,
@@ -27,6 +34,30 @@ export const orderPaidSellerNotice = defineJob({
         translate(locale, "btn-mark-shipped"),
         shipOrderData.pack({ orderId: order.id }),
       ),
+    });
+  },
+});
+
+/**
+ * A payment that came after its checkout had been given up, for stock another buyer has
+ * since bought: the shop has sold more than it has. Only the seller knows whether more can be
+ * had, so they are told to restock or refund, with the order's page to do either.
+ */
+export const orderOversoldSellerNotice = defineJob({
+  kind: "order.oversold.seller",
+  schema: orderNoticePayload,
+  dedupeKey: orderNoticeKey("order.oversold.seller"),
+  async run(tx, { orderId }, { api, publicUrl }) {
+    const order = await orderOfNotice(tx, orderId);
+    const { seller, locale } = await sellerOf(tx, order);
+    const url = new URL(`/orders/${order.id}`, publicUrl).toString();
+    await sendTelegramMessage(api, tx, {
+      chatId: seller.telegramId,
+      userId: seller.id,
+      text: translate(locale, "order-oversold-seller", {
+        ...orderVariables(order, locale),
+        url: escapeHtml(url),
+      }),
     });
   },
 });

@@ -7,7 +7,7 @@ import { type User } from "@/db/schema/users";
 import { logger } from "@/lib/platform/logger";
 import { assertAdmin } from "@/lib/auth/admin-only";
 import { lockOrder } from "@/lib/orders/transition-order";
-import { markPaid } from "./stripe-events";
+import { markPaid } from "./mark-paid";
 
 /** What one reconciliation run found and fixed. */
 export interface ReconcileReport {

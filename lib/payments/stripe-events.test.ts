@@ -56,6 +56,8 @@ async function pendingOrder(stock = 3) {
     metadata: { order_id: order.id },
     payment_status: "paid",
     payment_intent: `pi_${order.id.slice(0, 8)}`,
+    amount_total: order.totalAmountMinor,
+    currency: "eur",
     ...extra,
   });
   return { order, product, session };

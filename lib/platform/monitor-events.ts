@@ -22,6 +22,20 @@ export type MonitorEventInput =
       kind: "api_error";
       source: MonitorSource;
       detail: { method: string; code: number; description?: string };
+    }
+  | {
+      // A payment Stripe reported that its order could not take (lib/payments/flag-payment.ts).
+      kind: "payment_flag";
+      source: "stripe";
+      detail: {
+        reason: string;
+        orderId: string;
+        orderNumber: number;
+        sessionId: string;
+        paymentIntentId?: string;
+        paidMinor: number;
+        paidCurrency: string;
+      };
     };
 
 type Unrecorded = MonitorEventInput & { at: Date };

@@ -105,6 +105,9 @@ order-shipped-buyer =
     }
 order-delivered-buyer = Bestellung #{$number} wurde zugestellt. Viel Freude damit!
 order-cancelled-buyer = Bestellung #{$number} wurde vom Verkäufer storniert.
+order-cancelled-unpaid-buyer = Bestellung #{$number} wurde vom Verkäufer storniert. Der Bezahllink funktioniert nicht mehr, und es wurde nichts berechnet.
+order-cancelled-refunding-buyer = Bestellung #{$number} wurde vom Verkäufer storniert. Deine Zahlung von {$total} wird erstattet; du bekommst hier eine Nachricht, sobald Stripe sie zurückgeschickt hat.
+order-payment-refunding-buyer = Deine Zahlung von {$total} für Bestellung #{$number} kam erst an, nachdem die Bestellung geschlossen war, deshalb wird sie vollständig erstattet. Du bekommst hier eine Nachricht, sobald Stripe sie zurückgeschickt hat.
 
 ## Benachrichtigungen an Verkäufer
 order-paid-seller =
@@ -118,6 +121,10 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Als versandt markieren
+order-oversold-seller =
+    ⚠️ <b>Bestellung #{$number} ist überverkauft</b>
+    {$items} wurde bezahlt ({$total}), nachdem der Bezahlvorgang abgelaufen war, und inzwischen ging der Bestand an einen anderen Käufer: Du hast mehr verkauft, als du hattest.
+    Fülle den Bestand auf und versende wie gewohnt, oder erstatte die Bestellung auf ihrer <a href="{$url}">Bestellseite</a>.
 marked-shipped = Bestellung #{$number} ist als versandt markiert; der Käufer wurde informiert.
 not-your-order = Diese Bestellung gehört nicht zu deinem Shop.
 order-cannot-change = Bestellung #{$number} ist {$status} und kann so nicht geändert werden.
@@ -220,3 +227,17 @@ incident-telegram-api-errors = Aufrufe der Telegram-API schlagen fehl
 incident-telegram-api-errors-detail = {$count} Aufrufe der Bot-API sind in den letzten {$minutes} Minuten fehlgeschlagen (zuletzt: {$method}, {$code}).
 incident-stripe-api-errors = Aufrufe der Stripe-API schlagen fehl
 incident-stripe-api-errors-detail = {$count} Aufrufe der Stripe-API sind in den letzten {$minutes} Minuten fehlgeschlagen (zuletzt: {$method}, {$code}). Käufer können womöglich nicht bezahlen.
+
+## Zahlungen, die jemand prüfen muss (Warnungen an Admins)
+payment-flag-alert =
+    ⚠️ <b>{$title}</b>
+    {$summary}
+    Stripe-Session {$session} · <a href="{$url}">Überwachung</a>
+payment-flag-foreign_session = Zahlung für Bestellung #{$number} nicht angenommen
+payment-flag-foreign_session-detail = Stripe meldet eine Zahlung von {$paid} mit Bestellung #{$number} ({$expected}), aus einer Checkout-Session, die dieser Shop dafür nie eröffnet hat. Die Bestellung wurde nicht als bezahlt markiert. Prüfe die Zahlung im Stripe-Dashboard und erstatte sie, falls sie nicht zu diesem Shop gehört.
+payment-flag-amount_mismatch = Falscher Betrag für Bestellung #{$number} bezahlt
+payment-flag-amount_mismatch-detail = Bestellung #{$number} kostet {$expected}, über ihre Checkout-Session wurden aber {$paid} bezahlt. Die Bestellung wurde nicht als bezahlt markiert. Prüfe die Zahlung im Stripe-Dashboard: Erstatte sie oder kläre die Differenz mit dem Käufer.
+payment-flag-paid_after_refund = Zahlung nach ihrer Erstattung für Bestellung #{$number}
+payment-flag-paid_after_refund-detail = Stripe hat die Zahlung von {$paid} für Bestellung #{$number} erst nach ihrer Erstattung gemeldet. Die Bestellung bleibt erstattet, ihr Bestand bleibt freigegeben, und sie wurde nicht als bezahlt markiert. Prüfe im Stripe-Dashboard, dass die Erstattung durchgegangen ist.
+payment-flag-paid_twice = Bestellung #{$number} doppelt bezahlt
+payment-flag-paid_twice-detail = Bestellung #{$number} war schon bezahlt, als über eine andere ihrer Checkout-Sessions eine weitere Zahlung von {$paid} kam. Erstatte eine der beiden im Stripe-Dashboard.

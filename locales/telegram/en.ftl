@@ -105,6 +105,9 @@ order-shipped-buyer =
     }
 order-delivered-buyer = Order #{$number} was delivered. Enjoy!
 order-cancelled-buyer = Order #{$number} was cancelled by the seller.
+order-cancelled-unpaid-buyer = Order #{$number} was cancelled by the seller. Its payment link no longer works, and nothing was charged.
+order-cancelled-refunding-buyer = Order #{$number} was cancelled by the seller. Your payment of {$total} is being refunded; you get a message here when Stripe has sent it back.
+order-payment-refunding-buyer = Your payment of {$total} for order #{$number} arrived after the order had been closed, so it is being refunded in full. You get a message here when Stripe has sent it back.
 
 ## Notifications to the seller
 order-paid-seller =
@@ -118,6 +121,10 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Mark shipped
+order-oversold-seller =
+    ⚠️ <b>Order #{$number} is oversold</b>
+    {$items} was paid ({$total}) after its checkout had expired, and meanwhile the stock went to another buyer: you have sold more than you had.
+    Restock the product and ship it as usual, or refund the order on its <a href="{$url}">order page</a>.
 marked-shipped = Order #{$number} marked as shipped; the buyer was told.
 not-your-order = This order does not belong to your shop.
 order-cannot-change = Order #{$number} is {$status} and cannot be changed that way.
@@ -220,3 +227,17 @@ incident-telegram-api-errors = Telegram API calls are failing
 incident-telegram-api-errors-detail = {$count} Bot API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}).
 incident-stripe-api-errors = Stripe API calls are failing
 incident-stripe-api-errors-detail = {$count} Stripe API calls failed in the last {$minutes} minutes (latest: {$method}, {$code}). Buyers may not be able to pay.
+
+## Payments a person must look at (alerts to admins)
+payment-flag-alert =
+    ⚠️ <b>{$title}</b>
+    {$summary}
+    Stripe session {$session} · <a href="{$url}">Monitoring</a>
+payment-flag-foreign_session = Payment not accepted for order #{$number}
+payment-flag-foreign_session-detail = Stripe reports a payment of {$paid} naming order #{$number} ({$expected}), from a Checkout Session this shop never opened for it. The order was not marked paid. Check the payment in Stripe's dashboard, and refund it if it does not belong to this shop.
+payment-flag-amount_mismatch = Wrong amount paid for order #{$number}
+payment-flag-amount_mismatch-detail = Order #{$number} costs {$expected}, but {$paid} was paid through its Checkout Session. The order was not marked paid. Check the payment in Stripe's dashboard: refund it, or settle the difference with the buyer.
+payment-flag-paid_after_refund = Payment after its refund for order #{$number}
+payment-flag-paid_after_refund-detail = Stripe reported the payment of {$paid} for order #{$number} only after its refund. The order stays refunded, its stock stays released, and it was not marked paid. Check in Stripe's dashboard that the refund went through.
+payment-flag-paid_twice = Order #{$number} paid twice
+payment-flag-paid_twice-detail = Order #{$number} was already paid when another payment of {$paid} came through another of its Checkout Sessions. Refund one of the two in Stripe's dashboard.

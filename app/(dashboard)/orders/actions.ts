@@ -5,6 +5,7 @@ import { z } from "zod";
 import { stripeClient } from "@/lib/services";
 import { database } from "@/lib/platform/database";
 import type { AppError } from "@/lib/platform/app-error";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order-status";
 import { refundOrder } from "@/lib/orders/refund-order";
 import { kickNotificationWorker } from "@/lib/jobs/start-worker";
@@ -13,7 +14,7 @@ import type { OrderActionState } from "@/components/orders/order-actions";
 import type { BulkState } from "@/components/orders/orders-bulk-bar";
 
 const orderForm = z.object({ orderId: formText, action: formText, tracking: formText });
-const targets = { ship: "shipped", deliver: "delivered", cancel: "cancelled" } as const;
+const targets = { ship: "shipped", deliver: "delivered" } as const;
 
 // Not this seller's order, or not in a state for it: the same "cannot" either way.
 function cannot(error: AppError): OrderActionState {
@@ -32,6 +33,16 @@ export const orderAction = signedInFormAction<typeof orderForm, OrderActionState
       await refundOrder(db, stripe, user, orderId);
       revalidatePath(`/orders/${orderId}`);
       return { message: "refundRequested" };
+    }
+    if (action === "cancel") {
+      // Cancelling closes the buyer's payment link or refunds the payment: Stripe is needed.
+      const stripe = stripeClient();
+      if (!stripe) return { message: "cannot" };
+      const { refund } = await cancelOrder(db, stripe, user, orderId);
+      kickNotificationWorker();
+      revalidatePath(`/orders/${orderId}`);
+      revalidatePath("/orders");
+      return { message: refund ? "refundRequested" : "changed" };
     }
     const to = targets[action as keyof typeof targets];
     if (!to) return { message: "cannot" };

@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Database } from "@/db/client";
+import { orders, type Order } from "@/db/schema/orders";
+import { logger } from "@/lib/platform/logger";
+import { holdsUnpaidStock } from "@/lib/orders/order-status";
+import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
+import { releaseStock } from "@/lib/orders/stock";
+import { enqueue } from "@/lib/jobs/outbox";
+import { orderRefundedBuyerNotice } from "@/lib/orders/buyer-notices";
+import { addLogFields } from "@/lib/platform/request-context";
+import { paymentIntentId, stripeActor } from "./session-order";
+
+async function orderOfCharge(tx: Database, charge: Stripe.Charge, intent: string | undefined) {
+  let order: Order | undefined;
+  const orderId = charge.metadata?.order_id;
+  if (orderId) order = await lockOrder(tx, orderId);
+  if (!order && intent) {
+    const found = await tx.query.orders.findFirst({
+      where: eq(orders.stripePaymentIntentId, intent),
+    });
+    order = found && (await lockOrder(tx, found.id));
+  }
+  return order;
+}
+
+// What the timeline says when a refund closes an order that had not been paid as such.
+function refundNote(order: Order) {
+  if (order.paidAt) return undefined;
+  if (order.status === "cancelled") return "a payment that came after the cancellation went back";
+  if (holdsUnpaidStock(order.status)) {
+    return "refunded before its payment was recorded; its reserved stock is released";
+  }
+  return "refunded before its payment was recorded";
+}
+
+/**
+ * A full refund closes the order as refunded and tells the buyer. A refund can be the first
+ * we hear of a payment (Stripe delivers out of order): an order still holding its stock for
+ * the checkout gives it back, so the refunded sale does not keep it forever.
+ */
+export async function markRefunded(tx: Database, charge: Stripe.Charge) {
+  const intent = paymentIntentId(charge.payment_intent);
+  const order = await orderOfCharge(tx, charge, intent);
+  if (!order) {
+    logger.warn({ chargeId: charge.id }, "refund for a charge we cannot map to an order");
+    return;
+  }
+  addLogFields({ orderId: order.id, sellerId: order.sellerId });
+  // Partial refunds leave the order as it is; Stripe's dashboard shows them.
+  if (!charge.refunded || order.status === "refunded") return;
+  if (intent && order.stripePaymentIntentId && intent !== order.stripePaymentIntentId) {
+    // A second payment for the order (flagged when it came) went back: the order's own
+    // payment stands.
+    logger.info({ chargeId: charge.id }, "refund of another payment than the order's");
+    return;
+  }
+  await transitionOrder(
+    tx,
+    order,
+    "refunded",
+    stripeActor,
+    { stripePaymentIntentId: order.stripePaymentIntentId ?? intent ?? null },
+    refundNote(order),
+  );
+  if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
+  await enqueue(tx, orderRefundedBuyerNotice.of({ orderId: order.id }));
+}
