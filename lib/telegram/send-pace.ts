@@ -3,15 +3,16 @@ import { queryRows, type Database, type DatabaseConnection } from "@/db/client";
 
 /**
  * Telegram's limits for one bot (Bot API FAQ): about 30 messages a second in all, one a second
- * to one chat, twenty a minute to a group or channel. The bot's interval is a little wider than
- * 1/30 s: the limit is Telegram's count, not ours, and a 429 costs more than the margin.
+ * to one chat, twenty a minute to a group or channel.
  */
 export interface PaceLimits {
   botMs: number;
   privateChatMs: number;
   groupChatMs: number;
 }
-export const TELEGRAM_LIMITS: PaceLimits = { botMs: 35, privateChatMs: 1000, groupChatMs: 3000 };
+// Each a little wider than Telegram's figure: the limit is counted where requests arrive, and
+// requests spend different times on the way there.
+export const TELEGRAM_LIMITS: PaceLimits = { botMs: 35, privateChatMs: 1100, groupChatMs: 3100 };
 
 export type PacedCall = "send" | "edit";
 
@@ -38,26 +39,51 @@ const sleep = (ms: number) =>
   ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 /**
+ * How a message takes its turns: first it waits until its chat is free (taking nothing), then
+ * takes the bot's next turn and the chat's turn at that same moment, so that one chat's
+ * messages are exactly the chat's interval apart where they leave. Only when another sender
+ * took the chat meanwhile (rare: one chat's updates are handled one at a time) does the message
+ * wait past its bot turn.
+ */
+interface Turns {
+  /** Milliseconds until the chat is free (0 when it is). */
+  chatFreeIn(key: string): Promise<number>;
+  /** Takes the bot's next turn, and the chat's from then on; the milliseconds to wait. */
+  reserve(chat: { key: string; ms: number } | undefined): Promise<number>;
+}
+
+async function takeTurns(turns: Turns, chat: { key: string; ms: number } | undefined) {
+  if (chat) await sleep(await turns.chatFreeIn(chat.key));
+  await sleep(await turns.reserve(chat));
+}
+
+/**
  * The turns as one process keeps them: for the embedded database, which only one process can
  * open anyway (and whose single connection a job's open transaction holds while it sends).
  */
 export function memoryPace(limits: PaceLimits = TELEGRAM_LIMITS): SendPace {
   const next = new Map<string, number>();
   const waitFor = (key: string) => Math.max(0, (next.get(key) ?? 0) - Date.now());
-  const reserve = (key: string, ms: number) => {
-    const slot = Math.max(next.get(key) ?? 0, Date.now());
-    next.set(key, slot + ms);
-    return slot - Date.now();
+  const turns: Turns = {
+    chatFreeIn: async (key) => waitFor(key),
+    async reserve(chat) {
+      const now = Date.now();
+      const botSlot = Math.max(next.get(BOT_KEY) ?? 0, now);
+      next.set(BOT_KEY, botSlot + limits.botMs);
+      if (!chat) return botSlot - now;
+      const chatSlot = Math.max(next.get(chat.key) ?? 0, botSlot);
+      next.set(chat.key, chatSlot + chat.ms);
+      return chatSlot - now;
+    },
   };
   return {
     async take(chat, call, maxWaitMs) {
-      const turn = chatTurn(chat, limits);
+      const turn = call === "send" ? chatTurn(chat, limits) : undefined;
       if (maxWaitMs !== undefined) {
-        const wait = Math.max(call === "send" ? waitFor(turn.key) : 0, waitFor(BOT_KEY));
+        const wait = Math.max(turn ? waitFor(turn.key) : 0, waitFor(BOT_KEY));
         if (wait > maxWaitMs) return wait;
       }
-      if (call === "send") await sleep(reserve(turn.key, turn.ms));
-      await sleep(reserve(BOT_KEY, limits.botMs));
+      await takeTurns(turns, turn);
       return undefined;
     },
     async pauseAll(seconds) {
@@ -71,38 +97,57 @@ export function memoryPace(limits: PaceLimits = TELEGRAM_LIMITS): SendPace {
  * moves the key's next time on and returns the caller's own slot (by the database's clock).
  */
 export function postgresPace(db: Database, limits: PaceLimits = TELEGRAM_LIMITS): SendPace {
-  const reserve = async (key: string, ms: number) => {
-    const [row] = await queryRows<{ wait_ms: number | string }>(
+  const secs = (ms: number) => ms / 1000;
+  const waitUntil = async (keys: string[]) => {
+    const [row] = await queryRows<{ wait_ms: number | string | null }>(
       db,
-      sql`insert into telegram_send_pace (key, next_at)
-          values (${key}, now() + make_interval(secs => ${ms / 1000}))
-          on conflict (key) do update
-            set next_at = greatest(telegram_send_pace.next_at, now()) + make_interval(secs => ${ms / 1000})
-          returning extract(epoch from (next_at - now())) * 1000 - ${ms} as wait_ms`,
+      sql`select max(extract(epoch from (next_at - clock_timestamp())) * 1000) as wait_ms
+          from telegram_send_pace where key in ${keys}`,
     );
-    return Number(row?.wait_ms ?? 0);
+    return Math.max(0, Number(row?.wait_ms ?? 0));
+  };
+  // One statement: the bot's turn, and the chat's from that moment on. The slots come back as
+  // points in time, not waits: a wait would count from when the answer arrives, and answers
+  // take different times to arrive.
+  const turns: Turns = {
+    chatFreeIn: (key) => waitUntil([key]),
+    async reserve(chat) {
+      const bot = sql`insert into telegram_send_pace (key, next_at)
+          values (${BOT_KEY}, clock_timestamp() + make_interval(secs => ${secs(limits.botMs)}))
+          on conflict (key) do update
+            set next_at = greatest(telegram_send_pace.next_at, clock_timestamp())
+              + make_interval(secs => ${secs(limits.botMs)})
+          returning next_at - make_interval(secs => ${secs(limits.botMs)}) as slot`;
+      const [row] = await queryRows<{ slot_ms: number | string }>(
+        db,
+        chat
+          ? sql`with bot as (${bot}), chat as (
+                insert into telegram_send_pace (key, next_at)
+                  select ${chat.key}, slot + make_interval(secs => ${secs(chat.ms)}) from bot
+                on conflict (key) do update
+                  set next_at = greatest(telegram_send_pace.next_at, excluded.next_at
+                    - make_interval(secs => ${secs(chat.ms)})) + make_interval(secs => ${secs(chat.ms)})
+                returning next_at - make_interval(secs => ${secs(chat.ms)}) as slot)
+              select extract(epoch from chat.slot) * 1000 as slot_ms from chat`
+          : sql`with bot as (${bot}) select extract(epoch from bot.slot) * 1000 as slot_ms from bot`,
+      );
+      return Number(row?.slot_ms ?? 0) - Date.now();
+    },
   };
   return {
     async take(chat, call, maxWaitMs) {
-      const turn = chatTurn(chat, limits);
+      const turn = call === "send" ? chatTurn(chat, limits) : undefined;
       if (maxWaitMs !== undefined) {
-        const keys = call === "send" ? [BOT_KEY, turn.key] : [BOT_KEY];
-        const [row] = await queryRows<{ wait_ms: number | string | null }>(
-          db,
-          sql`select max(extract(epoch from (next_at - now())) * 1000) as wait_ms
-              from telegram_send_pace where key in ${keys}`,
-        );
-        const wait = Math.max(0, Number(row?.wait_ms ?? 0));
+        const wait = await waitUntil(turn ? [BOT_KEY, turn.key] : [BOT_KEY]);
         if (wait > maxWaitMs) return wait;
       }
-      if (call === "send") await sleep(await reserve(turn.key, turn.ms));
-      await sleep(await reserve(BOT_KEY, limits.botMs));
+      await takeTurns(turns, turn);
       return undefined;
     },
     async pauseAll(seconds) {
       await db.execute(
         sql`insert into telegram_send_pace (key, next_at)
-            values (${BOT_KEY}, now() + make_interval(secs => ${seconds}))
+            values (${BOT_KEY}, clock_timestamp() + make_interval(secs => ${seconds}))
             on conflict (key) do update
               set next_at = greatest(telegram_send_pace.next_at, excluded.next_at)`,
       );
