@@ -1,6 +1,7 @@
-import { InlineKeyboard, InputFile, type Context } from "grammy";
+import { InlineKeyboard, type Context } from "grammy";
 import type { Product } from "@/db/schema/catalog";
 import { productCardWithin } from "@/lib/catalog/product-card-text";
+import { productPhoto } from "@/lib/catalog/send-product-photo";
 import { buyProductData, cancelCardData } from "@/lib/telegram/callback-data";
 import { telegramLengthLimit } from "@/lib/telegram/message-limits";
 import { localeOf, type BotDeps } from "@/bot/context";
@@ -11,17 +12,21 @@ export async function sendProductCard(ctx: Context, deps: BotDeps, product: Prod
   const keyboard = new InlineKeyboard()
     .text(t("btn-buy"), buyProductData.pack({ productId: product.id }))
     .text(t("btn-cancel"), cancelCardData.pack({}));
-  const photo = product.photoKey ? await deps.readPhoto?.(product.photoKey) : undefined;
+  const cardWithin = (withPhoto: boolean) =>
+    productCardWithin(
+      { ...product, price: product.priceMinor },
+      locale,
+      telegramLengthLimit({ withPhoto }),
+    );
   // With a photo the card is its caption, and Telegram's shorter caption limit applies.
-  const limit = telegramLengthLimit({ withPhoto: Boolean(photo) });
-  const text = productCardWithin({ ...product, price: product.priceMinor }, locale, limit);
-  if (photo) {
-    await ctx.replyWithPhoto(new InputFile(photo), {
-      caption: text,
+  const photo = productPhoto(deps.db, product, { botId: ctx.me.id, readPhoto: deps.readPhoto });
+  const sent = await photo.send((file) =>
+    ctx.replyWithPhoto(file, {
+      caption: cardWithin(true),
       parse_mode: "HTML",
       reply_markup: keyboard,
-    });
-    return;
-  }
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+    }),
+  );
+  if (sent) return;
+  await ctx.reply(cardWithin(false), { parse_mode: "HTML", reply_markup: keyboard });
 }

@@ -154,6 +154,8 @@ export async function updateProduct(
         currency: valid.currency,
         stock: valid.stock,
         photoKey,
+        // A new photo must be uploaded to Telegram again: the old one's file_id shows the old.
+        ...(photoKey !== existing.photoKey ? { photoFileId: null, photoFileBotId: null } : {}),
         updatedAt: new Date(),
       })
       .where(eq(products.id, existing.id))

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
+import { products } from "@/db/schema/catalog";
 import { posts } from "@/db/schema/channels";
 import { type User } from "@/db/schema/users";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { migratedTestDatabase } from "@/test/database";
 import { buyerDetails } from "@/test/fixtures";
+import { photoSends } from "@/test/photo-sends";
 import { addChannel, checkChannel } from "./connect-channel";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { jobDispatcher } from "@/lib/jobs/dispatch-job";
@@ -68,7 +70,12 @@ afterAll(async () => {
   await server.close();
 });
 
-const deps = () => ({ api, botUsername: DEFAULT_BOT.username, readPhoto: async () => png });
+const deps = () => ({
+  api,
+  botId: DEFAULT_BOT.id,
+  botUsername: DEFAULT_BOT.username,
+  readPhoto: async () => png,
+});
 // What the outbox worker does in the app; these tests queue post refreshes only.
 const runQueuedJobs = () =>
   drainOutbox(
@@ -172,6 +179,39 @@ describe("publishing", () => {
     }
     const stored = await connection.db.select().from(posts).where(eq(posts.productId, product.id));
     expect(stored.map((p) => p.status)).toEqual(["sold_out", "sold_out"]);
+  });
+
+  it("uploads the photo again, once for all channels, when Telegram refuses the stored file_id", async () => {
+    const product = await createProduct(connection.db, seller, {
+      title: "Filter Blend",
+      price: "11",
+      photoKey: "filter.png",
+    });
+    const stale = `photo_${DEFAULT_BOT.id}_999_2_gone`;
+    await connection.db
+      .update(products)
+      .set({ photoFileId: stale, photoFileBotId: DEFAULT_BOT.id })
+      .where(eq(products.id, product.id));
+    const channels = await connection.db.query.channels.findMany();
+    const since = telegram.calls("sendPhoto").length;
+    const results = await publishProduct(
+      connection.db,
+      deps(),
+      seller,
+      product.id,
+      channels.map((c) => c.id),
+    );
+    expect(results?.map((r) => r.ok)).toEqual([true, true]);
+    const { photoFileId } = (await connection.db.query.products.findFirst({
+      where: eq(products.id, product.id),
+    }))!;
+    expect(photoFileId).not.toBe(stale);
+    // The first channel's send by the stale file_id is refused and uploads; the second reuses.
+    expect(photoSends(telegram, [-1001000000001, -1001000000002], since)).toMatchObject({
+      uploads: 1,
+      fileIds: [stale, photoFileId],
+      refused: 1,
+    });
   });
 
   it("reports each channel's result: a channel where the bot lost its rights fails alone", async () => {

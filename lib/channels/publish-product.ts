@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
-import { InlineKeyboard, InputFile, type Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
 import { channels, posts } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
@@ -9,11 +9,14 @@ import { channelPostCaption } from "@/lib/catalog/post-caption";
 import { findChannels } from "./connect-channel";
 import { buyLink } from "@/lib/catalog/buy-link";
 import { findProduct } from "@/lib/catalog/products";
+import { productPhoto } from "@/lib/catalog/send-product-photo";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
 import { telegramRefusal } from "@/lib/telegram/telegram-error";
 
 export interface PublishDeps {
   api: Api;
+  /** The bot behind `api`: the photo's stored file_id is valid for it alone. */
+  botId: number;
   botUsername: string;
   readPhoto: (key: string) => Promise<Uint8Array | undefined>;
 }
@@ -45,9 +48,9 @@ export async function publishProduct(
   const locale = telegramLocale(seller?.language);
   const html = channelPostCaption({ ...product, price: product.priceMinor }, locale);
   const buyLabel = translate(locale, product.stock === 0 ? "btn-sold-out" : "btn-buy");
-  const photo = product.photoKey ? await deps.readPhoto(product.photoKey) : undefined;
-  // Telegram keeps an uploaded photo: later channels reuse its file_id instead of the bytes.
-  let photoFileId: string | undefined;
+  // Uploaded at most once (and not at all when an earlier post or card did): later channels
+  // and the bot's cards reuse its file_id.
+  const photo = productPhoto(db, product, deps);
   const results: PublishResult[] = [];
   for (const channel of await findChannels(db, actor, channelIds)) {
     // Each post gets its own deep link, so the funnel can tell posts apart.
@@ -55,13 +58,10 @@ export async function publishProduct(
     const keyboard = new InlineKeyboard().url(buyLabel, buyLink(deps.botUsername, payload));
     try {
       const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
-      const message = photo
-        ? await deps.api.sendPhoto(channel.telegramChatId, photoFileId ?? new InputFile(photo), {
-            ...options,
-            caption: html,
-          })
-        : await deps.api.sendMessage(channel.telegramChatId, html, options);
-      if ("photo" in message) photoFileId ??= message.photo.at(-1)?.file_id;
+      const message =
+        (await photo.send((file) =>
+          deps.api.sendPhoto(channel.telegramChatId, file, { ...options, caption: html }),
+        )) ?? (await deps.api.sendMessage(channel.telegramChatId, html, options));
       await db.insert(posts).values({
         productId: product.id,
         channelId: channel.id,

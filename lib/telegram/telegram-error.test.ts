@@ -1,6 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import {
+  isFileIdRefused,
   isMessageGone,
   recipientGone,
   refusalOutcomeOf,
@@ -106,5 +107,27 @@ describe("TelegramRecipientGone", () => {
     expect(recipientGone(refused("sendMessage", 403, "Forbidden: bot was blocked"))).toBe(
       undefined,
     );
+  });
+});
+
+describe("isFileIdRefused", () => {
+  it("recognises Telegram's ways of refusing a file_id, and nothing else", () => {
+    for (const description of [
+      "Bad Request: wrong file identifier/HTTP URL specified",
+      "Bad Request: wrong remote file identifier specified: Wrong padding in the string",
+      "Bad Request: wrong remote file id specified: can't unserialize it",
+      "Bad Request: file reference expired",
+      "Bad Request: FILE_REFERENCE_EXPIRED",
+    ]) {
+      expect(isFileIdRefused(refused("sendPhoto", 400, description))).toBe(true);
+    }
+    for (const error of [
+      refused("sendPhoto", 400, "Bad Request: chat not found"),
+      refused("sendPhoto", 403, "Forbidden: bot was blocked by the user"),
+      refused("sendPhoto", 429, "Too Many Requests: retry after 5"),
+      new Error("wrong file identifier"),
+    ]) {
+      expect(isFileIdRefused(error)).toBe(false);
+    }
   });
 });

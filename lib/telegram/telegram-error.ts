@@ -56,6 +56,22 @@ export function isMessageGone(error: unknown): boolean {
 }
 
 /**
+ * True when Telegram refused a file_id we sent instead of the bytes: never issued to this bot
+ * ("wrong file identifier/HTTP URL specified"), unreadable ("wrong remote file identifier
+ * specified: …", once worded "wrong remote file id"), or too old ("file reference expired").
+ * Sending the same file_id again never helps; uploading the file again does.
+ */
+export function isFileIdRefused(error: unknown): boolean {
+  const refusal = telegramRefusal(error);
+  return (
+    refusal?.error_code === 400 &&
+    /wrong file identifier|wrong remote file id|file[ _]reference[ _]expired/i.test(
+      refusal.description,
+    )
+  );
+}
+
+/**
  * Thrown for a call Telegram refused with 403: nobody there will read an answer, so the update
  * that made the call is done rather than failed (see bot/middleware/recipient-gone.ts). It
  * carries the refusal's fields, so telegramRefusal() reads it like grammY's error.

@@ -1,4 +1,4 @@
-import { InlineKeyboard, InputFile } from "grammy";
+import { Api, InlineKeyboard, InputFile } from "grammy";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BOT } from "./simulator";
 import { buyer, png, setup } from "./test-support";
@@ -39,6 +39,37 @@ describe("Telegram simulator: chats, commands and files", () => {
     const download = await fetch(`${url}/file/bot${DEFAULT_BOT.token}/${file.file_path}`);
     expect(download.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await download.arrayBuffer())).toEqual(image);
+  });
+
+  it("sends a photo again by the file_id it gave this bot, and refuses any other", async () => {
+    const other = { ...DEFAULT_BOT, token: "1000000002:other-token", id: 1000000002 };
+    const { sim, api, url } = await setup({ bots: [DEFAULT_BOT, other] });
+    const otherApi = new Api(other.token, { apiRoot: url });
+    sim.markStarted(buyer);
+    sim.bot(other.id).markStarted(buyer);
+    const sent = await api.sendPhoto(buyer.id, new InputFile(png(640, 480), "mug.png"));
+    const fileId = sent.photo.at(-1)?.file_id ?? "";
+    expect((await api.sendPhoto(buyer.id, fileId)).photo).toEqual(sent.photo);
+
+    const unknown = {
+      error_code: 400,
+      description: "Bad Request: wrong file identifier/HTTP URL specified",
+    };
+    await expect(api.sendPhoto(buyer.id, "AgACAgIAAxkBAAIBnever-issued")).rejects.toMatchObject(
+      unknown,
+    );
+    // file_ids are per bot: another bot's is unknown to this one.
+    await expect(otherApi.sendPhoto(buyer.id, fileId)).rejects.toMatchObject(unknown);
+    // Nor is a file_id from before a reset (or of another simulator) ever another photo.
+    sim.reset();
+    sim.markStarted(buyer);
+    await api.sendPhoto(buyer.id, new InputFile(png(640, 480), "other.png"));
+    await expect(api.sendPhoto(buyer.id, fileId)).rejects.toMatchObject(unknown);
+    // The call log tells an upload ({ filename, size }) from a send by file_id (the string).
+    expect(sim.calls("sendPhoto").map((call) => call.params.photo)).toEqual([
+      { filename: "other.png", size: 33 },
+      fileId,
+    ]);
   });
 
   it("tells the bot about blocks, forgets everything on reset, and lets replays be answered", async () => {

@@ -42,6 +42,10 @@ function storePhoto(
   source: Partial<Pick<StoredFile, "data" | "filename" | "file_size" | "contentType" | "url">>,
 ): PhotoSize[] {
   const n = ++bot.counters.files;
+  // Telegram never issues a file_id twice. The counter starts again in a fresh or reset
+  // simulator while the app's database keeps the file_ids it stored, so a random part keeps
+  // an old file_id unknown (refused) rather than naming another world's photo.
+  const issue = globalThis.crypto.randomUUID().slice(0, 8);
   const longest = Math.max(original.width, original.height, 1);
   const sides = SIDE_LIMITS.filter((limit) => limit < longest);
   sides.push(Math.min(longest, SIDE_LIMITS.at(-1) ?? longest));
@@ -51,8 +55,8 @@ function storePhoto(
     const fileSize =
       source.file_size && Math.round(source.file_size * (largest ? 1 : scale * scale));
     return {
-      file_id: `photo_${bot.me.id}_${n}_${i}`,
-      file_unique_id: `unique_${n}_${i}`,
+      file_id: `photo_${bot.me.id}_${n}_${i}_${issue}`,
+      file_unique_id: `unique_${n}_${i}_${issue}`,
       width: Math.max(1, Math.round(original.width * scale)),
       height: Math.max(1, Math.round(original.height * scale)),
       ...(fileSize ? { file_size: fileSize } : {}),

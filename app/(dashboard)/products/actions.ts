@@ -73,7 +73,12 @@ export const publishToChannel = signedInAction(
     if (!api || !bot) return undefined;
     const results = await publishProduct(
       await database(),
-      { api, botUsername: bot.username, readPhoto: (key) => objectStorage().get(key) },
+      {
+        api,
+        botId: bot.id,
+        botUsername: bot.username,
+        readPhoto: (key) => objectStorage().get(key),
+      },
       user,
       String(productId),
       [String(channelId)],
