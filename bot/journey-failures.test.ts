@@ -184,6 +184,34 @@ describe("notifications", () => {
     ).toBe(true);
   });
 
+  it("puts a notice off by a long 429's retry_after instead of sleeping, and sends it once", async () => {
+    const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    journey.telegram.markStarted(seller.telegramId);
+    const buyer = newBuyer();
+    const session = await orderThroughBot(journey, buyer, product);
+    await journey.stripeSim.pay(session.id);
+    journey.telegram.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 30",
+      parameters: { retry_after: 30 },
+    });
+    await journey.drainOutbox();
+    const order = await orderOf(buyer.id);
+    const waiting = (await outboxFor(order!.id)).find((row) => row.status === "pending");
+    // Not a failed attempt: Telegram said when, and the row is due then.
+    expect(waiting).toMatchObject({ attempts: 0, lastError: expect.stringContaining("429") });
+    expect(waiting!.runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
+
+    await journey.db.db
+      .update(outbox)
+      .set({ runAfter: new Date() })
+      .where(eq(outbox.id, waiting!.id));
+    await journey.drainOutbox();
+    expect((await outboxFor(order!.id)).every((row) => row.status === "sent")).toBe(true);
+    const paidNotices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));
+    expect(paidNotices).toHaveLength(1);
+  });
+
   it("records a seller who never started the bot instead of retrying forever", async () => {
     const { seller, product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
     const buyer = newBuyer();

@@ -51,6 +51,31 @@ describe("claiming", () => {
     expect(c).toBeUndefined();
   });
 
+  it("takes a started checkout's next step before new product cards that arrived earlier", async () => {
+    const cards = [update(41, "/start a"), update(42, "/start b"), update(43, "/start c")];
+    for (const card of cards) await receive(connection.db, card);
+    const buy = { ...update(44, "Buy"), priority: 1 };
+    await receive(connection.db, buy);
+    const order = [];
+    for (
+      let row = await claimNext(connection.db, 30);
+      row;
+      row = await claimNext(connection.db, 30)
+    ) {
+      order.push(row.externalId);
+    }
+    expect(order).toEqual([buy.externalId, ...cards.map((card) => card.externalId)]);
+  });
+
+  it("keeps one chat's rows in arrival order whatever their priority", async () => {
+    const start = update(45, "/start a");
+    const answer = { ...update(45, "Buy"), priority: 1 };
+    await receive(connection.db, start);
+    await receive(connection.db, answer);
+    expect((await claimNext(connection.db, 30))?.externalId).toBe(start.externalId);
+    expect(await claimNext(connection.db, 30)).toBeUndefined();
+  });
+
   it("gives a row a crashed copy held to another copy once its lease lapses", async () => {
     const item = update(9);
     await receive(connection.db, item);

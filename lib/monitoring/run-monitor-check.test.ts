@@ -247,7 +247,7 @@ describe("Bot API calls failing", () => {
       12,
     );
     for (let call = 0; call < 12; call++) {
-      await expect(journey.telegramApi.getChat(1)).rejects.toThrow("403");
+      await expect(journey.telegramApi.getChat(1)).rejects.toMatchObject({ error_code: 403 });
     }
     await settleMonitorWrites();
     expect((await shop.checkFromTwoCopies()).flatMap((check) => check.opened)).toEqual([]);
