@@ -51,6 +51,9 @@ export async function startApp(): Promise<void> {
         },
         jobRegistry,
         everyMinute,
+        // Several jobs at once where each has its own connection; the embedded database has one,
+        // which a job's transaction holds while it sends.
+        { concurrency: connection.driver === "pglite" ? 1 : 4 },
       );
     if (stripe) startSchedule(everyQuarterHour, { db: connection.db, stripe });
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");

@@ -40,6 +40,28 @@ describe("the job dispatcher", () => {
     expect(await rowOf("test.greet:Erika")).toMatchObject({ status: "sent", attempts: 1 });
   });
 
+  it("runs jobs side by side with several loops, each once", async () => {
+    let running = 0;
+    let most = 0;
+    const ran: string[] = [];
+    const slow = defineJob({
+      kind: "test.slow",
+      schema: z.object({ n: z.number() }),
+      dedupeKey: ({ n }) => `test.slow:${n}`,
+      async run(_tx, { n }) {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running -= 1;
+        ran.push(String(n));
+      },
+    });
+    await enqueue(connection.db, ...Array.from({ length: 12 }, (_, n) => slow.of({ n })));
+    const result = await drainOutbox(connection.db, jobDispatcher([slow], deps), 100, 4);
+    expect(result).toEqual({ sent: 12, retrying: 0, failed: 0 });
+    expect(ran.toSorted()).toEqual(Array.from({ length: 12 }, (_, n) => String(n)).toSorted());
+    expect(most).toBeGreaterThan(1);
+  });
+
   it("queues the same job once", async () => {
     await enqueue(connection.db, greet.of({ name: "Max" }), greet.of({ name: "Max" }));
     const rows = await connection.db.select().from(outbox).where(eq(outbox.kind, "test.greet"));

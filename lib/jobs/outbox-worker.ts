@@ -7,6 +7,8 @@ import type { ScheduledTask } from "./schedule";
 export interface OutboxWorkerOptions {
   /** How often to look for due jobs (default 2 s). */
   intervalMs?: number;
+  /** Jobs sent at once by this copy (default 1). */
+  concurrency?: number;
 }
 
 export interface OutboxWorker {
@@ -22,7 +24,7 @@ export interface OutboxWorker {
 export function startOutboxWorker(
   db: Database,
   deliver: Deliver,
-  { intervalMs = 2000 }: OutboxWorkerOptions = {},
+  { intervalMs = 2000, concurrency = 1 }: OutboxWorkerOptions = {},
 ): OutboxWorker {
   let running: Promise<void> | undefined;
   let again = false;
@@ -36,7 +38,7 @@ export function startOutboxWorker(
     }
     // A kick comes from a request, but the jobs drained are not that request's.
     running = withoutLogFields(() =>
-      drainOutbox(db, deliver)
+      drainOutbox(db, deliver, 100, concurrency)
         .then((result) => {
           if (result.sent + result.retrying + result.failed > 0) {
             logger.info({ outbox: result }, "outbox drained");

@@ -61,27 +61,33 @@ export interface DrainResult {
 }
 
 /**
- * Sends due messages one by one. Each is claimed with FOR UPDATE SKIP LOCKED inside its own
- * transaction and marked sent in that same transaction, so several app copies draining at
- * once never pick the same row, and a crash mid-send leaves it pending for another try.
+ * Sends due messages, `concurrency` at a time (each waits mostly on Telegram's pace and answer).
+ * Each is claimed with FOR UPDATE SKIP LOCKED inside its own transaction and marked sent in that
+ * same transaction, so several loops and app copies draining at once never pick the same row,
+ * and a crash mid-send leaves it pending for another try.
  */
-export async function drainOutbox(db: Database, deliver: Deliver, limit = 100) {
+export async function drainOutbox(db: Database, deliver: Deliver, limit = 100, concurrency = 1) {
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
-  for (let i = 0; i < limit; i++) {
-    const outcome = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.status, "pending"), lte(outbox.runAfter, sql`now()`)))
-        .orderBy(asc(outbox.runAfter), asc(outbox.id))
-        .limit(1)
-        .for("update", { skipLocked: true });
-      if (!row) return undefined;
-      return settle(tx, row, deliver);
-    });
-    if (!outcome) break;
-    result[outcome] += 1;
-  }
+  let claimed = 0;
+  const loop = async () => {
+    while (claimed < limit) {
+      claimed += 1;
+      const outcome = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, "pending"), lte(outbox.runAfter, sql`now()`)))
+          .orderBy(asc(outbox.runAfter), asc(outbox.id))
+          .limit(1)
+          .for("update", { skipLocked: true });
+        if (!row) return undefined;
+        return settle(tx, row, deliver);
+      });
+      if (!outcome) return;
+      result[outcome] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
   return result;
 }
 

@@ -24,9 +24,10 @@ export function startNotificationWorker(
   deps: JobDeps,
   jobs: readonly Job[],
   schedule: Schedule<WorkerContext>,
+  { concurrency = 1 }: { concurrency?: number } = {},
 ): OutboxWorker {
   if (!shared.promoBotOutboxWorker) {
-    const worker = startOutboxWorker(db, jobDispatcher(jobs, deps));
+    const worker = startOutboxWorker(db, jobDispatcher(jobs, deps), { concurrency });
     const tasks = startSchedule(
       schedule,
       { db, telegram: deps.api, publicUrl: deps.publicUrl },
