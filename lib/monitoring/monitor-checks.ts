@@ -5,11 +5,13 @@ import type { Database } from "@/db/client";
 import { monitorEvents } from "@/db/schema/monitoring";
 import { logger } from "@/lib/platform/logger";
 import type { MonitorSource } from "@/lib/platform/monitor-events";
+import { inboxState } from "@/lib/jobs/inbox";
 import { outboxBacklog } from "@/lib/jobs/outbox";
 
 export const incidentKeys = [
   "stripe-webhook-failures",
   "outbox-stalled",
+  "inbox-stalled",
   "telegram-webhook-errors",
   "telegram-api-errors",
   "stripe-api-errors",
@@ -26,6 +28,10 @@ export const STRIPE_WEBHOOK_FAILURES = 5;
 // The outbox sends within seconds and retries after 10, 20, 40 … seconds: a message still
 // waiting after five minutes means buyers and sellers are not being told about their orders.
 export const OUTBOX_STALLED_SECONDS = 5 * 60;
+// The inbox answers buyers within seconds; even a large promotion, paced at Telegram's 30
+// messages a second, drains within a few minutes. A row still waiting after ten means updates
+// and payments are accepted but not processed: nobody answers buyers, nothing is marked paid.
+export const INBOX_STALLED_SECONDS = 10 * 60;
 // Telegram reports its latest failed delivery to our webhook; one in the last five minutes
 // means updates (buyers' taps) are not arriving. Cleared after a quiet quarter of an hour,
 // as Telegram retries slowly and a single success does not reset last_error_date.
@@ -86,6 +92,7 @@ export async function findProblems(
   const telegramApi = await apiErrorBurst(db, since, "telegram", TELEGRAM_EVERYDAY_CODES);
   const stripeApi = await apiErrorBurst(db, since, "stripe", STRIPE_EVERYDAY_CODES);
   const backlog = await outboxBacklog(db, now);
+  const inbox = await inboxState(db, since, now, 1);
   const window = { minutes: WINDOW_MINUTES };
   return [
     burst("stripe-webhook-failures", stripeWebhooks, STRIPE_WEBHOOK_FAILURES, window),
@@ -93,6 +100,11 @@ export async function findProblems(
       key: "outbox-stalled",
       state: backlog.oldestAgeSeconds > OUTBOX_STALLED_SECONDS ? "failing" : "clear",
       detail: { pending: backlog.pending, minutes: Math.floor(backlog.oldestAgeSeconds / 60) },
+    },
+    {
+      key: "inbox-stalled",
+      state: inbox.oldestAgeSeconds > INBOX_STALLED_SECONDS ? "failing" : "clear",
+      detail: { pending: inbox.pending, minutes: Math.floor(inbox.oldestAgeSeconds / 60) },
     },
     judgeWebhook(now, webhook, webhookExpected),
     burst("telegram-api-errors", telegramApi.count, TELEGRAM_API_ERRORS, {

@@ -4,7 +4,8 @@ import { outbox } from "@/db/schema/jobs";
 import { incidents } from "@/db/schema/monitoring";
 import { users, type User } from "@/db/schema/users";
 import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
-import { createSellerWithProduct } from "@/test/fixtures";
+import { createSellerWithProduct, startUpdate } from "@/test/fixtures";
+import { receive } from "@/lib/jobs/inbox";
 import { orderThroughBot, startJourney } from "@/test/journey-harness";
 import { captureLogs } from "@/test/log-capture";
 import { startTcpProxy } from "@/test/tcp-proxy";
@@ -227,6 +228,42 @@ describe("Telegram cannot deliver to the webhook", () => {
     expect(alertsTo(admins.english)).toEqual([
       expect.stringContaining("Telegram cannot reach the bot"),
       expect.stringContaining("Resolved: Telegram cannot reach the bot"),
+    ]);
+  });
+});
+
+describe("the inbox stalled", () => {
+  let shop: Shop;
+  beforeAll(async () => {
+    shop = await startShop("incidents_inbox");
+  });
+  afterAll(() => shop.stop());
+
+  it("alerts when a received update has waited ten minutes and recovers once it is processed", async () => {
+    const { journey, admins, alertsTo } = shop;
+    journey.telegram.markStarted(881_003);
+    // Stored by the webhook, but no worker takes it (every copy's worker is stuck).
+    await receive(journey.db.db, {
+      source: "telegram",
+      externalId: "881003001",
+      orderingKey: "chat:881003",
+      payload: startUpdate(881_003_001, 881_003),
+    });
+    await shop.checkFromTwoCopies(minutesLater(5));
+    expect(await shop.incidents("inbox-stalled")).toEqual([]);
+    await shop.checkFromTwoCopies(minutesLater(11));
+    expect(await shop.incidents("inbox-stalled")).toEqual([
+      expect.objectContaining({ resolvedAt: null, detail: { pending: 1, minutes: 11 } }),
+    ]);
+
+    await journey.processInbox();
+    await shop.checkFromTwoCopies(minutesLater(11));
+    await journey.drainOutbox();
+    expect(alertsTo(admins.english)).toEqual([
+      expect.stringContaining(
+        "1 update or payment event waits to be processed, the oldest for 11 minutes",
+      ),
+      expect.stringContaining("Resolved: Received updates are not being processed"),
     ]);
   });
 });

@@ -221,6 +221,11 @@ incident-outbox-stalled-detail = {$pending ->
         [one] 1 Nachricht wartet
        *[other] {$pending} Nachrichten warten
     } auf den Versand, die älteste seit {$minutes} Minuten. Käufer und Verkäufer erfahren nichts von ihren Bestellungen.
+incident-inbox-stalled = Empfangene Updates werden nicht verarbeitet
+incident-inbox-stalled-detail = {$pending ->
+        [one] 1 Update oder Zahlungsereignis wartet
+       *[other] {$pending} Updates und Zahlungsereignisse warten
+    } auf die Verarbeitung, das älteste seit {$minutes} Minuten. Käufer bekommen keine Antwort, Zahlungen werden nicht erfasst.
 incident-telegram-webhook-errors = Telegram erreicht den Bot nicht
 incident-telegram-webhook-errors-detail = Telegram meldet: „{$message}“. Wartende Updates: {$pending}. Tipps und Nachrichten der Käufer kommen nicht an.
 incident-telegram-api-errors = Aufrufe der Telegram-API schlagen fehl

@@ -221,6 +221,11 @@ incident-outbox-stalled-detail = {$pending ->
         [one] 1 message is
        *[other] {$pending} messages are
     } waiting to be sent, the oldest for {$minutes} minutes. Buyers and sellers are not being told about their orders.
+incident-inbox-stalled = Received updates are not being processed
+incident-inbox-stalled-detail = {$pending ->
+        [one] 1 update or payment event waits
+       *[other] {$pending} updates and payment events wait
+    } to be processed, the oldest for {$minutes} minutes. Buyers are not being answered and payments are not being recorded.
 incident-telegram-webhook-errors = Telegram cannot reach the bot
 incident-telegram-webhook-errors-detail = Telegram reports: “{$message}”. Updates waiting: {$pending}. Buyers' taps and messages are not arriving.
 incident-telegram-api-errors = Telegram API calls are failing
