@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { products } from "@/db/schema/catalog";
+import { inbox } from "@/db/schema/inbox";
 import { orders } from "@/db/schema/orders";
 import { appSettings as appSettingsTable } from "@/db/schema/platform";
 import { signInvoiceLink } from "@/lib/invoices/invoice-links";
@@ -91,6 +92,20 @@ async function eventually(check: () => boolean, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+// Telegram gets its 200 at once; the app answers from its inbox moments later. Waits until
+// every update and event received so far has been handled.
+async function answered() {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db.db
+      .select({ waiting: count() })
+      .from(inbox)
+      .where(eq(inbox.status, "pending"));
+    if (row?.waiting === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the app did not handle the updates it received");
+}
+
 type Buyer = { id: number; first_name: string; language_code: string };
 
 /** The bot's side of a buyer's chat, and pressing one of its buttons as the buyer. */
@@ -108,8 +123,17 @@ function buyerChat(buyer: Buyer) {
     expect(message, `a button ${data}`).toBeTruthy();
     // Telegram redelivers anything but a 2xx: the webhook must answer 200, failures included.
     expect((await telegram.pressButton(buyer, message!, data)).status).toBe(200);
+    await answered();
   };
-  return { botMessages, press };
+  const start = async (payload: string) => {
+    expect((await telegram.start(buyer, payload)).status).toBe(200);
+    await answered();
+  };
+  const say = async (text: string) => {
+    expect((await telegram.sendText(buyer, text)).status).toBe(200);
+    await answered();
+  };
+  return { botMessages, press, start, say };
 }
 
 test.beforeAll(async () => {
@@ -149,18 +173,18 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
     .where(eq(products.id, product.id));
   telegram.markStarted(seller.telegramId);
   const buyer = { id: 930_001, first_name: "Lea", language_code: "en" };
-  const { press } = buyerChat(buyer);
+  const { press, start, say } = buyerChat(buyer);
   const botMessages = (chatId: number) =>
     telegram.messages(chatId).filter((message) => message.from?.id === DEFAULT_BOT.id);
   const last = (chatId: number) => botMessages(chatId).at(-1);
 
-  expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+  await start(product.deepLinkPayload);
   // The product card: its photo, with the card as the caption.
   expect(last(buyer.id)?.photo?.length).toBeGreaterThan(0);
   expect(last(buyer.id)?.caption).toContain("Espresso Blend 250 g");
   await press(`buy:${product.id}`);
   for (const answer of ["Lea Lehmann", "Torstraße 9", "10119", "Berlin", "DE", "lea@example.com"]) {
-    expect((await telegram.sendText(buyer, answer)).status).toBe(200);
+    await say(answer);
   }
   expect(last(buyer.id)?.text).toContain("Please check your order");
   await press("dlg:confirm");
@@ -175,6 +199,7 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   const payment = await stripeSim.pay(session!.id);
   expect(payment.outcome).toBe("paid");
   expect(stripeSim.deliveries().at(-1)?.status).toBe(200);
+  await answered();
 
   // The app's own outbox worker sends both notices (the buyer's invoice may follow at once).
   await eventually(
@@ -228,11 +253,11 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
 test("Stripe failing at Confirm: the buyer is told at once and the next Confirm works", async () => {
   const { product } = await createSellerWithProduct(db.db, { stock: 1 });
   const buyer = { id: 930_002, first_name: "Jan", language_code: "en" };
-  const { botMessages, press } = buyerChat(buyer);
-  expect((await telegram.start(buyer, product.deepLinkPayload)).status).toBe(200);
+  const { botMessages, press, start, say } = buyerChat(buyer);
+  await start(product.deepLinkPayload);
   await press(`buy:${product.id}`);
   for (const answer of ["Jan Jansen", "Torstraße 9", "10119", "Berlin", "DE", "jan@example.com"]) {
-    expect((await telegram.sendText(buyer, answer)).status).toBe(200);
+    await say(answer);
   }
   expect(botMessages().at(-1)?.text).toContain("Please check your order");
   const before = botMessages().length;
