@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { createdAt } from "./columns";
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
@@ -23,6 +24,9 @@ export const outbox = pgTable(
     payload: jsonb("payload").notNull(),
     // Makes enqueueing idempotent: a redelivered webhook cannot queue the same message twice.
     dedupeKey: text("dedupe_key").notNull().unique(),
+    // Rows with the same key are sent one at a time, in the order they were queued (one order's
+    // messages: "Payment received" before "Your invoice"), however many run side by side.
+    orderingKey: text("ordering_key"),
     status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
@@ -30,5 +34,10 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.runAfter)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.runAfter),
+    index("outbox_pending_order_idx")
+      .on(t.orderingKey, t.id)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -43,10 +43,13 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
     of(payload, { createdAt } = {}) {
       // A payload the worker would refuse is a bug here, not a failed job later.
       const parsed = definition.schema.parse(payload);
+      // Everything about one order is sent in the order it was queued.
+      const { orderId } = parsed as { orderId?: unknown };
       return {
         kind: definition.kind,
         payload: parsed as Record<string, unknown>,
         dedupeKey: definition.dedupeKey(parsed),
+        ...(typeof orderId === "string" && { orderingKey: `order:${orderId}` }),
         ...(createdAt && { createdAt }),
       };
     },

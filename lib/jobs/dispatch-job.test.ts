@@ -62,6 +62,32 @@ describe("the job dispatcher", () => {
     expect(most).toBeGreaterThan(1);
   });
 
+  it("runs one order's jobs in the order they were queued, however many loops run", async () => {
+    const ran: string[] = [];
+    const notice = defineJob({
+      kind: "test.notice",
+      schema: z.object({ orderId: z.string(), text: z.string() }),
+      dedupeKey: ({ orderId, text }) => `test.notice:${orderId}:${text}`,
+      async run(_tx, { orderId, text }) {
+        // The first takes longest (it waited for the chat's turn, say).
+        if (text === "Payment received") await new Promise((resolve) => setTimeout(resolve, 60));
+        ran.push(`${orderId}: ${text}`);
+      },
+    });
+    await enqueue(
+      connection.db,
+      notice.of({ orderId: "o-1", text: "Payment received" }),
+      notice.of({ orderId: "o-1", text: "Your invoice" }),
+      notice.of({ orderId: "o-2", text: "Payment received" }),
+    );
+    await drainOutbox(connection.db, jobDispatcher([notice], deps), 100, 4);
+    expect(ran.filter((line) => line.startsWith("o-1"))).toEqual([
+      "o-1: Payment received",
+      "o-1: Your invoice",
+    ]);
+    expect(ran).toHaveLength(3);
+  });
+
   it("queues the same job once", async () => {
     await enqueue(connection.db, greet.of({ name: "Max" }), greet.of({ name: "Max" }));
     const rows = await connection.db.select().from(outbox).where(eq(outbox.kind, "test.greet"));

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, lte, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lt, lte, min, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { outbox } from "@/db/schema/jobs";
 import { withLogFields } from "@/lib/platform/request-context";
@@ -11,6 +12,8 @@ export interface OutboxJob {
   payload: Record<string, unknown>;
   /** Same key, same job: queueing it again (a redelivered webhook) does nothing. */
   dedupeKey: string;
+  /** Jobs with the same key run one at a time, in the order they were queued. */
+  orderingKey?: string;
   createdAt?: Date;
 }
 
@@ -73,10 +76,30 @@ export async function drainOutbox(db: Database, deliver: Deliver, limit = 100, c
     while (claimed < limit) {
       claimed += 1;
       const outcome = await db.transaction(async (tx) => {
+        const earlier = alias(outbox, "earlier");
         const [row] = await tx
           .select()
           .from(outbox)
-          .where(and(eq(outbox.status, "pending"), lte(outbox.runAfter, sql`now()`)))
+          .where(
+            and(
+              eq(outbox.status, "pending"),
+              lte(outbox.runAfter, sql`now()`),
+              // An earlier job with the same key (still sending, or waiting for its retry)
+              // goes first; FOR UPDATE on a row someone holds would otherwise skip past it.
+              notExists(
+                tx
+                  .select({ id: earlier.id })
+                  .from(earlier)
+                  .where(
+                    and(
+                      eq(earlier.orderingKey, outbox.orderingKey),
+                      lt(earlier.id, outbox.id),
+                      eq(earlier.status, "pending"),
+                    ),
+                  ),
+              ),
+            ),
+          )
           .orderBy(asc(outbox.runAfter), asc(outbox.id))
           .limit(1)
           .for("update", { skipLocked: true });
