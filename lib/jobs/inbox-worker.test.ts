@@ -2,13 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { inbox } from "@/db/schema/inbox";
-import { migratedTestDatabase } from "@/test/database";
+import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
+import { startTcpProxy } from "@/test/tcp-proxy";
 import { claimNext, inboxState, receive, type InboxRow } from "./inbox";
 import { drainInbox, processInboxRow, startInboxWorker, type InboxHandlers } from "./inbox-worker";
 
+let url: string;
 let connection: DatabaseConnection;
 beforeAll(async () => {
-  connection = await migratedTestDatabase("inbox_worker");
+  url = await migratedTestDatabaseUrl("inbox_worker");
+  connection = await connectTestDatabase(url);
 });
 afterAll(() => connection.close());
 beforeEach(async () => {
@@ -149,6 +152,37 @@ describe("processing", () => {
         lastError: "Error: Bad Request: nope",
       }),
     ]);
+  });
+
+  it("records a row done once the database is back, rather than doing it again", async () => {
+    const item = update(31);
+    await receive(connection.db, item);
+    const proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(url).port) });
+    const through = await connectTestDatabase(proxy.url(url));
+    try {
+      const row = (await claimNext(through.db, 30))!;
+      let runs = 0;
+      const outcome = await processInboxRow(
+        through.db,
+        {
+          telegram: {
+            async process() {
+              runs += 1;
+              // The reply went out; then the database is away for a second.
+              proxy.cut();
+              setTimeout(() => proxy.restore(), 1000);
+            },
+          },
+        },
+        row,
+      );
+      expect(outcome).toBe("done");
+      expect(runs).toBe(1);
+      expect(await rowOf(item.externalId)).toMatchObject({ status: "done", attempts: 1 });
+    } finally {
+      await through.close();
+      await proxy.close();
+    }
   });
 
   it("two copies draining at once run each update once and one chat's updates in order", async () => {

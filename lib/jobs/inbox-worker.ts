@@ -58,15 +58,34 @@ export async function processInboxRow(
     }, RENEW_EVERY_MS);
     renew.unref();
     try {
-      await handler.process(row);
-    } catch (error) {
-      return settleFailure(db, handler, row, error);
+      try {
+        await handler.process(row);
+      } catch (error) {
+        return await settleFailure(db, handler, row, error);
+      }
+      await recordDone(db, row);
+      return "done";
     } finally {
       clearInterval(renew);
     }
-    await markDone(db, row);
-    return "done";
   });
+}
+
+// The effect has happened (a reply went out): a database away for a moment must not leave the
+// row looking unfinished, or it runs again when its lease lapses and the buyer gets the reply
+// twice. So recording it is tried again, while the lease is kept, for as long as a lease lasts.
+async function recordDone(db: Database, row: InboxRow) {
+  const giveUpAt = Date.now() + LEASE_SECONDS * 1000;
+  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2000)) {
+    try {
+      await markDone(db, row);
+      return;
+    } catch (error) {
+      if (Date.now() + delayMs >= giveUpAt) throw error;
+      logger.warn({ err: error }, "inbox row done but not recorded yet; trying again");
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }
 
 async function settleFailure(db: Database, handler: InboxHandler, row: InboxRow, error: unknown) {
