@@ -3,6 +3,7 @@ import { Api, type Context, type MiddlewareFn, type Transformer } from "grammy";
 import type { Database } from "@/db/client";
 import { reportTelegramApiErrors } from "@/lib/platform/report-api-errors";
 import { recordBotBlocked } from "@/lib/telegram/bot-users";
+import { journalReplies } from "@/lib/telegram/journal-replies";
 import { paceSends } from "@/lib/telegram/pace-sends";
 import { refusalOutcomes } from "@/lib/telegram/refusal-outcomes";
 import type { SendPace } from "@/lib/telegram/send-pace";
@@ -31,6 +32,8 @@ function updateTransformers(db: Database, pace?: SendPace): UpdateTransformers {
       }),
       // What still fails is logged and counted for the Monitoring page.
       reportTelegramApiErrors(db),
+      // A message an earlier attempt of this update already sent is not sent again.
+      journalReplies(db),
     ],
     outcomes: [refusalOutcomes({ recordBlocked: (id) => recordBotBlocked(db, id) })],
   };

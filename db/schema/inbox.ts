@@ -1,10 +1,12 @@
 import {
+  bigint,
   bigserial,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -58,4 +60,21 @@ export const inbox = pgTable(
     // The Monitoring page counts received rows per hour and day, and old rows are pruned.
     index("inbox_received_at_idx").on(t.receivedAt),
   ],
+);
+
+// The messages an inbox row's processing has sent, in call order: when a row is processed again
+// (its copy died after sending but before marking it done), a message already sent is not sent
+// twice — the Bot API has no idempotency key of its own. Dropped with its row.
+export const inboxReplies = pgTable(
+  "inbox_replies",
+  {
+    inboxId: bigint("inbox_id", { mode: "number" })
+      .notNull()
+      .references(() => inbox.id, { onDelete: "cascade" }),
+    /** The n-th message this row's processing sent (1, 2, …). */
+    seq: integer("seq").notNull(),
+    /** What Telegram answered (the Message), handed back instead of sending again. */
+    result: jsonb("result").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inboxId, t.seq] })],
 );

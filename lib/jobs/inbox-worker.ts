@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { withLogFields, withoutLogFields } from "@/lib/platform/request-context";
+import { withInboxRow } from "./inbox-replies";
 import {
   claimNext,
   markDone,
@@ -59,7 +60,7 @@ export async function processInboxRow(
     renew.unref();
     try {
       try {
-        await handler.process(row);
+        await withInboxRow(row, () => handler.process(row));
       } catch (error) {
         return await settleFailure(db, handler, row, error);
       }

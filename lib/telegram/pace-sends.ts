@@ -23,6 +23,11 @@ const SENDS = new Set([
   "forwardMessages",
 ]);
 
+/** Whether a method puts a new message into a chat. */
+export function isSendMethod(method: string): boolean {
+  return SENDS.has(method);
+}
+
 function pacedCall(method: string): PacedCall | undefined {
   if (SENDS.has(method)) return "send";
   if (method.startsWith("editMessage")) return "edit";
