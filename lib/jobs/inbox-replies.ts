@@ -3,6 +3,10 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { inboxReplies } from "@/db/schema/inbox";
 import type { InboxRow } from "./inbox";
+import { writeSurely } from "./write-surely";
+
+// Well inside the row's lease, which is renewed meanwhile (when the database is back).
+const JOURNAL_BUDGET_MS = 20_000;
 
 interface Processing {
   rowId: number;
@@ -42,10 +46,17 @@ export function replyJournal(db: Database) {
     async after(seq: number, result: unknown) {
       const processing = storage.getStore();
       if (!processing) return;
-      await db
-        .insert(inboxReplies)
-        .values({ inboxId: processing.rowId, seq, result: result as object })
-        .onConflictDoNothing();
+      // The message is out: not recording it would send it again on the row's next attempt.
+      await writeSurely(
+        async () => {
+          await db
+            .insert(inboxReplies)
+            .values({ inboxId: processing.rowId, seq, result: result as object })
+            .onConflictDoNothing();
+        },
+        "a sent message",
+        JOURNAL_BUDGET_MS,
+      );
     },
   };
 }

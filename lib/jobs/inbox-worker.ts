@@ -3,6 +3,7 @@ import { describeError } from "@/lib/platform/log-privacy";
 import { logger } from "@/lib/platform/logger";
 import { withLogFields, withoutLogFields } from "@/lib/platform/request-context";
 import { withInboxRow } from "./inbox-replies";
+import { writeSurely } from "./write-surely";
 import {
   claimNext,
   markDone,
@@ -76,17 +77,7 @@ export async function processInboxRow(
 // row looking unfinished, or it runs again when its lease lapses and the buyer gets the reply
 // twice. So recording it is tried again, while the lease is kept, for as long as a lease lasts.
 async function recordDone(db: Database, row: InboxRow) {
-  const giveUpAt = Date.now() + LEASE_SECONDS * 1000;
-  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2000)) {
-    try {
-      await markDone(db, row);
-      return;
-    } catch (error) {
-      if (Date.now() + delayMs >= giveUpAt) throw error;
-      logger.warn({ err: error }, "inbox row done but not recorded yet; trying again");
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
+  await writeSurely(() => markDone(db, row), "inbox row done but", LEASE_SECONDS * 1000);
 }
 
 async function settleFailure(db: Database, handler: InboxHandler, row: InboxRow, error: unknown) {
