@@ -35,11 +35,14 @@ describe("the registry", () => {
       kind: "order.status.buyer",
       payload: { orderId, variant: "shipped" },
       dedupeKey: `order.status.buyer:${orderId}:shipped`,
+      // New rows are also ordered with the order's other messages.
+      orderingKey: `order:${orderId}`,
     });
     expect(byKind.get("order.paid.buyer")?.of({ orderId })).toEqual({
       kind: "order.paid.buyer",
       payload: { orderId },
       dedupeKey: `order.paid.buyer:${orderId}`,
+      orderingKey: `order:${orderId}`,
     });
     const alert = { incidentId: orderId, userId: orderId, monitoringUrl: "https://x/monitoring" };
     expect(byKind.get("alert.opened")?.of(alert).dedupeKey).toBe(
