@@ -6,6 +6,8 @@ import path from "node:path";
 export interface StandaloneAppOptions {
   /** Copy the app's output to this process's (the default); off, it is only kept in `output()`. */
   echo?: boolean;
+  /** Keep the output for `output()` (the default); a benchmark's thousands of lines are not. */
+  keep?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface StandaloneAppOptions {
 export async function startStandaloneApp(
   port: number,
   settings: Record<string, string>,
-  { echo = true }: StandaloneAppOptions = {},
+  { echo = true, keep = true }: StandaloneAppOptions = {},
 ) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [".next/standalone/server.js"], {
@@ -42,7 +44,7 @@ export async function startStandaloneApp(
     return (chunk: Buffer) => {
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
-      output.push(...lines.filter(Boolean));
+      if (keep) output.push(...lines.filter(Boolean));
       if (echo) target.write(chunk);
     };
   };

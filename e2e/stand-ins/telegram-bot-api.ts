@@ -1,6 +1,7 @@
 import type { InlineKeyboardMarkup, Message, Update, User } from "grammy/types";
 import { createWebhookDelivery, type Delivery } from "./telegram-delivery";
 import { readBotApiParams, type Params } from "./telegram-params";
+import type { FloodControl } from "./telegram-flood-control";
 import type { Refusal } from "./telegram-refusals";
 
 /** A live-looking bot: a 10-digit id and a 35-character secret, as @BotFather issues them. */
@@ -32,10 +33,11 @@ type Result = { result: unknown } | Refusal;
  * Telegram's Bot API as a bot sees it (https://core.telegram.org/bots/api): methods under
  * /bot<token>/<method> answered `{ok:true,result}` or `{ok:false,error_code,description}`;
  * every message the bot sends is kept per chat with Telegram's message ids (one sequence per
- * chat, shared with the user's own messages). Told to, it refuses or hangs a call. Its other
+ * chat, shared with the user's own messages). Told to, it refuses or hangs a call; given flood
+ * control, it refuses messages over Telegram's rate limits with 429. Its other
  * side delivers users' updates to the webhook (telegram-delivery.ts).
  */
-export function createTelegramStandIn() {
+export function createTelegramStandIn({ floodControl }: { floodControl?: FloodControl } = {}) {
   const botUser: User = { id: LIVE_BOT.id, is_bot: true, first_name: LIVE_BOT.first_name };
   const chats = new Map<number, { nextMessageId: number; messages: Message[] }>();
   const rules: FailureRule[] = [];
@@ -224,7 +226,7 @@ export function createTelegramStandIn() {
       call.answer = "hang";
       return new Promise<never>(() => {});
     }
-    const outcome = failure ?? methods[method]?.(params);
+    const outcome = failure ?? floodControl?.(method, chatId) ?? methods[method]?.(params);
     if (!outcome) return refuse({ error_code: 404, description: "Not Found: method not found" });
     if ("error_code" in outcome) {
       call.answer = outcome.error_code;
