@@ -19,7 +19,7 @@ export interface StandaloneAppOptions {
 export async function startStandaloneApp(
   port: number,
   settings: Record<string, string>,
-  { echo = true, keep = true }: StandaloneAppOptions = {},
+  { echo = true, keep: keepOutput = true }: StandaloneAppOptions = {},
 ) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [".next/standalone/server.js"], {
@@ -44,7 +44,7 @@ export async function startStandaloneApp(
     return (chunk: Buffer) => {
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
-      if (keep) output.push(...lines.filter(Boolean));
+      if (keepOutput) output.push(...lines.filter(Boolean));
       if (echo) target.write(chunk);
     };
   };
