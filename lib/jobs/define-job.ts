@@ -22,6 +22,11 @@ export interface JobDefinition<S extends z.ZodType> {
   kind: string;
   /** The payload as stored in outbox.payload; every row is parsed with it before it runs. */
   schema: S;
+  /**
+   * Sent before other kinds when several are due: someone is waiting for it right now (a
+   * buyer who has just paid), while the rest (seller notices, invoices) can follow.
+   */
+  first?: boolean;
   /** Same key, same job: the outbox queues it once. */
   dedupeKey(payload: z.output<S>): string;
   /**

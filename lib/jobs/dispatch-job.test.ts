@@ -88,6 +88,46 @@ describe("the job dispatcher", () => {
     expect(ran).toHaveLength(3);
   });
 
+  it("sends the first kinds before other due jobs, and waits for none held back by its order", async () => {
+    const ran: string[] = [];
+    const job = (kind: string) =>
+      defineJob({
+        kind,
+        schema: z.object({ orderId: z.string() }),
+        dedupeKey: ({ orderId }) => `${kind}:${orderId}`,
+        async run(_tx, { orderId }) {
+          ran.push(`${kind} ${orderId}`);
+        },
+      });
+    const paid = job("test.paid");
+    const seller = job("test.seller");
+    const invoice = job("test.invoice");
+    // A burst as payments queue it: each order's buyer, seller and invoice jobs in turn; the
+    // last order's buyer notice is queued behind one of its own jobs (its key holds it back).
+    await enqueue(
+      connection.db,
+      paid.of({ orderId: "f-1" }),
+      seller.of({ orderId: "f-1" }),
+      invoice.of({ orderId: "f-1" }),
+      paid.of({ orderId: "f-2" }),
+      seller.of({ orderId: "f-2" }),
+      invoice.of({ orderId: "f-3" }),
+      paid.of({ orderId: "f-3" }),
+    );
+    await drainOutbox(connection.db, jobDispatcher([paid, seller, invoice], deps), 100, 1, [
+      "test.paid",
+    ]);
+    expect(ran).toEqual([
+      "test.paid f-1",
+      "test.paid f-2",
+      "test.seller f-1",
+      "test.invoice f-1",
+      "test.seller f-2",
+      "test.invoice f-3",
+      "test.paid f-3",
+    ]);
+  });
+
   it("queues the same job once", async () => {
     await enqueue(connection.db, greet.of({ name: "Max" }), greet.of({ name: "Max" }));
     const rows = await connection.db.select().from(outbox).where(eq(outbox.kind, "test.greet"));

@@ -9,6 +9,8 @@ export interface OutboxWorkerOptions {
   intervalMs?: number;
   /** Jobs sent at once by this copy (default 1). */
   concurrency?: number;
+  /** Kinds sent before any other due job (see drainOutbox). */
+  firstKinds?: readonly string[];
 }
 
 export interface OutboxWorker {
@@ -24,7 +26,7 @@ export interface OutboxWorker {
 export function startOutboxWorker(
   db: Database,
   deliver: Deliver,
-  { intervalMs = 2000, concurrency = 1 }: OutboxWorkerOptions = {},
+  { intervalMs = 2000, concurrency = 1, firstKinds = [] }: OutboxWorkerOptions = {},
 ): OutboxWorker {
   let running: Promise<void> | undefined;
   let again = false;
@@ -38,7 +40,7 @@ export function startOutboxWorker(
     }
     // A kick comes from a request, but the jobs drained are not that request's.
     running = withoutLogFields(() =>
-      drainOutbox(db, deliver, 100, concurrency)
+      drainOutbox(db, deliver, 100, concurrency, firstKinds)
         .then((result) => {
           if (result.sent + result.retrying + result.failed > 0) {
             logger.info({ outbox: result }, "outbox drained");

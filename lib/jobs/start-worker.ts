@@ -27,7 +27,10 @@ export function startNotificationWorker(
   { concurrency = 1 }: { concurrency?: number } = {},
 ): OutboxWorker {
   if (!shared.promoBotOutboxWorker) {
-    const worker = startOutboxWorker(db, jobDispatcher(jobs, deps), { concurrency });
+    const worker = startOutboxWorker(db, jobDispatcher(jobs, deps), {
+      concurrency,
+      firstKinds: jobs.filter((job) => job.first).map((job) => job.kind),
+    });
     const tasks = startSchedule(
       schedule,
       { db, telegram: deps.api, publicUrl: deps.publicUrl },

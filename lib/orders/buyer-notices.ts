@@ -15,9 +15,10 @@ type Compose = (
 ) => Pick<TelegramMessage, "text" | "keyboard">;
 
 /** A Telegram message to the order's buyer, in their language, about the order as it is now. */
-function buyerNotice(kind: string, compose: Compose) {
+function buyerNotice(kind: string, compose: Compose, { first = false } = {}) {
   return defineJob({
     kind,
+    first,
     schema: orderNoticePayload,
     dedupeKey: orderNoticeKey(kind),
     async run(tx, { orderId, variant }, { api }) {
@@ -46,7 +47,10 @@ const withRenewButton =
     ),
   });
 
-export const orderPaidBuyerNotice = buyerNotice("order.paid.buyer", text("order-paid-buyer"));
+// The buyer has just paid and is looking at the chat: this goes before everything else queued.
+export const orderPaidBuyerNotice = buyerNotice("order.paid.buyer", text("order-paid-buyer"), {
+  first: true,
+});
 export const orderExpiredBuyerNotice = buyerNotice(
   "order.expired.buyer",
   withRenewButton("order-expired-buyer"),

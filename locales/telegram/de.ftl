@@ -121,6 +121,13 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Als versandt markieren
+order-paid-seller-digest =
+    🛒 <b>{$count} neue bezahlte Bestellungen</b>
+
+    {$lines}
+
+    Adressen und den Knopf, um jede als versandt zu markieren, findest du auf deiner <a href="{$url}">Bestellseite</a>.
+order-paid-seller-digest-line = #{$number}: {$items}, {$total}
 order-oversold-seller =
     ⚠️ <b>Bestellung #{$number} ist überverkauft</b>
     {$items} wurde bezahlt ({$total}), nachdem der Bezahlvorgang abgelaufen war, und inzwischen ging der Bestand an einen anderen Käufer: Du hast mehr verkauft, als du hattest.

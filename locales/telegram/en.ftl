@@ -121,6 +121,13 @@ order-paid-seller =
     {$country}
     {$email}
 btn-mark-shipped = Mark shipped
+order-paid-seller-digest =
+    🛒 <b>{$count} new paid orders</b>
+
+    {$lines}
+
+    Addresses and the button to mark each one shipped are on your <a href="{$url}">orders page</a>.
+order-paid-seller-digest-line = #{$number}: {$items}, {$total}
 order-oversold-seller =
     ⚠️ <b>Order #{$number} is oversold</b>
     {$items} was paid ({$total}) after its checkout had expired, and meanwhile the stock went to another buyer: you have sold more than you had.
