@@ -35,6 +35,13 @@ export async function writeOutboxReport(run: OutboxRun) {
       `Ratio (target ≤ ${TARGET}×)`,
       `${ratio.toFixed(2)}× ${ratio <= TARGET ? "(met)" : "(**missed**)"}`,
     ],
+    [
+      "First confirmation; pace from the first to the last",
+      `${s(f.firstConfirmationMs)}; ${(
+        ((f.buyerConfirmations - 1) * 1000) /
+        Math.max(1, f.lastConfirmationMs - f.firstConfirmationMs)
+      ).toFixed(1)} messages/s`,
+    ],
     ["Messages sent up to the last confirmation (all chats)", String(f.sentByLastConfirmation)],
     [
       "Buyers confirmed / missed / confirmed twice",

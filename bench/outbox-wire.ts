@@ -42,6 +42,7 @@ export interface Tally {
   confirmed: number;
   missed: number;
   duplicated: number;
+  firstConfirmationMs: number;
   lastConfirmationMs: number;
   /** Messages the stand-in took up to the last buyer's confirmation (any chat). */
   sentByLastConfirmation: number;
@@ -84,6 +85,7 @@ export function tally(
     confirmed: perBuyer.size,
     missed: shop.buyerChats.length - perBuyer.size,
     duplicated: [...perBuyer.values()].filter((n) => n > 1).length,
+    firstConfirmationMs: Math.min(last, ...confirmations.map((send) => send.at)) - startedAt,
     lastConfirmationMs: last - startedAt,
     sentByLastConfirmation: ok.filter((send) => send.at <= last).length,
     buyerConfirmations: confirmations.length,
