@@ -57,7 +57,7 @@ export async function writeOutboxReport(run: OutboxRun) {
     ["Other messages", String(f.otherMessages)],
     [
       "429s received per message sent",
-      `${(f.refused429 / Math.max(1, f.accepted)).toFixed(3)} (${f.refused429} of ${f.accepted + f.refused429} tries)`,
+      `${(f.refused429 / Math.max(1, f.accepted)).toFixed(3)} (${f.refused429} of ${f.accepted + f.refused429} tries; ${f.refused429ByLastConfirmation} before the last confirmation)`,
     ],
     ["Other refusals", String(f.refusedOther)],
     [

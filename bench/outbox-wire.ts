@@ -56,6 +56,8 @@ export interface Tally {
   otherMessages: number;
   accepted: number;
   refused429: number;
+  /** 429s up to the last confirmation: each pauses every sender for its retry_after. */
+  refused429ByLastConfirmation: number;
   refusedOther: number;
   lastMessageMs: number;
 }
@@ -98,6 +100,8 @@ export function tally(
     otherMessages: ok.length - confirmations.length - toSellers.length - invoiceNotices.length,
     accepted: ok.length,
     refused429: ours.filter((send) => send.status === 429).length,
+    refused429ByLastConfirmation: ours.filter((send) => send.status === 429 && send.at <= last)
+      .length,
     refusedOther: ours.filter((send) => send.status !== 200 && send.status !== 429).length,
     lastMessageMs: Math.max(startedAt, ...ok.map((send) => send.at)) - startedAt,
   };
