@@ -75,8 +75,8 @@ baseline, the load generator, the stand-ins and PostgreSQL share the machine's c
 
 The worker processes the stored rows while the load runs, on the same cores, so the payloads
 are real ones it handles cheaply: each Telegram update is a \`my_chat_member\` (the bot made
-administrator of one of 5000 channels), which the bot ignores outside private chats after
-reading the chat's dialog state; each Stripe event is a \`checkout.session.completed\` of a
+administrator of one of 5000 channels), on which the bot does not act (it follows membership
+in private chats only) and sends nothing; each Stripe event is a \`checkout.session.completed\` of a
 session paid by a delayed method (\`payment_status: unpaid\`), for which the worker only records
 the event id. The worker's own throughput is \`npm run bench:inbox\`'s. "rows left" is what
 the worker still had to process when the load ended, and how long it took; it was waited for
