@@ -1,35 +1,44 @@
-// The requests the webhook benchmark sends: signed Stripe events and Telegram updates, each
-// one new, so the app does the real work for every one.
+// The requests the webhook benchmark sends, each one new (a fresh update id or event id) so the
+// app stores every one. The payloads are real webhook bodies the worker then handles cheaply:
+// what it does with the rows competes for the same cores as the ingest being measured, and the
+// inbox and outbox benchmarks measure that work on its own.
 import Stripe from "stripe";
-import type { TelegramSimulator } from "@/sandbox/telegram/simulator";
-import type { MakeRequest } from "./load";
+
+export type MakeRequest = () => { body: string; headers: Record<string, string> };
 
 const stripe = new Stripe("sk_test_bench");
 
-export function stripeEventRequest(orderIds: string[], webhookSecret: string): MakeRequest {
+/**
+ * A signed `checkout.session.completed` for a session paid by a delayed method (SEPA debit):
+ * Stripe sends it with payment_status "unpaid", and the worker only records the event id (the
+ * order is paid when `async_payment_succeeded` follows).
+ */
+export function stripeEventRequest(webhookSecret: string, prefix: string): MakeRequest {
   let next = 0;
   return () => {
-    const orderId = orderIds[next++ % orderIds.length];
+    next += 1;
     const payload = JSON.stringify({
-      id: `evt_bench_${next}_${Math.random().toString(36).slice(2)}`,
+      id: `evt_${prefix}_${next}`,
       object: "event",
+      api_version: "2025-09-30.clover",
       type: "checkout.session.completed",
       created: Math.floor(Date.now() / 1000),
+      livemode: false,
       data: {
         object: {
-          id: `cs_bench_${next}`,
+          id: `cs_${prefix}_${next}`,
           object: "checkout.session",
-          payment_status: "paid",
-          payment_intent: `pi_bench_${next}`,
-          client_reference_id: orderId,
-          metadata: { order_id: orderId },
+          mode: "payment",
+          status: "complete",
+          payment_status: "unpaid",
+          payment_intent: `pi_${prefix}_${next}`,
+          amount_total: 1290,
+          currency: "eur",
+          metadata: {},
         },
       },
     });
-    const signature = stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: webhookSecret,
-    });
+    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
     return {
       body: payload,
       headers: { "content-type": "application/json", "stripe-signature": signature },
@@ -37,24 +46,37 @@ export function stripeEventRequest(orderIds: string[], webhookSecret: string): M
   };
 }
 
-export function telegramUpdateRequest(
-  telegram: Pick<TelegramSimulator, "markStarted">,
-  webhookSecret: string,
-): MakeRequest {
-  let updateId = 1_000_000;
+/**
+ * A `my_chat_member` update: a seller made the bot an administrator of a channel, one of 5000.
+ * The bot acts on membership only in private chats (a buyer blocking it), so the worker loads
+ * the chat's dialog state and is done, with no message sent.
+ */
+export function telegramUpdateRequest(webhookSecret: string, firstUpdateId: number): MakeRequest {
+  let updateId = firstUpdateId;
   return () => {
     updateId += 1;
-    const user = { id: 200_000 + (updateId % 5000), is_bot: false, first_name: "Bench" };
-    telegram.markStarted(user.id);
+    const seller = { id: 300_000 + (updateId % 5000), is_bot: false, first_name: "Seller" };
     const body = JSON.stringify({
       update_id: updateId,
-      message: {
-        message_id: updateId,
+      my_chat_member: {
+        chat: { id: -1_000_000_000_000 - (updateId % 5000), type: "channel", title: "Shop" },
+        from: seller,
         date: Math.floor(Date.now() / 1000),
-        chat: { id: user.id, type: "private", first_name: "Bench" },
-        from: user,
-        text: "/status",
-        entities: [{ type: "bot_command", offset: 0, length: 7 }],
+        old_chat_member: { user: BOT_USER, status: "left" },
+        new_chat_member: {
+          user: BOT_USER,
+          status: "administrator",
+          can_be_edited: false,
+          can_post_messages: true,
+          can_edit_messages: true,
+          can_delete_messages: true,
+          can_manage_chat: true,
+          can_invite_users: true,
+          can_change_info: false,
+          can_restrict_members: false,
+          can_promote_members: false,
+          is_anonymous: false,
+        },
       },
     });
     return {
@@ -66,3 +88,10 @@ export function telegramUpdateRequest(
     };
   };
 }
+
+const BOT_USER = {
+  id: 100_000,
+  is_bot: true,
+  first_name: "Bench Shop",
+  username: "bench_shop_bot",
+};

@@ -45,6 +45,8 @@ async function verifyAndStore(request: Request, deps: StripeWebhookDeps) {
       externalId: event.id,
       orderingKey: paymentOf(event),
       payload: event,
+      // What constructEvent parsed, as Stripe sent it.
+      payloadJson: payload,
     });
     if (stored === "stored") deps.onStored?.();
     return answer(deps.db, 200, stored === "stored" ? "ok" : "duplicate", { received: true });

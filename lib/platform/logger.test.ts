@@ -90,6 +90,30 @@ describe("logger", () => {
     expect(line).toContain(`"addressCountry":"${country}"`);
   });
 
+  it("censors private keys four levels deep, in arrays too, and leaves the caller's objects as they were", () => {
+    const { lines, logger } = capture();
+    const buyer = { name, email };
+    const batch = { orders: [{ id: "o1", shipping: { address: { line1: street } } }], buyer };
+    logger.info({ batch }, "batch");
+    logger.info({ a: { b: { c: { postcode } } } }, "four levels");
+    logger.info({ bot: { token: "123:ABC-secret-token", id: 7 } }, "child");
+    const [first, second, third] = lines.map((l) => JSON.parse(l));
+    expect(first.batch.orders[0]).toEqual({ id: "o1", shipping: "[redacted]" });
+    expect(first.batch.buyer).toEqual({ name, email: "[redacted]" });
+    expect(second.a.b.c.postcode).toBe("[redacted]");
+    expect(third.bot).toEqual({ token: "[redacted]", id: 7 });
+    // Censoring works on copies: what the caller logged is unchanged.
+    expect(batch.orders[0]?.shipping.address.line1).toBe(street);
+    expect(buyer.email).toBe(email);
+  });
+
+  it("censors the fields a child logger is bound to", () => {
+    const { lines, logger } = capture();
+    logger.child({ token: "123:ABC-secret-token", chat: 5 }).info("bound");
+    expect(lines.join("")).not.toContain("ABC-secret-token");
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ token: "[redacted]", chat: 5 });
+  });
+
   it("keeps what an error says but not the private data errors carry", () => {
     const { lines, logger } = capture();
     // Drizzle appends a failed query's parameters to its message (an order's insert: all of them).

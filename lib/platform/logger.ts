@@ -1,9 +1,7 @@
 import pino from "pino";
 import { bootLogLevel } from "./env";
-import { redactedPaths, serializeError } from "./log-privacy";
+import { censorPrivateFields, serializeError } from "./log-privacy";
 import { currentLogFields } from "./request-context";
-
-export { redactedPaths } from "./log-privacy";
 
 /**
  * JSON lines for CloudWatch. Every line carries the ids of the request, update or event being
@@ -11,13 +9,15 @@ export { redactedPaths } from "./log-privacy";
  * they sit in a log object (log-privacy.ts), so a careless `log.info({ order })` cannot leak.
  */
 export function createLogger(level: string = "info", destination?: pino.DestinationStream) {
-  return pino(
+  const root = pino(
     {
       level,
       // "app", not "service": api.error lines carry their own `service` (stripe / telegram),
       // which CloudWatch metric filters match on; two keys of one name would be ambiguous.
       base: { app: "promo-bot" },
-      redact: { paths: redactedPaths, censor: "[redacted]" },
+      // Before the serializers: what a line carries is censored (log-privacy.ts), and errors
+      // are then reduced to their safe fields.
+      formatters: { log: censorPrivateFields },
       serializers: { err: serializeError, error: serializeError },
       // A copy: pino merges each line's own fields into what the mixin returns.
       mixin: () => ({ ...currentLogFields() }),
@@ -25,6 +25,13 @@ export function createLogger(level: string = "info", destination?: pino.Destinat
     },
     destination,
   );
+  // pino gives child loggers no formatter for their bound fields: they are censored here (a
+  // child's children inherit this method, and `this` is the one they are made from).
+  const makeChild = root.child;
+  root.child = function (this: pino.Logger, bindings, options) {
+    return makeChild.call(this, censorPrivateFields(bindings), options);
+  } as typeof root.child;
+  return root;
 }
 
 /** Shows where a database is without its credentials. */

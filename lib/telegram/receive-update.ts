@@ -34,9 +34,11 @@ async function storeUpdate(
   if (!sameSecret(request.headers.get("x-telegram-bot-api-secret-token"), secretToken)) {
     return answer(db, 401, "rejected", { error: "wrong secret token" }, "wrong secret token");
   }
+  // The text is kept: the inbox stores it as it came instead of serialising the parse again.
+  const text = await request.text();
   let update: Record<string, unknown>;
   try {
-    update = (await request.json()) as Record<string, unknown>;
+    update = JSON.parse(text) as Record<string, unknown>;
   } catch {
     update = {};
   }
@@ -53,6 +55,7 @@ async function storeUpdate(
       orderingKey: updateOrderingKey(update),
       priority: updatePriority(update),
       payload: update,
+      payloadJson: text,
     });
     if (stored === "stored") onStored?.();
     return answer(db, 200, stored === "stored" ? "ok" : "duplicate", { ok: true });

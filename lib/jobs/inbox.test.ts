@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { connectDatabase, type DatabaseConnection } from "@/db/client";
+import { migrateWithLock } from "@/db/migrate";
+import { inbox } from "@/db/schema/inbox";
+import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
+import { receive } from "./inbox";
+
+// receive() is plain SQL: on PostgreSQL, and on the embedded PGlite the sandbox runs on.
+const databases: Record<string, () => Promise<DatabaseConnection>> = {
+  PostgreSQL: async () => connectTestDatabase(await migratedTestDatabaseUrl("inbox_receive")),
+  PGlite: async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "promo-pglite-"));
+    const embedded = await connectDatabase({ dataDir: dir });
+    await migrateWithLock(embedded);
+    return {
+      ...embedded,
+      close: () => embedded.close().finally(() => rmSync(dir, { recursive: true, force: true })),
+    };
+  },
+};
+
+describe.each(Object.entries(databases))("receive on %s", (_name, open) => {
+  let connection: DatabaseConnection;
+  beforeAll(async () => {
+    connection = await open();
+  });
+  afterAll(() => connection.close());
+  beforeEach(async () => {
+    await connection.db.delete(inbox).where(sql`true`);
+  });
+
+  const rowOf = async (externalId: string) =>
+    (await connection.db.select().from(inbox).where(eq(inbox.externalId, externalId)))[0]!;
+
+  it("stores the item with its key and priority, once however often it comes", async () => {
+    const item = {
+      source: "telegram" as const,
+      externalId: "41",
+      orderingKey: "chat:7",
+      priority: 1,
+      payload: { update_id: 41, message: { text: "hi" } },
+    };
+    expect(await receive(connection.db, item)).toBe("stored");
+    expect(await receive(connection.db, item)).toBe("duplicate");
+    expect(await rowOf("41")).toMatchObject({
+      source: "telegram",
+      orderingKey: "chat:7",
+      priority: 1,
+      status: "pending",
+      attempts: 0,
+      payload: item.payload,
+    });
+  });
+
+  it("stores the JSON text a payload arrived in, read back as its parse", async () => {
+    const text = '{"id":"evt_1","object":"event","data":{"object":{"name":"Zoë \\u00e9"}}}';
+    const stored = await receive(connection.db, {
+      source: "stripe",
+      externalId: "evt_1",
+      orderingKey: null,
+      payload: JSON.parse(text),
+      payloadJson: text,
+    });
+    expect(stored).toBe("stored");
+    const row = await rowOf("evt_1");
+    expect(row.payload).toEqual(JSON.parse(text));
+    expect(row).toMatchObject({ orderingKey: null, priority: 0 });
+  });
+
+  it("keeps the same id from different senders apart", async () => {
+    const payload = { id: "1" };
+    const base = { externalId: "1", orderingKey: null, payload };
+    expect(await receive(connection.db, { ...base, source: "telegram" })).toBe("stored");
+    expect(await receive(connection.db, { ...base, source: "stripe" })).toBe("stored");
+  });
+});
