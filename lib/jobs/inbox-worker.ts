@@ -19,8 +19,11 @@ export type InboxVerdict =
   { outcome: "retry"; afterSeconds?: number } | { outcome: "park" } | { outcome: "done" };
 
 export interface InboxHandler {
-  /** Carries out the row's effect; a throw leaves the row pending (or parked, see judge). */
-  process(row: InboxRow): Promise<void>;
+  /**
+   * Carries out the row's effect; a throw leaves the row pending (or parked, see judge).
+   * "done" says the handler marked the row done itself, with its effect (markDoneStatement).
+   */
+  process(row: InboxRow): Promise<void | "done">;
   /** What a failure of process() means; without an answer it is retried with backoff. */
   judge?(error: unknown): InboxVerdict | undefined;
 }
@@ -60,12 +63,13 @@ export async function processInboxRow(
     }, RENEW_EVERY_MS);
     renew.unref();
     try {
+      let settled: void | "done";
       try {
-        await withInboxRow(row, () => handler.process(row));
+        settled = await withInboxRow(row, () => handler.process(row));
       } catch (error) {
         return await settleFailure(db, handler, row, error);
       }
-      await recordDone(db, row);
+      if (settled !== "done") await recordDone(db, row);
       return "done";
     } finally {
       clearInterval(renew);

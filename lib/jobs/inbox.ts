@@ -12,6 +12,7 @@ import {
   notExists,
   or,
   sql,
+  type SQL,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
@@ -101,10 +102,19 @@ export async function renewLease(db: Database, row: InboxRow, leaseSeconds: numb
 }
 
 export async function markDone(db: Database, row: InboxRow) {
-  await db
+  await markDoneStatement(db, row);
+}
+
+/**
+ * Marks the row done when `condition` holds, as a statement for a handler to run in its
+ * effect's transaction (or inside its effect's statement): the row is then done exactly when
+ * the effect is.
+ */
+export function markDoneStatement(db: Database, row: InboxRow, condition?: SQL) {
+  return db
     .update(inbox)
     .set({ status: "done", doneAt: sql`now()`, leaseUntil: null, lastError: null })
-    .where(sameAttempt(row));
+    .where(and(sameAttempt(row), condition));
 }
 
 export async function retryLater(
