@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   gt,
+  inArray,
   isNull,
   lt,
   lte,
@@ -45,12 +46,17 @@ export async function receive(db: Database, item: InboxItem): Promise<"stored" |
 }
 
 /**
- * Takes the most urgent (then oldest) due row whose chat has no earlier unfinished row, and leases it to the
- * caller for `leaseSeconds`. FOR UPDATE SKIP LOCKED keeps two copies from taking the same row;
- * the earlier row of a chat stays pending (leased or waiting to retry) until its effect is
- * done, which holds the chat's later rows back in every copy.
+ * Takes up to `limit` due rows, most urgent (then oldest) first, whose chat has no earlier
+ * unfinished row, and leases them to the caller for `leaseSeconds`, in one statement. FOR UPDATE
+ * SKIP LOCKED keeps two copies from taking the same row; the earlier row of a chat stays pending
+ * (leased or waiting to retry) until its effect is done, which holds the chat's later rows back
+ * in every copy, and in this claim too: only a chat's first unfinished row is ever due.
  */
-export async function claimNext(db: Database, leaseSeconds: number): Promise<InboxRow | undefined> {
+export async function claimDue(
+  db: Database,
+  leaseSeconds: number,
+  limit: number,
+): Promise<InboxRow[]> {
   const earlier = alias(inbox, "earlier");
   const due = db
     .select({ id: inbox.id })
@@ -75,16 +81,23 @@ export async function claimNext(db: Database, leaseSeconds: number): Promise<Inb
       ),
     )
     .orderBy(desc(inbox.priority), asc(inbox.id))
-    .limit(1)
+    .limit(limit)
     .for("update", { skipLocked: true });
-  const [row] = await db
+  const rows = await db
     .update(inbox)
     .set({
       attempts: sql`${inbox.attempts} + 1`,
       leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
     })
-    .where(eq(inbox.id, sql`(${due})`))
+    .where(inArray(inbox.id, due))
     .returning();
+  // RETURNING keeps no order: handed out as they were chosen.
+  return rows.sort((a, b) => b.priority - a.priority || a.id - b.id);
+}
+
+/** The most urgent due row (claimDue, one row). */
+export async function claimNext(db: Database, leaseSeconds: number): Promise<InboxRow | undefined> {
+  const [row] = await claimDue(db, leaseSeconds, 1);
   return row;
 }
 
