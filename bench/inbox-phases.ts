@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
-import { coresUsed, sampleCpu } from "./inbox-cpu";
+import { coresUsed, sampleCpu, type CpuSample } from "./inbox-cpu";
 import type { LoadRequest, LoadResult } from "./inbox-load";
 
 export const LOAD_CONCURRENCY = 32;
@@ -22,9 +22,21 @@ export interface PhaseFigures {
   /** What was still unprocessed when the last row was stored. */
   backlogAtLastStored: number;
   cores: { app: number; postgres: number };
+  /** CPU milliseconds per row, app and PostgreSQL: what a busy, shared machine changes least. */
+  cpuMsPerRow: { app: number; postgres: number };
   /** Outbox jobs (notices, invoices) finished and still pending when the phase ended. */
   outboxSent: number;
   outboxPending: number;
+}
+
+function cpu(before: CpuSample, after: CpuSample, rows: number) {
+  return {
+    cores: coresUsed(before, after),
+    cpuMsPerRow: {
+      app: ((after.app - before.app) * 1000) / rows,
+      postgres: ((after.postgres - before.postgres) * 1000) / rows,
+    },
+  };
 }
 
 export const perSecond = (count: number, seconds: number) =>
@@ -113,7 +125,7 @@ export async function measurePayments(
     storeSeconds: (last.getTime() - first.getTime()) / 1000,
     processSeconds: (lastPaid.getTime() - first.getTime()) / 1000,
     backlogAtLastStored: backlog,
-    cores: coresUsed(before, after),
+    ...cpu(before, after, events.length),
     ...(await outboxSince(seed, first, lastPaid)),
   };
 }
@@ -152,7 +164,7 @@ export async function measureUpdates(
     storeSeconds: (last.getTime() - first.getTime()) / 1000,
     processSeconds: (lastReply.getTime() - first.getTime()) / 1000,
     backlogAtLastStored: backlog,
-    cores: coresUsed(before, after),
+    ...cpu(before, after, updates.length),
     ...(await outboxSince(seed, first, lastReply)),
   };
 }
