@@ -26,7 +26,7 @@ export async function writeInboxReport({
       : `misses the target of ${TARGET_FACTOR}× the better documented figure (≥ ${target}/s; ` +
         `${TARGET_FACTOR}× the lower one is ${TARGET_FACTOR * BEFORE.low}/s)`;
   const row = (name: string, f: PhaseFigures, rate: number, before: string, target: string) =>
-    `| ${name} | ${f.count} | ${f.loadErrors} | ${perSecond(f.count, f.storeSeconds)} | ${f.backlogAtLastStored} | **${rate}** | ${before} | ${target} | ${f.cores.app.toFixed(2)} / ${f.cores.postgres.toFixed(2)} | ${f.cpuMsPerRow.app.toFixed(1)} / ${f.cpuMsPerRow.postgres.toFixed(1)} | ${f.outboxSent} / ${f.outboxPending} |`;
+    `| ${name} | ${f.count} | ${f.loadErrors} | ${perSecond(f.count, f.storeSeconds)} | ${f.backlogAtLastStored} | **${rate}** | ${perSecond(f.backlogAtLastStored, f.processSeconds - f.storeSeconds)} | ${before} | ${target} | ${f.cores.app.toFixed(2)} / ${f.cores.postgres.toFixed(2)} | ${f.cpuMsPerRow.app.toFixed(1)} / ${f.cpuMsPerRow.postgres.toFixed(1)} | ${f.outboxSent} / ${f.outboxPending} |`;
   const body = `
 ${machine()}, PostgreSQL ${version} on loopback (fsync off, as in the tests). The app is the
 standalone bundle as the container starts it (\`node .next/standalone/server.js\`,
@@ -40,7 +40,8 @@ order's own Checkout Session with the matching amount and currency, until the la
 \`paid\` (timeline entry, buyer and seller notices and the invoice queued, all in the event's
 transaction); for Telegram, \`/status\` from ${telegram.count} distinct buyers until the
 double has received every reply. "Backlog" is what was still unprocessed when the last row was
-stored: above zero, the inbox worker (not the webhook) set the rate. CPU is what the app's process and
+stored: above zero, the inbox worker (not the webhook) set the rate; "worked off" is the rate
+at which that backlog went once no more webhooks came in, processing alone. CPU is what the app's process and
 PostgreSQL used over the run, in cores and per row (webhook, processing and the outbox's work
 together; per row is what a busy machine changes least); the outbox column counts the notices and
 invoices the outbox worker finished during the run, and those still pending at its end (they
@@ -54,8 +55,8 @@ ${verdict}. Telegram has no throughput target: every reply takes a turn of the b
 (\`lib/telegram/send-pace.ts\`, one message per 35 ms per bot, ~28.5/s, Telegram's 30/s with a
 margin), so ${answered} updates/s is that pace, not processing, whenever it is near 28.
 
-| work | rows | load errors | stored /s | backlog | processed /s | before issue 12 | target | cores app / postgres | CPU ms per row app / postgres | outbox done / pending |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| work | rows | load errors | stored /s | backlog | processed /s | backlog worked off /s | before issue 12 | target | cores app / postgres | CPU ms per row app / postgres | outbox done / pending |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row("Stripe checkout.session.completed", stripe, paid, `${BEFORE.low}–${BEFORE.high}`, `≥ ${target}`)}
 ${row("Telegram /status (reply arrived)", telegram, answered, "–", "– (pace ~28.5/s)")}
 `;
