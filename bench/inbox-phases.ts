@@ -130,6 +130,49 @@ export async function measurePayments(
   };
 }
 
+/**
+ * Payments stored first, processing alone: the events go into the inbox as the webhook stores
+ * them (same columns and ordering key), all in one INSERT, and the rate runs from the first
+ * order paid to the last, so neither the webhook's work nor the worker's next look counts.
+ */
+export async function measureStoredPayments(
+  seed: pg.Client,
+  pgPort: number,
+  tag: string,
+  events: LoadRequest[],
+): Promise<PhaseFigures> {
+  const before = sampleCpu(pgPort);
+  await seed.query(
+    `insert into inbox (source, external_id, ordering_key, payload)
+     select 'stripe', e->>'id', 'stripe:' || (e->'data'->'object'->>'payment_intent'), e
+     from jsonb_array_elements($1::jsonb) as e`,
+    [`[${events.map((event) => event.body).join(",")}]`],
+  );
+  let after = before;
+  await until(async () => {
+    const { rows } = await seed.query(
+      "select count(*)::int as n from orders where checkout_key like $1 and status = 'paid'",
+      [`bench_${tag}_%`],
+    );
+    after = sampleCpu(pgPort);
+    return rows[0].n === events.length;
+  }, `${events.length} stored payments applied`);
+  const { rows } = await seed.query(
+    `select min(paid_at) as first, max(paid_at) as last from orders where checkout_key like $1`,
+    [`bench_${tag}_%`],
+  );
+  const { first, last } = rows[0];
+  return {
+    count: events.length,
+    loadErrors: 0,
+    storeSeconds: 0,
+    processSeconds: (last.getTime() - first.getTime()) / 1000,
+    backlogAtLastStored: events.length,
+    ...cpu(before, after, events.length),
+    ...(await outboxSince(seed, first, last)),
+  };
+}
+
 /** Updates: from the first update stored to the last buyer's reply at the Telegram double. */
 export async function measureUpdates(
   seed: pg.Client,

@@ -15,7 +15,13 @@ import {
   SELLER_TELEGRAM_ID,
   statusUpdates,
 } from "./inbox-seed";
-import { measurePayments, measureUpdates, quietOutbox, stopLoad } from "./inbox-phases";
+import {
+  measurePayments,
+  measureStoredPayments,
+  measureUpdates,
+  quietOutbox,
+  stopLoad,
+} from "./inbox-phases";
 import { writeInboxReport } from "./inbox-report";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -110,8 +116,17 @@ try {
 
   const events = await payBurst("run", EVENTS, 1_000_000);
   const stripeFigures = await measurePayments(seed, pgPort, app.url, "run", events);
+  await quietOutbox(seed);
 
-  await writeInboxReport({ stripe: stripeFigures, telegram: telegramFigures, version });
+  const stored = await payBurst("bulk", EVENTS, 2_000_000);
+  const storedFigures = await measureStoredPayments(seed, pgPort, "bulk", stored);
+
+  await writeInboxReport({
+    stripe: stripeFigures,
+    stored: storedFigures,
+    telegram: telegramFigures,
+    version,
+  });
 } finally {
   await cleanUp();
 }
