@@ -4,7 +4,7 @@ import type { DatabaseConnection } from "@/db/client";
 import { inbox } from "@/db/schema/inbox";
 import { connectTestDatabase, migratedTestDatabaseUrl } from "@/test/database";
 import { startTcpProxy } from "@/test/tcp-proxy";
-import { claimNext, inboxState, receive, type InboxRow } from "./inbox";
+import { claimDue, claimNext, inboxState, receive, type InboxRow } from "./inbox";
 import { drainInbox, processInboxRow, startInboxWorker, type InboxHandlers } from "./inbox-worker";
 
 let url: string;
@@ -52,6 +52,34 @@ describe("claiming", () => {
     // The second of chat 7 waits for the first: the next claim is the other chat's.
     expect(b?.externalId).toBe(other.externalId);
     expect(c).toBeUndefined();
+  });
+
+  it("claims several due rows in one statement, only each chat's first unfinished one, most urgent first", async () => {
+    const items = [update(51, "a1"), update(51, "a2"), update(52, "b1"), update(53, "c1")];
+    const urgent = { ...update(54, "Buy"), priority: 1 };
+    for (const item of [...items, urgent]) await receive(connection.db, item);
+
+    const batch = await claimDue(connection.db, 30, 10);
+    expect(batch.map((row) => row.externalId)).toEqual([
+      urgent.externalId,
+      items[0]!.externalId,
+      items[2]!.externalId,
+      items[3]!.externalId,
+    ]);
+    expect(batch.every((row) => row.attempts === 1 && row.leaseUntil !== null)).toBe(true);
+    // Leased rows are not claimed again, and chat 51's second row waits for its first.
+    expect(await claimDue(connection.db, 30, 10)).toEqual([]);
+  });
+
+  it("hands the rows of one claim to one copy only when two claim at once", async () => {
+    for (let chat = 0; chat < 30; chat++) await receive(connection.db, update(600 + chat));
+    const [a, b] = await Promise.all([
+      claimDue(connection.db, 30, 20),
+      claimDue(connection.db, 30, 20),
+    ]);
+    const ids = [...a, ...b].map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(30);
   });
 
   it("takes a started checkout's next step before new product cards that arrived earlier", async () => {
@@ -262,6 +290,43 @@ describe("the worker", () => {
         .toEqual([kicked.externalId, found.externalId].sort());
     } finally {
       await worker.stop();
+    }
+  });
+
+  it("works a burst off at most `concurrency` rows at a time, each once, one chat's in order", async () => {
+    const burst = Array.from({ length: 60 }, (_, i) => update(700 + (i % 12), `m${i}`));
+    for (const item of burst) await receive(connection.db, item);
+    const handled: string[] = [];
+    let running = 0;
+    let most = 0;
+    const worker = startInboxWorker(
+      connection.db,
+      {
+        telegram: {
+          process: async (row) => {
+            running += 1;
+            most = Math.max(most, running);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            handled.push(row.externalId);
+            running -= 1;
+          },
+        },
+      },
+      { intervalMs: 200, concurrency: 5 },
+    );
+    try {
+      worker.kick();
+      await expect.poll(() => handled.length, { timeout: 10_000 }).toBe(burst.length);
+    } finally {
+      await worker.stop();
+    }
+    expect(new Set(handled).size).toBe(burst.length);
+    expect(most).toBeLessThanOrEqual(5);
+    expect(most).toBeGreaterThan(1);
+    for (let chat = 700; chat < 712; chat++) {
+      const ofChat = burst.filter((item) => item.orderingKey === `chat:${chat}`);
+      const order = ofChat.map((item) => handled.indexOf(item.externalId));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
     }
   });
 });

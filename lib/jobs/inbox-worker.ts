@@ -5,6 +5,7 @@ import { withLogFields, withoutLogFields } from "@/lib/platform/request-context"
 import { withInboxRow } from "./inbox-replies";
 import { writeSurely } from "./write-surely";
 import {
+  claimDue,
   claimNext,
   markDone,
   park,
@@ -19,8 +20,11 @@ export type InboxVerdict =
   { outcome: "retry"; afterSeconds?: number } | { outcome: "park" } | { outcome: "done" };
 
 export interface InboxHandler {
-  /** Carries out the row's effect; a throw leaves the row pending (or parked, see judge). */
-  process(row: InboxRow): Promise<void>;
+  /**
+   * Carries out the row's effect; a throw leaves the row pending (or parked, see judge).
+   * "done" says the handler marked the row done itself, with its effect (markDoneStatement).
+   */
+  process(row: InboxRow): Promise<void | "done">;
   /** What a failure of process() means; without an answer it is retried with backoff. */
   judge?(error: unknown): InboxVerdict | undefined;
 }
@@ -60,12 +64,13 @@ export async function processInboxRow(
     }, RENEW_EVERY_MS);
     renew.unref();
     try {
+      let settled: void | "done";
       try {
-        await withInboxRow(row, () => handler.process(row));
+        settled = await withInboxRow(row, () => handler.process(row));
       } catch (error) {
         return await settleFailure(db, handler, row, error);
       }
-      await recordDone(db, row);
+      if (settled !== "done") await recordDone(db, row);
       return "done";
     } finally {
       clearInterval(renew);
@@ -141,38 +146,63 @@ export interface InboxWorker {
 }
 
 /**
- * Processes the inbox in this process: up to `concurrency` loops, each claiming and processing
- * rows until none is due. A kick starts a loop when a slot is free, and a loop that found work
- * kicks another, so a burst fans out while an idle copy asks once per interval.
+ * Processes the inbox in this process, up to `concurrency` rows at once. One claim at a time
+ * fills the free slots (claimDue): under load several rows finish while a claim is on its way,
+ * so the next claim takes them several at once, where a claim per row cost a round trip per
+ * row. A kick (a webhook stored a row, a row finished) claims now; an idle copy asks once per
+ * interval.
  */
 export function startInboxWorker(
   db: Database,
   handlers: InboxHandlers,
   { intervalMs = 1000, concurrency = 8, onDone }: InboxWorkerOptions = {},
 ): InboxWorker {
-  const loops = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  let claiming: Promise<void> | undefined;
+  // A kick while a claim is on its way: what it announced may have come too late for that claim.
+  let kickedMeanwhile = false;
   let stopped = false;
 
-  const loop = async () => {
+  const fillSlots = async () => {
     for (;;) {
-      if (stopped) return;
-      const row = await claimNext(db, LEASE_SECONDS);
-      if (!row) return;
-      kick();
-      const outcome = await processInboxRow(db, handlers, row);
-      if (outcome === "done") onDone?.();
+      kickedMeanwhile = false;
+      const free = concurrency - inFlight.size;
+      if (stopped || free <= 0) return;
+      const rows = await claimDue(db, LEASE_SECONDS, free);
+      for (const row of rows) start(row);
+      if (rows.length < free && !kickedMeanwhile) return;
     }
   };
 
+  function start(row: InboxRow) {
+    const running: Promise<void> = processInboxRow(db, handlers, row)
+      .then((outcome) => {
+        if (outcome === "done") onDone?.();
+      })
+      .catch((error) =>
+        logger.error({ err: error }, "inbox row not settled; retried when its lease lapses"),
+      )
+      .finally(() => {
+        inFlight.delete(running);
+        kick();
+      });
+    inFlight.add(running);
+  }
+
   function kick() {
-    if (stopped || loops.size >= concurrency) return;
+    if (stopped) return;
+    if (claiming) {
+      kickedMeanwhile = true;
+      return;
+    }
     // A kick comes from a request, but the rows processed are not that request's.
-    const running: Promise<void> = withoutLogFields(() =>
-      loop()
+    claiming = withoutLogFields(() =>
+      fillSlots()
         .catch((error) => logger.error({ err: error }, "inbox worker failed; retrying shortly"))
-        .finally(() => loops.delete(running)),
+        .finally(() => {
+          claiming = undefined;
+        }),
     );
-    loops.add(running);
   }
 
   const timer = setInterval(kick, intervalMs);
@@ -182,7 +212,8 @@ export function startInboxWorker(
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await Promise.all(loops);
+      await claiming;
+      await Promise.all(inFlight);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   gt,
+  inArray,
   isNull,
   lt,
   lte,
@@ -12,6 +13,7 @@ import {
   notExists,
   or,
   sql,
+  type SQL,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Database } from "@/db/client";
@@ -55,12 +57,17 @@ export async function receive(db: Database, item: InboxItem): Promise<"stored" |
 }
 
 /**
- * Takes the most urgent (then oldest) due row whose chat has no earlier unfinished row, and leases it to the
- * caller for `leaseSeconds`. FOR UPDATE SKIP LOCKED keeps two copies from taking the same row;
- * the earlier row of a chat stays pending (leased or waiting to retry) until its effect is
- * done, which holds the chat's later rows back in every copy.
+ * Takes up to `limit` due rows, most urgent (then oldest) first, whose chat has no earlier
+ * unfinished row, and leases them to the caller for `leaseSeconds`, in one statement. FOR UPDATE
+ * SKIP LOCKED keeps two copies from taking the same row; the earlier row of a chat stays pending
+ * (leased or waiting to retry) until its effect is done, which holds the chat's later rows back
+ * in every copy, and in this claim too: only a chat's first unfinished row is ever due.
  */
-export async function claimNext(db: Database, leaseSeconds: number): Promise<InboxRow | undefined> {
+export async function claimDue(
+  db: Database,
+  leaseSeconds: number,
+  limit: number,
+): Promise<InboxRow[]> {
   const earlier = alias(inbox, "earlier");
   const due = db
     .select({ id: inbox.id })
@@ -85,16 +92,23 @@ export async function claimNext(db: Database, leaseSeconds: number): Promise<Inb
       ),
     )
     .orderBy(desc(inbox.priority), asc(inbox.id))
-    .limit(1)
+    .limit(limit)
     .for("update", { skipLocked: true });
-  const [row] = await db
+  const rows = await db
     .update(inbox)
     .set({
       attempts: sql`${inbox.attempts} + 1`,
       leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
     })
-    .where(eq(inbox.id, sql`(${due})`))
+    .where(inArray(inbox.id, due))
     .returning();
+  // RETURNING keeps no order: handed out as they were chosen.
+  return rows.sort((a, b) => b.priority - a.priority || a.id - b.id);
+}
+
+/** The most urgent due row (claimDue, one row). */
+export async function claimNext(db: Database, leaseSeconds: number): Promise<InboxRow | undefined> {
+  const [row] = await claimDue(db, leaseSeconds, 1);
   return row;
 }
 
@@ -112,10 +126,19 @@ export async function renewLease(db: Database, row: InboxRow, leaseSeconds: numb
 }
 
 export async function markDone(db: Database, row: InboxRow) {
-  await db
+  await markDoneStatement(db, row);
+}
+
+/**
+ * Marks the row done when `condition` holds, as a statement for a handler to run in its
+ * effect's transaction (or inside its effect's statement): the row is then done exactly when
+ * the effect is.
+ */
+export function markDoneStatement(db: Database, row: InboxRow, condition?: SQL) {
+  return db
     .update(inbox)
     .set({ status: "done", doneAt: sql`now()`, leaseUntil: null, lastError: null })
-    .where(sameAttempt(row));
+    .where(and(sameAttempt(row), condition));
 }
 
 export async function retryLater(

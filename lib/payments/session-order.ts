@@ -9,7 +9,7 @@ export const stripeActor = { kind: "stripe" } as const;
 
 // Our order id travels in the session's metadata and client_reference_id, and in the
 // PaymentIntent's metadata (for refunds); the payment intent id is the last resort.
-function orderIdOfSession(session: Stripe.Checkout.Session): string | undefined {
+export function orderIdOfSession(session: Stripe.Checkout.Session): string | undefined {
   return session.metadata?.order_id ?? session.client_reference_id ?? undefined;
 }
 
