@@ -47,6 +47,9 @@ export async function writePromoReport(runs: PromoFigures[], postgresVersion: st
       `p99 ${ms(f.standInAnswer.p99)} / max ${ms(f.standInAnswer.max)} ms, its event loop was ` +
       `late by p99 ${ms(f.loopDelay.p99)} / max ${ms(f.loopDelay.max)} ms; at most ` +
       `${f.peakCardsQueued} buyers waited for a card at once` +
+      (f.appCores === undefined
+        ? ""
+        : `; the app used ${f.appCores.toFixed(2)} cores during the run`) +
       (f.otherMessages.length ? `; other bot messages: ${f.otherMessages.join(", ")}` : ""),
   );
   const body = `

@@ -8,6 +8,7 @@ import { createStripeStandIn } from "@/e2e/stand-ins/stripe-api";
 import { createTelegramStandIn } from "@/e2e/stand-ins/telegram-bot-api";
 import { createFloodControl, TELEGRAM_LIMITS } from "@/e2e/stand-ins/telegram-flood-control";
 import type { PostgresServer } from "@/test/postgres-server";
+import { childrenCpuSeconds } from "./promo-cpu";
 import { promoBuyers, type PromoBuyer } from "./promo-buyers";
 import { funnelRows, seedPromoShop } from "./promo-shop";
 
@@ -43,6 +44,8 @@ export interface PromoFigures {
   funnel: { rows: number; buyers: number };
   drainMs: number;
   platformMinimumMs: number;
+  /** The app's CPU time during the run, in cores (1 = one core busy the whole time). */
+  appCores?: number;
   standInAnswer: Spread;
   loopDelay: Spread;
   /** The run ended at its deadline with answers missing. */
@@ -110,6 +113,7 @@ export async function runPromo(postgres: PostgresServer, count: number): Promise
       buyEvery: BUY_EVERY,
     });
     loop.enable();
+    const cpuAtStart = { seconds: childrenCpuSeconds(), at: performance.now() };
     const tapping = buyers.tapTheirLinks();
     // Each message takes one of Telegram's 30 a second; three times that, and a minute more.
     const deadline =
@@ -127,6 +131,7 @@ export async function runPromo(postgres: PostgresServer, count: number): Promise
     }
     await tapping;
     loop.disable();
+    const cpuAtEnd = { seconds: childrenCpuSeconds(), at: performance.now() };
     await pause(SETTLE_MS);
 
     const all = buyers.buyers;
@@ -152,6 +157,10 @@ export async function runPromo(postgres: PostgresServer, count: number): Promise
       drainMs: buyers.lastMessageAt() - buyers.firstSentAt(),
       // A smaller promotion cannot end before its last buyer has tapped.
       platformMinimumMs: Math.max((messages / TELEGRAM_LIMITS.perSecond) * 1000, SPREAD_MS),
+      appCores:
+        cpuAtStart.seconds === undefined || cpuAtEnd.seconds === undefined
+          ? undefined
+          : (cpuAtEnd.seconds - cpuAtStart.seconds) / ((cpuAtEnd.at - cpuAtStart.at) / 1000),
       standInAnswer: spread(answerMs),
       loopDelay: {
         p50: loop.percentile(50) / 1e6 - LOOP_RESOLUTION_MS,
