@@ -1,3 +1,4 @@
+import os from "node:os";
 import { machine, writeSection } from "./report";
 import { SPREAD_MS, type PromoFigures } from "./promo-run";
 

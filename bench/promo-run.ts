@@ -1,4 +1,5 @@
 import net from "node:net";
+import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { inboxState } from "@/e2e/live-inbox";
 import { freshDatabase, liveSettings, setWebhook, STRIPE_KEY } from "@/e2e/live-shop";
@@ -46,6 +47,8 @@ export interface PromoFigures {
   platformMinimumMs: number;
   /** The app's CPU time during the run, in cores (1 = one core busy the whole time). */
   appCores?: number;
+  /** The machine's 1-minute load average, averaged over the run: other work sharing the cores. */
+  machineLoad: number;
   standInAnswer: Spread;
   loopDelay: Spread;
   /** The run ended at its deadline with answers missing. */
@@ -120,8 +123,10 @@ export async function runPromo(postgres: PostgresServer, count: number): Promise
       performance.now() + SPREAD_MS + ((count * (1 + 1 / BUY_EVERY)) / 30) * 3000 + 60_000;
     let peakCardsQueued = 0;
     let timedOut = false;
+    const loads: number[] = [];
     for (;;) {
       await pause(1_000);
+      loads.push(os.loadavg()[0]!);
       peakCardsQueued = Math.max(peakCardsQueued, buyers.waitingForCards());
       if (buyers.answered() && (await inboxState(databaseUrl)).pending === 0) break;
       if (performance.now() > deadline) {
@@ -161,6 +166,7 @@ export async function runPromo(postgres: PostgresServer, count: number): Promise
         cpuAtStart.seconds === undefined || cpuAtEnd.seconds === undefined
           ? undefined
           : (cpuAtEnd.seconds - cpuAtStart.seconds) / ((cpuAtEnd.at - cpuAtStart.at) / 1000),
+      machineLoad: loads.reduce((sum, load) => sum + load, 0) / loads.length,
       standInAnswer: spread(answerMs),
       loopDelay: {
         p50: loop.percentile(50) / 1e6 - LOOP_RESOLUTION_MS,
