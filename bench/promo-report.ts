@@ -51,6 +51,7 @@ export async function writePromoReport(runs: PromoFigures[], postgresVersion: st
       (f.appCores === undefined
         ? ""
         : `; the app used ${f.appCores.toFixed(2)} cores during the run`) +
+      `; the machine's load average was ${f.machineLoad.toFixed(1)} on ${os.cpus().length} cores` +
       (f.otherMessages.length ? `; other bot messages: ${f.otherMessages.join(", ")}` : ""),
   );
   const body = `
