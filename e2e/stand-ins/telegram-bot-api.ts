@@ -42,6 +42,8 @@ export function createTelegramStandIn({ floodControl }: { floodControl?: FloodCo
   const chats = new Map<number, { nextMessageId: number; messages: Message[] }>();
   const rules: FailureRule[] = [];
   const calls: ApiCall[] = [];
+  // Users who watch their chats: each is told of every message the bot sends, as it arrives.
+  const watchers: Array<(message: Message) => void> = [];
   const delivery = createWebhookDelivery();
   let nextUpdateId = 800_000_000;
 
@@ -67,6 +69,7 @@ export function createTelegramStandIn({ floodControl }: { floodControl?: FloodCo
       ...fields,
     } as Message;
     chat.messages.push(message);
+    if (from.is_bot) for (const watch of watchers) watch(message);
     return message;
   }
 
@@ -258,6 +261,10 @@ export function createTelegramStandIn({ floodControl }: { floodControl?: FloodCo
       calls.filter(
         (c) => (!method || c.method === method) && (chatId === undefined || c.chatId === chatId),
       ),
+    /** Calls `watch` with every message the bot sends from now on, when Telegram takes it. */
+    onBotMessage(watch: (message: Message) => void) {
+      watchers.push(watch);
+    },
     /** What the bot sent into a chat (and did not delete), oldest first. */
     botMessages: (chatId: number) =>
       (chats.get(chatId)?.messages ?? []).filter((m) => m.from?.id === LIVE_BOT.id),

@@ -36,36 +36,49 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export function createWebhookDelivery() {
   let target: WebhookTarget | undefined;
   const queues = new Map<string, Delivery[]>();
-  const busy = new Set<string>();
+  // Queues whose head may go now, oldest first: a completion takes the next one from here
+  // instead of scanning every chat's queue (a promotion brings thousands of chats).
+  const ready: string[] = [];
+  let readyHead = 0;
+  const retryTimers = new Set<NodeJS.Timeout>();
   const all: Delivery[] = [];
+  let unacknowledged = 0;
   let inFlight = 0;
   let turn = 0;
-  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastError: { date: number; message: string } | undefined;
 
   function pump() {
-    clearTimeout(timer);
     if (!target || stopped) return;
-    const now = Date.now();
-    let wakeAt = Infinity;
-    for (const [queue, waiting] of queues) {
-      if (inFlight >= target.maxConnections) return;
-      const head = waiting[0];
-      if (!head || busy.has(queue)) continue;
-      if (head.notBefore > now) {
-        wakeAt = Math.min(wakeAt, head.notBefore);
-        continue;
-      }
-      busy.add(queue);
+    while (inFlight < target.maxConnections && readyHead < ready.length) {
+      const queue = ready[readyHead++]!;
+      const head = queues.get(queue)![0]!;
       inFlight += 1;
       void send(head, target).finally(() => {
-        busy.delete(queue);
         inFlight -= 1;
         pump();
       });
     }
-    if (wakeAt < Infinity) timer = setTimeout(pump, wakeAt - now);
+    // What was taken is dropped now and then, so the list does not grow for the whole run.
+    if (readyHead > 1024 && readyHead * 2 > ready.length) {
+      ready.splice(0, readyHead);
+      readyHead = 0;
+    }
+  }
+
+  /** The queue's head may go after `notBefore` (now, if that has passed). */
+  function readyAt(queue: string, notBefore: number) {
+    const wait = notBefore - Date.now();
+    if (wait <= 0) {
+      ready.push(queue);
+      return;
+    }
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      ready.push(queue);
+      pump();
+    }, wait);
+    retryTimers.add(timer);
   }
 
   async function send(delivery: Delivery, { urls, secretToken }: WebhookTarget) {
@@ -91,9 +104,11 @@ export function createWebhookDelivery() {
     delivery.tries.push(status);
     if (typeof status === "number" && status >= 200 && status < 300) {
       delivery.acknowledgedAt = Date.now();
+      unacknowledged -= 1;
       const waiting = queues.get(delivery.queue)!;
       waiting.shift();
       if (waiting.length === 0) queues.delete(delivery.queue);
+      else readyAt(delivery.queue, waiting[0]!.notBefore);
       return;
     }
     lastError = {
@@ -106,6 +121,7 @@ export function createWebhookDelivery() {
     const failures = delivery.tries.length;
     const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failures - 1));
     delivery.notBefore = Date.now() + (retryAfter ? retryAfter * 1000 : backoff);
+    readyAt(delivery.queue, delivery.notBefore);
   }
 
   return {
@@ -119,19 +135,24 @@ export function createWebhookDelivery() {
     enqueue(update: Update, queue: string): Delivery {
       const delivery: Delivery = { update, queue, tries: [], notBefore: 0 };
       all.push(delivery);
+      unacknowledged += 1;
       const waiting = queues.get(queue);
       if (waiting) waiting.push(delivery);
-      else queues.set(queue, [delivery]);
+      else {
+        queues.set(queue, [delivery]);
+        ready.push(queue);
+      }
       pump();
       return delivery;
     },
     deliveries: () => [...all],
-    pendingCount: () => all.filter((delivery) => delivery.acknowledgedAt === undefined).length,
+    pendingCount: () => unacknowledged,
     lastError: () => lastError,
     /** No more tries (the end of a test); what is unanswered stays so. */
     stop() {
       stopped = true;
-      clearTimeout(timer);
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
     },
   };
 }

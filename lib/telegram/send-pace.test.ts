@@ -95,6 +95,29 @@ describe("Telegram's pace", () => {
     expect(again).toBeLessThanOrEqual(wait!);
   });
 
+  it("takes a free chat's turns in one statement, and waits out a busy chat before taking them", async () => {
+    // Every statement the pace sends, counted on the way to the real database.
+    let statements = 0;
+    const counted = new Proxy(connection.db, {
+      get(target, property, receiver) {
+        if (property === "execute") {
+          return (...args: Parameters<typeof target.execute>) => {
+            statements += 1;
+            return target.execute(...args);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const pace = postgresPace(counted, { ...limits, privateChatMs: 400 });
+    await pace.take(700_300, "send");
+    expect(statements).toBe(1);
+    const start = Date.now();
+    await pace.take(700_300, "send");
+    expect(Date.now() - start).toBeGreaterThanOrEqual(380);
+    expect(statements).toBe(3);
+  });
+
   it("pauses every sender when Telegram answers 429", async () => {
     const pace = postgresPace(connection.db, limits);
     await pace.pauseAll(30);

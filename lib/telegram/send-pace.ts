@@ -46,14 +46,26 @@ const sleep = (ms: number) =>
  * wait past its bot turn.
  */
 interface Turns {
-  /** Milliseconds until the chat is free (0 when it is). */
-  chatFreeIn(key: string): Promise<number>;
+  /**
+   * Takes the bot's next turn and the chat's if the chat is free now (the milliseconds until
+   * the turn); otherwise takes nothing and says how long until the chat is free. One question
+   * for the usual case, a message into a chat nothing was sent to for a while (a new buyer's
+   * card): the database's round trips are most of a message's time in the app.
+   */
+  reserveIfFree(chat: {
+    key: string;
+    ms: number;
+  }): Promise<{ turnIn: number } | { freeIn: number }>;
   /** Takes the bot's next turn, and the chat's from then on; the milliseconds to wait. */
   reserve(chat: { key: string; ms: number } | undefined): Promise<number>;
 }
 
 async function takeTurns(turns: Turns, chat: { key: string; ms: number } | undefined) {
-  if (chat) await sleep(await turns.chatFreeIn(chat.key));
+  if (chat) {
+    const taken = await turns.reserveIfFree(chat);
+    if ("turnIn" in taken) return sleep(taken.turnIn);
+    await sleep(taken.freeIn);
+  }
   await sleep(await turns.reserve(chat));
 }
 
@@ -65,7 +77,10 @@ export function memoryPace(limits: PaceLimits = TELEGRAM_LIMITS): SendPace {
   const next = new Map<string, number>();
   const waitFor = (key: string) => Math.max(0, (next.get(key) ?? 0) - Date.now());
   const turns: Turns = {
-    chatFreeIn: async (key) => waitFor(key),
+    async reserveIfFree(chat) {
+      const freeIn = waitFor(chat.key);
+      return freeIn > 0 ? { freeIn } : { turnIn: await turns.reserve(chat) };
+    },
     async reserve(chat) {
       const now = Date.now();
       const botSlot = Math.max(next.get(BOT_KEY) ?? 0, now);
@@ -108,28 +123,50 @@ export function postgresPace(db: Database, limits: PaceLimits = TELEGRAM_LIMITS)
   };
   // One statement: the bot's turn, and the chat's from that moment on. The slots come back as
   // points in time, not waits: a wait would count from when the answer arrives, and answers
-  // take different times to arrive.
+  // take different times to arrive. `onlyIf` gates the bot's turn (nothing is taken without it).
+  const botTurn = (onlyIf = sql`true`) =>
+    sql`insert into telegram_send_pace (key, next_at)
+          select ${BOT_KEY}, clock_timestamp() + make_interval(secs => ${secs(limits.botMs)})
+          where ${onlyIf}
+        on conflict (key) do update
+          set next_at = greatest(telegram_send_pace.next_at, clock_timestamp())
+            + make_interval(secs => ${secs(limits.botMs)})
+        returning next_at - make_interval(secs => ${secs(limits.botMs)}) as slot`;
+  const chatTurnFrom = (chat: { key: string; ms: number }) =>
+    sql`insert into telegram_send_pace (key, next_at)
+          select ${chat.key}, slot + make_interval(secs => ${secs(chat.ms)}) from bot
+        on conflict (key) do update
+          set next_at = greatest(telegram_send_pace.next_at, excluded.next_at
+            - make_interval(secs => ${secs(chat.ms)})) + make_interval(secs => ${secs(chat.ms)})
+        returning next_at - make_interval(secs => ${secs(chat.ms)}) as slot`;
   const turns: Turns = {
-    chatFreeIn: (key) => waitUntil([key]),
+    async reserveIfFree(chat) {
+      const [row] = await queryRows<{
+        free_in_ms: number | string;
+        slot_ms: number | string | null;
+      }>(
+        db,
+        sql`with free as (
+              select coalesce(max(extract(epoch from (next_at - clock_timestamp())) * 1000), 0)
+                as in_ms
+              from telegram_send_pace where key = ${chat.key}),
+            bot as (${botTurn(sql`(select in_ms from free) <= 0`)}),
+            chat as (${chatTurnFrom(chat)})
+            select (select in_ms from free) as free_in_ms,
+              (select extract(epoch from slot) * 1000 from chat) as slot_ms`,
+      );
+      if (row?.slot_ms === null || row?.slot_ms === undefined) {
+        return { freeIn: Math.max(0, Number(row?.free_in_ms ?? 0)) };
+      }
+      return { turnIn: Number(row.slot_ms) - Date.now() };
+    },
     async reserve(chat) {
-      const bot = sql`insert into telegram_send_pace (key, next_at)
-          values (${BOT_KEY}, clock_timestamp() + make_interval(secs => ${secs(limits.botMs)}))
-          on conflict (key) do update
-            set next_at = greatest(telegram_send_pace.next_at, clock_timestamp())
-              + make_interval(secs => ${secs(limits.botMs)})
-          returning next_at - make_interval(secs => ${secs(limits.botMs)}) as slot`;
       const [row] = await queryRows<{ slot_ms: number | string }>(
         db,
         chat
-          ? sql`with bot as (${bot}), chat as (
-                insert into telegram_send_pace (key, next_at)
-                  select ${chat.key}, slot + make_interval(secs => ${secs(chat.ms)}) from bot
-                on conflict (key) do update
-                  set next_at = greatest(telegram_send_pace.next_at, excluded.next_at
-                    - make_interval(secs => ${secs(chat.ms)})) + make_interval(secs => ${secs(chat.ms)})
-                returning next_at - make_interval(secs => ${secs(chat.ms)}) as slot)
+          ? sql`with bot as (${botTurn()}), chat as (${chatTurnFrom(chat)})
               select extract(epoch from chat.slot) * 1000 as slot_ms from chat`
-          : sql`with bot as (${bot}) select extract(epoch from bot.slot) * 1000 as slot_ms from bot`,
+          : sql`with bot as (${botTurn()}) select extract(epoch from bot.slot) * 1000 as slot_ms from bot`,
       );
       return Number(row?.slot_ms ?? 0) - Date.now();
     },
