@@ -26,7 +26,12 @@ export function startComposer(deps: BotDeps) {
     }
     try {
       const { product, postId } = await findProductByPayload(deps.db, payload);
-      await recordDeepLinkStart(deps.db, product.id, ctx.from.id, postId);
+      await recordDeepLinkStart(deps.db, {
+        productId: product.id,
+        buyerTelegramId: ctx.from.id,
+        postId,
+        updateId: ctx.update.update_id,
+      });
       await sendProductCard(ctx, deps, product);
     } catch (error) {
       await ctx.reply(refusalText(ctx, error, "buyer"), { parse_mode: "HTML" });

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -69,9 +70,15 @@ export const deepLinkStarts = pgTable(
       .references(() => products.id),
     postId: uuid("post_id").references(() => posts.id),
     buyerTelegramId: telegramId("buyer_telegram_id").notNull(),
+    // The /start update it came from: an update processed again (its reply failed and the
+    // inbox retries it) counts once. Null for rows from before it was kept.
+    updateId: bigint("update_id", { mode: "number" }),
     createdAt: createdAt(),
   },
-  (t) => [index("deep_link_starts_product_idx").on(t.productId, t.createdAt)],
+  (t) => [
+    index("deep_link_starts_product_idx").on(t.productId, t.createdAt),
+    uniqueIndex("deep_link_starts_update_id_key").on(t.updateId),
+  ],
 );
 
 export type Channel = typeof channels.$inferSelect;

@@ -43,12 +43,16 @@ function assertForSale(product: Product | undefined): Product {
   return product;
 }
 
-/** The first step of the sales funnel: someone opened the product from its Buy button. */
+/**
+ * The first step of the sales funnel: someone opened the product from its Buy button. Once
+ * per /start update, however often its processing is retried.
+ */
 export async function recordDeepLinkStart(
   db: Database,
-  productId: string,
-  buyerTelegramId: number,
-  postId?: string,
+  start: { productId: string; buyerTelegramId: number; postId?: string; updateId: number },
 ) {
-  await db.insert(deepLinkStarts).values({ productId, buyerTelegramId, postId });
+  await db
+    .insert(deepLinkStarts)
+    .values(start)
+    .onConflictDoNothing({ target: deepLinkStarts.updateId });
 }
