@@ -293,6 +293,45 @@ describe("the worker", () => {
     }
   });
 
+  it("takes one row at a time while webhooks flood the process, and all of them again after", async () => {
+    const burst = Array.from({ length: 24 }, (_, i) => update(800 + i, `f${i}`));
+    for (const item of burst) await receive(connection.db, item);
+    let flooded = true;
+    const handled: string[] = [];
+    let running = 0;
+    let mostWhileFlooded = 0;
+    let mostAfter = 0;
+    const worker = startInboxWorker(
+      connection.db,
+      {
+        telegram: {
+          process: async (row) => {
+            running += 1;
+            if (flooded) mostWhileFlooded = Math.max(mostWhileFlooded, running);
+            else mostAfter = Math.max(mostAfter, running);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            handled.push(row.externalId);
+            running -= 1;
+          },
+        },
+      },
+      { intervalMs: 200, concurrency: 6, yieldToIngest: () => flooded },
+    );
+    try {
+      worker.kick();
+      // Processing goes on during the flood, one row at a time.
+      await expect.poll(() => handled.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(8);
+      flooded = false;
+      worker.kick();
+      await expect.poll(() => handled.length, { timeout: 10_000 }).toBe(burst.length);
+    } finally {
+      await worker.stop();
+    }
+    expect(mostWhileFlooded).toBe(1);
+    expect(mostAfter).toBeGreaterThan(1);
+    expect(new Set(handled).size).toBe(burst.length);
+  });
+
   it("works a burst off at most `concurrency` rows at a time, each once, one chat's in order", async () => {
     const burst = Array.from({ length: 60 }, (_, i) => update(700 + (i % 12), `m${i}`));
     for (const item of burst) await receive(connection.db, item);

@@ -135,6 +135,11 @@ export interface InboxWorkerOptions {
   intervalMs?: number;
   /** Rows processed at once by this copy (each waits mostly on Telegram or Stripe). */
   concurrency?: number;
+  /**
+   * While this says so (webhooks are arriving faster than the process can take them), the
+   * copy processes one row at a time, leaving its CPU to answering the senders.
+   */
+  yieldToIngest?: () => boolean;
   /** Called after a row is done (its effect may have queued notifications). */
   onDone?: () => void;
 }
@@ -150,12 +155,14 @@ export interface InboxWorker {
  * fills the free slots (claimDue): under load several rows finish while a claim is on its way,
  * so the next claim takes them several at once, where a claim per row cost a round trip per
  * row. A kick (a webhook stored a row, a row finished) claims now; an idle copy asks once per
- * interval.
+ * interval. Under a flood of webhooks the copy takes rows one at a time (yieldToIngest): Stripe
+ * and Telegram are answered first, what they sent is stored, and the backlog is worked off
+ * when the flood ebbs — never stopped, so a lasting flood still gets processed.
  */
 export function startInboxWorker(
   db: Database,
   handlers: InboxHandlers,
-  { intervalMs = 1000, concurrency = 8, onDone }: InboxWorkerOptions = {},
+  { intervalMs = 1000, concurrency = 8, onDone, yieldToIngest }: InboxWorkerOptions = {},
 ): InboxWorker {
   const inFlight = new Set<Promise<void>>();
   let claiming: Promise<void> | undefined;
@@ -166,7 +173,7 @@ export function startInboxWorker(
   const fillSlots = async () => {
     for (;;) {
       kickedMeanwhile = false;
-      const free = concurrency - inFlight.size;
+      const free = (yieldToIngest?.() ? 1 : concurrency) - inFlight.size;
       if (stopped || free <= 0) return;
       const rows = await claimDue(db, LEASE_SECONDS, free);
       for (const row of rows) start(row);
