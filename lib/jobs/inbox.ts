@@ -91,7 +91,9 @@ export async function claimDue(
         ),
       ),
     )
-    .orderBy(desc(inbox.priority), asc(inbox.id))
+    // "nulls last" as the claim index has it (priority is never null), or PostgreSQL sorts every
+    // pending row instead of walking the index and stopping at the first it may take.
+    .orderBy(sql`${inbox.priority} desc nulls last`, asc(inbox.id))
     .limit(limit)
     .for("update", { skipLocked: true });
   const rows = await db
