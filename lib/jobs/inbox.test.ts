@@ -71,6 +71,46 @@ describe.each(Object.entries(databases))("receive on %s", (_name, open) => {
     expect(row).toMatchObject({ orderingKey: null, priority: 0 });
   });
 
+  it("stores requests that arrive together in one go, each told whether it was new", async () => {
+    const item = (id: number) => ({
+      source: "telegram" as const,
+      externalId: String(500 + id),
+      orderingKey: `chat:${id}`,
+      payload: { update_id: 500 + id },
+    });
+    expect(await receive(connection.db, item(0))).toBe("stored");
+    // A flood: 30 new updates, one delivered before (above) and one delivered twice at once.
+    const answers = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => receive(connection.db, item(i + 1))),
+      receive(connection.db, item(0)),
+      receive(connection.db, item(40)),
+      receive(connection.db, item(40)),
+    ]);
+    expect(answers.slice(0, 30)).toEqual(Array(30).fill("stored"));
+    expect(answers.slice(30)).toEqual(["duplicate", "stored", "duplicate"]);
+    const rows = await connection.db.select().from(inbox);
+    expect(rows).toHaveLength(32);
+  });
+
+  it("fails only the item the database refuses, not those stored with it", async () => {
+    const good = (id: string) => ({
+      source: "stripe" as const,
+      externalId: id,
+      orderingKey: null,
+      payload: { id },
+    });
+    // PostgreSQL's jsonb takes no NUL character, which JSON text may carry as \u0000.
+    const refused = { ...good("evt_nul"), payloadJson: '{"id":"evt_nul","x":"\\u0000"}' };
+    const answers = await Promise.allSettled([
+      receive(connection.db, good("evt_a")),
+      receive(connection.db, refused),
+      receive(connection.db, good("evt_b")),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await rowOf("evt_a")).toMatchObject({ status: "pending" });
+    expect(await rowOf("evt_b")).toMatchObject({ status: "pending" });
+  });
+
   it("keeps the same id from different senders apart", async () => {
     const payload = { id: "1" };
     const base = { externalId: "1", orderingKey: null, payload };

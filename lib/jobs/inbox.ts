@@ -16,44 +16,20 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { queryRows, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { inbox } from "@/db/schema/inbox";
+import { receiveTogether, type InboxItem, type InboxSource } from "./inbox-intake";
 
 export type InboxRow = typeof inbox.$inferSelect;
-export type InboxSource = "telegram" | "stripe";
-
-export interface InboxItem {
-  source: InboxSource;
-  externalId: string;
-  /** Items with the same key are processed one at a time, oldest first (one chat's updates). */
-  orderingKey: string | null;
-  /** Higher is processed first (default 0); one chat's rows still go in arrival order. */
-  priority?: number;
-  payload: unknown;
-  /**
-   * The payload as the JSON text it arrived in, when the caller has it: stored as it is
-   * rather than serialised again from `payload`, which it must be the parse of.
-   */
-  payloadJson?: string;
-}
+export type { InboxItem, InboxSource } from "./inbox-intake";
 
 /**
- * Stores what a webhook received, in one INSERT: "duplicate" when the sender delivered it
- * before (it is then not stored again, whatever became of the first copy). Plain SQL, with the
- * payload cast from its JSON text: this runs once per webhook request, and the query builder
- * and a second serialisation of the payload were a measurable part of answering one.
+ * Stores what a webhook received: "duplicate" when the sender delivered it before (it is then
+ * not stored again, whatever became of the first copy). Requests that arrive while an INSERT
+ * is on its way are stored together by the next one (inbox-intake.ts).
  */
-export async function receive(db: Database, item: InboxItem): Promise<"stored" | "duplicate"> {
-  const json = item.payloadJson ?? JSON.stringify(item.payload);
-  const stored = await queryRows<{ id: string }>(
-    db,
-    sql`insert into ${inbox} (source, external_id, ordering_key, priority, payload)
-        values (${item.source}, ${item.externalId}, ${item.orderingKey}, ${item.priority ?? 0},
-          ${json}::jsonb)
-        on conflict (source, external_id) do nothing
-        returning id`,
-  );
-  return stored.length > 0 ? "stored" : "duplicate";
+export function receive(db: Database, item: InboxItem): Promise<"stored" | "duplicate"> {
+  return receiveTogether(db, item);
 }
 
 /**
