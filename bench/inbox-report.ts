@@ -99,12 +99,15 @@ processing, whenever it is near 28.
 Before the payment in one statement and the claim of several rows (the inbox as of commit
 cf43734), the same benchmark on the same machine on 2026-12-07, busy with other work, gave
 ${PRE_CHANGE.delivered} events/s delivered, its backlog worked off at ${PRE_CHANGE.workedOff}/s,
-at ${PRE_CHANGE.cpuMs} CPU ms per event (app / PostgreSQL). What bounds processing now is
-PostgreSQL's CPU: sampling its active statements during a stored-first run (2026-12-07) found
-the claim about as often as the payment statement. The claim looks at every pending row (a
-bitmap scan and sort, or a hash anti-join once the table is analysed: 12 ms and 1.5 ms per claim
-with 2,200 pending in \`EXPLAIN ANALYZE\`), so its cost grows with the backlog; the outbox,
-thousands of jobs behind, finished only about a hundred of them during a run.
+at ${PRE_CHANGE.cpuMs} CPU ms per event (app / PostgreSQL). A profile of that state found
+PostgreSQL's CPU the bound, the claim about as often as the payment statement: the claim
+ordered by \`priority desc\`, which PostgreSQL sorts nulls first, while the claim index keeps
+them last, so every claim sorted all pending rows (64 ms with 40,000 waiting in \`EXPLAIN
+ANALYZE\`); ordered as the index is, it walks the index and stops at the rows it takes (0.1 ms).
+"Delivered" is the webhook and the worker on one process: under a flood of webhooks the worker
+takes one row at a time and the backlog is worked off after (docs/decisions.md, "Ingest first
+under a flood"). The outbox, thousands of jobs behind, finishes only a few hundred of them
+during a run; it competes for the same cores.
 `;
   await writeSection("Inbox processing (`npm run bench:inbox`)", body);
 }
