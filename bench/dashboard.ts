@@ -1,13 +1,12 @@
 // `npm run bench:dashboard`: the orders table at shop scale. Seeds 100,000 orders across 50
 // sellers in a real PostgreSQL, then measures the order query (lib) and the orders page over
 // HTTP for sort / filter / search / page (p50, p95), and the first-load JavaScript (gzip) of
-// each dashboard route. Appends to docs/benchmarks.md. Needs `npm run build` first.
-import { readFileSync, writeFileSync } from "node:fs";
+// each dashboard route. Writes its section of docs/benchmarks.md. Needs `npm run build` first.
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { format } from "prettier";
 import { connectDatabase } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
 import { listOrders, orderListQuery } from "@/lib/orders/list-orders";
@@ -16,6 +15,7 @@ import { serveFetchHandler } from "@/sandbox/serve";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { startPostgres } from "@/test/postgres-server";
 import { startStandaloneApp } from "@/e2e/standalone-app";
+import { writeSection } from "./report";
 
 const SELLERS = 50;
 const ORDERS = 100_000;
@@ -61,7 +61,7 @@ try {
   for (const route of ["/", "/products", "/products/new", "/orders", "/channels", "/settings"]) {
     js.push(`| ${route} | ${await firstLoadKb(route, cookie)} |`);
   }
-  await appendReport(rows, js);
+  await writeReport(rows, js);
 } finally {
   await app.stop();
   await connection.close();
@@ -160,11 +160,9 @@ async function firstLoadKb(route: string, cookie: string) {
   return (bytes / 1024).toFixed(1);
 }
 
-async function appendReport(queryRows: string[], jsRows: string[]) {
+async function writeReport(queryRows: string[], jsRows: string[]) {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const section = `
-## Dashboard (\`npm run bench:dashboard\`)
-
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${os.cpus().length} cores, Node ${process.version};
 ${ORDERS.toLocaleString("en")} orders across ${SELLERS} sellers in PostgreSQL on loopback; the seller with the most
 orders (${Math.round(ORDERS / SELLERS)}) signed in. ${RUNS} runs per scenario after 3 warm-up runs, one at a time.
@@ -190,13 +188,5 @@ the scripts every route loads are 130.1 kB there against Turbopack's 129.1 kB. B
 components stopped using next-intl: /products/new 159.3, /orders 162.0, /channels and /settings
 149.1 kB.
 `;
-  const file = "docs/benchmarks.md";
-  const current = readFileSync(file, "utf8");
-  const marker = "\n## Dashboard (";
-  const kept = current.includes(marker) ? current.slice(0, current.indexOf(marker)) : current;
-  writeFileSync(
-    file,
-    await format(kept.trimEnd() + "\n" + section, { parser: "markdown", printWidth: 100 }),
-  );
-  console.log(section);
+  await writeSection("Dashboard (`npm run bench:dashboard`)", section);
 }
