@@ -2,21 +2,14 @@ import type { Database } from "@/db/client";
 import { eventLoopUtilization } from "@/lib/platform/event-loop-load";
 import { startInboxWorker, type InboxHandlers, type InboxWorker } from "./inbox-worker";
 import { kickNotificationWorker } from "./start-worker";
+import { webhookFlood } from "./webhook-flood";
 
 const shared = globalThis as unknown as {
   promoBotInboxWorker?: InboxWorker;
-  promoBotLastStored?: number;
+  promoBotWebhookFlood?: ReturnType<typeof webhookFlood>;
 };
-
-// The process is flooded when its event loop is nearly always busy while webhooks keep
-// storing rows: the senders' answers then wait behind the worker's processing.
-const FLOODED_UTILIZATION = 0.9;
-const RECENT_MS = 500;
-
-function floodedWithWebhooks() {
-  const storedRecently = Date.now() - (shared.promoBotLastStored ?? 0) < RECENT_MS;
-  return storedRecently && eventLoopUtilization() > FLOODED_UTILIZATION;
-}
+// One count per process: the webhook routes and the worker live in different bundles.
+const flood = (shared.promoBotWebhookFlood ??= webhookFlood(eventLoopUtilization));
 
 /**
  * Starts this process's inbox worker once (instrumentation.ts, at start). The webhook routes
@@ -26,13 +19,13 @@ export function startInbox(db: Database, handlers: InboxHandlers): InboxWorker {
   shared.promoBotInboxWorker ??= startInboxWorker(db, handlers, {
     // What a processed row queued (the buyer's confirmation, …) goes out at once.
     onDone: kickNotificationWorker,
-    yieldToIngest: floodedWithWebhooks,
+    yieldToIngest: flood.flooded,
   });
   return shared.promoBotInboxWorker;
 }
 
 /** Processes what a webhook just stored now, rather than at the worker's next look. */
 export function kickInbox() {
-  shared.promoBotLastStored = Date.now();
+  flood.stored();
   shared.promoBotInboxWorker?.kick();
 }
