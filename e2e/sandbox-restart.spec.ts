@@ -27,8 +27,11 @@ test("a restarted sandbox keeps its chats and channel, and the bot still answers
       data: { action: "start", as: anna },
     });
     expect(await started.json()).toEqual({ ok: true });
+    // The webhook stores the update and answers; the bot replies a moment later.
+    await expect
+      .poll(async () => (await state(app.url)).chat.map((message) => message.fromBot))
+      .toEqual([false, true]);
     before = (await state(app.url)).chat;
-    expect(before.map((message) => message.fromBot)).toEqual([false, true]);
     // Saving is batched; give it a moment, as anyone does before stopping a server.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   } finally {
@@ -43,8 +46,8 @@ test("a restarted sandbox keeps its chats and channel, and the bot still answers
       data: { action: "send", as: anna, text: "/status" },
     });
     expect(await sent.json()).toEqual({ ok: true });
+    await expect.poll(async () => (await state(app.url)).chat.length).toBe(4);
     const chat = (await state(app.url)).chat;
-    expect(chat).toHaveLength(4);
     expect(chat.at(-1)?.fromBot).toBe(true);
     expect(chat.at(-1)?.text).toContain("noch keine Bestellungen");
   } finally {
