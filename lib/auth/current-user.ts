@@ -7,6 +7,8 @@ import { database } from "@/lib/platform/database";
 import { addLogFields } from "@/lib/platform/request-context";
 import { findUserByTelegramId } from "./users";
 import { isAdmin } from "./admin-only";
+import { withConfiguredRole } from "./configured-admins";
+import { settings } from "@/lib/platform/env";
 
 /**
  * The signed-in seller or admin, read fresh from the database; undefined when signed out.
@@ -15,7 +17,9 @@ import { isAdmin } from "./admin-only";
 export const currentUser = cache(async (): Promise<User | undefined> => {
   const session = (await getServerSession(await authOptions())) as { telegramId?: number } | null;
   if (!session?.telegramId) return undefined;
-  const user = await findUserByTelegramId(await database(), session.telegramId);
+  const stored = await findUserByTelegramId(await database(), session.telegramId);
+  // The operator's admin list decides on every request, not only at sign-in.
+  const user = stored && withConfiguredRole(settings().ADMIN_TELEGRAM_IDS, stored);
   // A seller's id says whose shop a log line is about; an admin's says who acted.
   if (user) addLogFields(user.role === "seller" ? { sellerId: user.id } : { userId: user.id });
   return user;

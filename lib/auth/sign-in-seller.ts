@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { invites, users, type User } from "@/db/schema/users";
 import { hashSecretToken } from "@/lib/platform/secret-tokens";
+import { roleUnderAdminList } from "./configured-admins";
 
 export const sellerProfile = z.object({
   telegramId: z.int().positive(),
@@ -22,8 +23,9 @@ const SIGN_UP_LOCK = 7_246_011_358;
 
 /**
  * Lets a Telegram user into the dashboard. Known sellers come in (their name and photo kept
- * current); the very first user, and anyone in ADMIN_TELEGRAM_IDS, becomes an admin; everyone
- * else needs a valid invite. No open sign-up into someone else's shop.
+ * current); with ADMIN_TELEGRAM_IDS set, exactly those ids are admins (added and removed at
+ * each sign-in); without it the very first user becomes the admin. Everyone else needs a
+ * valid invite. No open sign-up into someone else's shop.
  */
 export async function signInSeller(
   db: Database,
@@ -31,6 +33,7 @@ export async function signInSeller(
   options: { adminTelegramIds: number[]; inviteToken?: string },
 ): Promise<SignInResult> {
   const profile = sellerProfile.parse(input);
+  const listed = options.adminTelegramIds.length > 0;
   const configuredAdmin = options.adminTelegramIds.includes(profile.telegramId);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_UP_LOCK})`);
@@ -46,7 +49,7 @@ export async function signInSeller(
     if (existing) {
       const [user] = await tx
         .update(users)
-        .set({ ...details, ...(configuredAdmin ? { role: "admin" as const } : {}) })
+        .set({ ...details, role: roleUnderAdminList(options.adminTelegramIds, existing) })
         .where(eq(users.id, existing.id))
         .returning();
       return { ok: true, user: user ?? existing, created: false };
@@ -55,7 +58,8 @@ export async function signInSeller(
     const [anyone] = await tx.select({ id: users.id }).from(users).limit(1);
     let role: User["role"] = "seller";
     let inviteId: string | undefined;
-    if (configuredAdmin || !anyone) {
+    // With a list, the first stranger is no one special: the list names the admins.
+    if (configuredAdmin || (!listed && !anyone)) {
       role = "admin";
     } else if (options.inviteToken) {
       const invite = await tx.query.invites.findFirst({
@@ -66,7 +70,10 @@ export async function signInSeller(
         ),
       });
       if (!invite) return { ok: false, reason: "invite_invalid" };
-      role = invite.role;
+      role = roleUnderAdminList(options.adminTelegramIds, {
+        role: invite.role,
+        telegramId: profile.telegramId,
+      });
       inviteId = invite.id;
     } else {
       return { ok: false, reason: "invite_required" };
