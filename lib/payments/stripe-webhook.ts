@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { receive } from "@/lib/jobs/inbox";
 import { describeError } from "@/lib/platform/log-privacy";
+import { BodyTooLarge, readTextUpTo } from "@/lib/platform/read-body";
 import { logger } from "@/lib/platform/logger";
 import { addLogFields, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
 import { webhookAnswer, type WebhookOutcome } from "@/lib/platform/webhook-results";
@@ -27,16 +28,41 @@ export function answerStripeWebhook(request: Request, deps: StripeWebhookDeps) {
   );
 }
 
+// Stripe's events are a few kilobytes; a megabyte is far more than any, and far less than the
+// memory a flood of forged large bodies could otherwise take.
+const MAX_EVENT_BYTES = 1024 * 1024;
+// Stripe's tolerance for a signature's age; the SDK checks only the past, so a timestamp far in
+// the future (a signature made to be replayed later) is refused here.
+const TOLERANCE_SECONDS = 300;
+
 async function verifyAndStore(request: Request, deps: StripeWebhookDeps) {
-  // The signature covers the exact bytes Stripe sent: verify the raw text, never parsed JSON.
-  const payload = await request.text();
   const signature = request.headers.get("stripe-signature");
+  if (!signature) {
+    // Refused before reading the body: nothing unsigned is worth reading.
+    const reason = "no Stripe-Signature header";
+    return answer(deps.db, 400, "rejected", { error: "invalid signature" }, reason);
+  }
+  // The signature covers the exact bytes Stripe sent: verify the raw text, never parsed JSON.
+  let payload: string;
+  try {
+    payload = await readTextUpTo(request, MAX_EVENT_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    return answer(deps.db, 413, "rejected", { error: "payload too large" }, error.message);
+  }
   let event: Stripe.Event;
   try {
-    if (!signature) throw new Error("no Stripe-Signature header");
     event = deps.stripe.webhooks.constructEvent(payload, signature, deps.webhookSecret);
+    const signedAt = Number(/(?:^|,)\s*t=(\d+)/.exec(signature)?.[1]);
+    if (signedAt - Date.now() / 1000 > TOLERANCE_SECONDS) {
+      throw new Error("signature timestamp is in the future");
+    }
   } catch (error) {
     return answer(deps.db, 400, "rejected", { error: "invalid signature" }, describeError(error));
+  }
+  if (!event.data?.object || typeof event.data.object !== "object") {
+    const reason = "event without data.object";
+    return answer(deps.db, 400, "rejected", { error: reason }, reason);
   }
   addLogFields({ eventId: event.id, eventType: event.type });
   try {

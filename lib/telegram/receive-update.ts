@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Database } from "@/db/client";
 import { receive } from "@/lib/jobs/inbox";
 import { describeError } from "@/lib/platform/log-privacy";
+import { BodyTooLarge, readTextUpTo } from "@/lib/platform/read-body";
 import { logger } from "@/lib/platform/logger";
 import { addLogFields, requestIdFrom, withLogFields } from "@/lib/platform/request-context";
 import { webhookAnswer, type WebhookOutcome } from "@/lib/platform/webhook-results";
@@ -35,7 +36,13 @@ async function storeUpdate(
     return answer(db, 401, "rejected", { error: "wrong secret token" }, "wrong secret token");
   }
   // The text is kept: the inbox stores it as it came instead of serialising the parse again.
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await readTextUpTo(request, MAX_UPDATE_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    return answer(db, 413, "rejected", { error: "payload too large" }, error.message);
+  }
   let update: Record<string, unknown>;
   try {
     update = JSON.parse(text) as Record<string, unknown>;
@@ -65,6 +72,9 @@ async function storeUpdate(
     return answer(db, 500, "failed", body, describeError(error));
   }
 }
+
+// An update is a few kilobytes (a message is at most 4096 characters); a megabyte is plenty.
+const MAX_UPDATE_BYTES = 1024 * 1024;
 
 function sameSecret(given: string | null, expected: string) {
   if (given === null) return false;
