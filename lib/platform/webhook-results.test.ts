@@ -104,7 +104,11 @@ describe("the Stripe webhook's answers", () => {
   it("takes the load balancer's trace id as the request id", async () => {
     logs = captureLogs();
     // A type the shop does not act on: acknowledged and ignored.
-    const payload = JSON.stringify({ id: "evt_traced", type: "customer.created" });
+    const payload = JSON.stringify({
+      id: "evt_traced",
+      type: "customer.created",
+      data: { object: { id: "cus_traced", object: "customer" } },
+    });
     const response = await fetch(`${journey.appUrl}/api/stripe/webhook`, {
       method: "POST",
       headers: {
