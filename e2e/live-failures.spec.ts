@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { User } from "grammy/types";
+import Stripe from "stripe";
 import { startPostgres, type PostgresServer } from "@/test/postgres-server";
 import { startTcpProxy } from "@/test/tcp-proxy";
 import {
@@ -15,7 +16,7 @@ import {
   texts,
   unsuccessfulTries,
 } from "./live-buyers";
-import { inboxState, inboxStatuses, workedOff } from "./live-inbox";
+import { inboxState, inboxStatuses, storedIds, workedOff } from "./live-inbox";
 import {
   attachOutput,
   eventually,
@@ -27,6 +28,7 @@ import {
   setWebhook,
   startLiveCopy,
   STRIPE_KEY,
+  STRIPE_WEBHOOK_SECRET,
   WEBHOOK_SECRET,
   type LiveApp,
 } from "./live-shop";
@@ -294,4 +296,68 @@ test("Stripe failing at Confirm: the buyer is told within seconds, the next Conf
   expect(pay && "url" in pay ? pay.url : "").toBe(stripe.sessions()[0]?.url);
   report(testInfo, { toldAfterMs: tookMs, sessions: stripe.sessions().length });
   expect(tookMs).toBeLessThan(5_000);
+});
+
+test("webhooks take in nothing they refuse: unsigned, oversized or dated ahead", async ({
+  request,
+}, testInfo) => {
+  const databaseUrl = await freshDatabase(postgres, "live_webhook_edges");
+  copies.app = await startLiveCopy(PORT, settingsFor(databaseUrl));
+  const stripeHook = `${copies.app.url}/api/stripe/webhook`;
+  const telegramHook = `${copies.app.url}/api/telegram/webhook`;
+  // Stripe signs every event it sends (https://docs.stripe.com/webhooks#verify-events); a
+  // forger can send any size. Events and updates are kilobytes.
+  const big = "x".repeat(2 * 1024 * 1024);
+  const signed = (payload: string, timestamp = Math.floor(Date.now() / 1000)) =>
+    Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET, timestamp });
+  const event = (id: string) =>
+    JSON.stringify({
+      id,
+      object: "event",
+      type: "customer.created",
+      data: { object: { id: "cus_edge", object: "customer" } },
+    });
+  const answers = {
+    unsigned: (await request.post(stripeHook, { data: big })).status(),
+    oversized: (
+      await request.post(stripeHook, { data: big, headers: { "stripe-signature": signed(big) } })
+    ).status(),
+    datedAhead: (
+      await request.post(stripeHook, {
+        data: event("evt_ahead"),
+        headers: {
+          "stripe-signature": signed(event("evt_ahead"), Math.floor(Date.now() / 1000) + 600),
+        },
+      })
+    ).status(),
+    wellFormed: (
+      await request.post(stripeHook, {
+        data: event("evt_fine"),
+        headers: { "stripe-signature": signed(event("evt_fine")) },
+      })
+    ).status(),
+    telegramForged: (
+      await request.post(telegramHook, {
+        data: big,
+        headers: { "x-telegram-bot-api-secret-token": "not-the-secret" },
+      })
+    ).status(),
+    telegramOversized: (
+      await request.post(telegramHook, {
+        data: big,
+        headers: { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
+      })
+    ).status(),
+  };
+  report(testInfo, answers);
+  expect(answers).toEqual({
+    unsigned: 400,
+    oversized: 413,
+    datedAhead: 400,
+    wellFormed: 200,
+    telegramForged: 401,
+    telegramOversized: 413,
+  });
+  // Only the well-formed event was taken in.
+  expect(await storedIds(databaseUrl)).toEqual(["stripe:evt_fine"]);
 });

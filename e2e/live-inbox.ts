@@ -40,6 +40,15 @@ export async function inboxStatuses(databaseUrl: string) {
   return new Map(rows.map((row) => [Number(row.external_id), row.status]));
 }
 
+/** The ids of everything a webhook stored, by source ("stripe:evt_…", "telegram:123"). */
+export async function storedIds(databaseUrl: string) {
+  const rows = await query<{ source: string; external_id: string }>(
+    databaseUrl,
+    "select source, external_id from inbox order by id",
+  );
+  return rows.map((row) => `${row.source}:${row.external_id}`);
+}
+
 /** Waits until no Telegram row is pending: every update done or parked. */
 export function workedOff(databaseUrl: string, ms: number) {
   return eventually(

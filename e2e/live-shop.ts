@@ -12,7 +12,7 @@ import { LIVE_BOT } from "./stand-ins/telegram-bot-api";
 // PostgreSQL; only the two API addresses point at the local stand-ins.
 export const WEBHOOK_SECRET = "live-check-webhook-secret-4f9a2c71d08e";
 export const STRIPE_KEY = "sk_live_51LiveCheckR6aXq0yZ3bC8dE1fG4hJ7kL2mN5pQ";
-const STRIPE_WEBHOOK_SECRET = "whsec_livecheck9Xw2Yb7Zc4Ad1Be8Cf5Dg3Eh";
+export const STRIPE_WEBHOOK_SECRET = "whsec_livecheck9Xw2Yb7Zc4Ad1Be8Cf5Dg3Eh";
 
 export type LiveApp = Awaited<ReturnType<typeof startStandaloneApp>>;
 
