@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { telegramId, createdAt, updatedAt } from "./columns";
 
 export const userRole = pgEnum("user_role", ["admin", "seller"]);
@@ -15,9 +15,30 @@ export const users = pgTable("users", {
   botStartedAt: timestamp("bot_started_at", { withTimezone: true }),
   // Set when a notification failed with 403 (never started / blocked the bot).
   notificationsBlockedAt: timestamp("notifications_blocked_at", { withTimezone: true }),
+  // Set for the sandbox's test accounts once the shop goes live: they can no longer sign in
+  // and their sessions end (their demo data stays, so nothing that refers to them breaks).
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// One row per sign-in. The session cookie names its row, and every request checks it: signing
+// out, a role change or "sign out everywhere" revoke the row and the cookie is worthless at once.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Made while Telegram and Stripe were simulated: ended when the shop goes live.
+    sandbox: boolean("sandbox").notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
 // Sellers join a shop only through an invite an admin created: no open sign-up. Only the
 // token's hash is stored, so a database leak does not hand out working invites.
@@ -48,3 +69,4 @@ export const apiTokens = pgTable("api_tokens", {
 });
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
