@@ -9,6 +9,7 @@ import type { WorkerContext } from "@/lib/jobs/start-worker";
 import { runMonitorCheck } from "@/lib/monitoring/run-monitor-check";
 import { reconcilePayments } from "@/lib/payments/reconcile-payments";
 import { logger } from "@/lib/platform/logger";
+import { forgetOldLimits } from "@/lib/platform/rate-limit";
 import { ecsTarget } from "./services";
 
 // What every app copy does now and then besides answering requests, in one place. Each task is
@@ -35,6 +36,13 @@ export const everyMinute: Schedule<WorkerContext> = {
     },
     // For CloudWatch: how many messages wait, and for how long.
     logOutboxBacklog,
+    {
+      // Limit counters are only read within their window; yesterday's are dead weight.
+      name: "limit counters upkeep",
+      async run({ db }) {
+        await forgetOldLimits(db);
+      },
+    },
     {
       // The same for what Telegram and Stripe sent; processed rows are dropped once neither
       // can deliver them again.

@@ -9,6 +9,7 @@ import { startNotificationWorker } from "@/lib/jobs/start-worker";
 import { startSchedule } from "@/lib/jobs/schedule";
 import { jobRegistry } from "@/lib/job-registry";
 import { everyMinute, everyQuarterHour } from "@/lib/scheduled-tasks";
+import { retireSandbox } from "@/lib/auth/retire-sandbox";
 
 /**
  * Runs once per server process before it takes requests: a bad configuration or a database
@@ -34,7 +35,13 @@ export async function startApp(): Promise<void> {
         { demoShop: seeded ? "created" : "kept" },
         "sandbox: Telegram and Stripe simulated",
       );
+    } else {
+      const retired = await retireSandbox(connection.db);
+      if (retired.accounts + retired.sessions > 0) {
+        logger.info(retired, "live: the sandbox's test accounts and sessions ended");
+      }
     }
+    warnAboutStoredSessionSecret(config);
     const api = telegramApi();
     const stripe = stripeClient();
     const { SMTP_URL, SMTP_FROM, PUBLIC_URL } = config;
@@ -68,4 +75,15 @@ export async function startApp(): Promise<void> {
     }
     process.exit(1);
   }
+}
+
+// Without AUTH_SECRET the session-signing secret is generated into the database, beside the
+// data it protects: anyone with a copy of the database (a backup) could sign sessions. Fine
+// for a sandbox, worth saying at every start of a live shop.
+function warnAboutStoredSessionSecret(config: ReturnType<typeof settings>): void {
+  if (config.AUTH_SECRET || config.NEXTAUTH_SECRET) return;
+  const message =
+    "AUTH_SECRET is not set: sessions are signed with a secret generated into the database, so anyone with a copy of the database could sign a session. Set AUTH_SECRET (openssl rand -hex 32) in the task's secrets.";
+  if (isSandbox(config)) logger.info(message);
+  else logger.warn(message);
 }

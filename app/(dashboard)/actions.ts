@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale, localeCookie } from "@/i18n/locale";
 import { withRequestLog } from "@/lib/platform/request-log";
+import { endCurrentSession } from "@/lib/auth/current-user";
 
 export async function setLocale(form: FormData) {
   return withRequestLog(async () => {
@@ -18,11 +19,12 @@ export async function setLocale(form: FormData) {
 }
 
 /**
- * Signs out by dropping the session cookie (sessions are signed cookies, nothing is kept on the
- * server). A plain form, so the dashboard needs no client-side auth library for it.
+ * Signs out: the session ends on the server (a copy of the cookie is worthless from now on) and
+ * the cookie is dropped. A plain form, so the dashboard needs no client-side auth library for it.
  */
 export async function signOutAction() {
   return withRequestLog(async () => {
+    await endCurrentSession();
     const store = await cookies();
     for (const cookie of store.getAll()) {
       // next-auth splits a large session over .0, .1, … cookies; all of them go.

@@ -31,6 +31,8 @@ export const sessions = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    // The role the user had at sign-in: a session does not outlive a change of role.
+    role: userRole("role").notNull(),
     // Made while Telegram and Stripe were simulated: ended when the shop goes live.
     sandbox: boolean("sandbox").notNull().default(false),
     createdAt: createdAt(),

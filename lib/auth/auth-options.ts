@@ -9,6 +9,10 @@ import { isSandbox, settings, tellNextAuthItsUrl } from "@/lib/platform/env";
 import { signInSandboxUser } from "./sandbox-users";
 import { signInSeller, type SellerProfile } from "./sign-in-seller";
 import { checkLoginWidget, loginWidgetFields } from "./telegram-login";
+import { acceptLoginPayloadOnce, clientAddress, countLoginAttempt } from "./login-attempts";
+import { endSession, sessionLifetime, startSession } from "./sessions";
+import { findUserByTelegramId } from "./users";
+import { withConfiguredRole } from "./configured-admins";
 
 interface TelegramClaims {
   sub: string;
@@ -65,14 +69,21 @@ export async function authOptions(): Promise<NextAuthOptions> {
         id: "telegram-widget",
         name: "Telegram Login Widget",
         credentials: {},
-        authorize: async (fields) => {
+        authorize: async (fields, request) => {
           // next-auth passes the whole form (csrfToken, callbackUrl…); only Telegram's fields
           // are signed.
           const widgetFields = Object.fromEntries(
             Object.entries(fields ?? {}).filter(([key]) => loginWidgetFields.includes(key)),
           );
+          // Counted before the signature is checked: guessing is what the limit is for.
+          const claimedId = Number(widgetFields.id);
+          await countLoginAttempt(db, {
+            address: clientAddress(request?.headers),
+            telegramId: Number.isSafeInteger(claimedId) && claimedId > 0 ? claimedId : undefined,
+          });
           const check = checkLoginWidget(widgetFields, botToken);
           if (!check.ok) return null;
+          if (!(await acceptLoginPayloadOnce(db, check.user.hash))) return null;
           const { id, first_name, last_name, username, photo_url } = check.user;
           return {
             id: String(id),
@@ -100,8 +111,10 @@ export async function authOptions(): Promise<NextAuthOptions> {
   }
 
   return {
-    secret: config.AUTH_SECRET ?? (await appSecret(db, "auth_secret")),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    secret: config.AUTH_SECRET ?? config.NEXTAUTH_SECRET ?? (await appSecret(db, "auth_secret")),
+    // The cookie may live as long as the longest session; the session's row decides whether it
+    // still counts (sign-out, revocation, idle and absolute limits: see ./sessions).
+    session: { strategy: "jwt", maxAge: sessionLifetime.seller.absoluteSeconds },
     providers,
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
@@ -120,12 +133,23 @@ export async function authOptions(): Promise<NextAuthOptions> {
         return result.ok ? true : `/login?error=${result.reason}`;
       },
       async jwt({ token, user }) {
-        if (user) token.telegramId = Number(user.id);
+        if (user) {
+          // Sign-in: a session row is made, and the cookie carries only its id.
+          const stored = await findUserByTelegramId(db, Number(user.id));
+          if (!stored) throw new Error("signed-in user not stored");
+          const signedIn = withConfiguredRole(config.ADMIN_TELEGRAM_IDS, stored);
+          token.sessionId = await startSession(db, signedIn, { sandbox: isSandbox(config) });
+        }
         return token;
       },
       session({ session, token }) {
-        // Only the id travels in the cookie; currentUser() reads the rest (a role may change).
-        return { ...session, telegramId: Number(token.telegramId) };
+        // currentUser() checks the session's row and reads the user fresh on every request.
+        return { ...session, sessionId: token.sessionId };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sessionId === "string") await endSession(db, token.sessionId);
       },
     },
   };

@@ -14,8 +14,9 @@ export const loginWidgetData = z.object({
 export type LoginWidgetData = z.infer<typeof loginWidgetData>;
 export const loginWidgetFields = Object.keys(loginWidgetData.shape);
 
-// A login older than this is refused: a leaked widget payload must not work for ever.
-export const MAX_LOGIN_AGE_SECONDS = 24 * 60 * 60;
+// A login older than this is refused: the widget hands the page a fresh payload at each click,
+// which is posted at once, so a payload minutes old has been captured, not just used.
+export const MAX_LOGIN_AGE_SECONDS = 5 * 60;
 
 export type LoginCheck =
   | { ok: true; user: LoginWidgetData }

@@ -44,6 +44,8 @@ const settingsSchema = z.object({
   ),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default("https://api.stripe.com"),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  // next-auth's own name for it, accepted too (AUTH_SECRET wins when both are set).
+  NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   ADMIN_TELEGRAM_IDS: z
     .string()
     .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
@@ -132,6 +134,7 @@ const howToFix: Record<keyof Settings, string> = {
   STRIPE_API_BASE: "Leave it unset for Stripe's https://api.stripe.com.",
   AUTH_SECRET:
     "Set a random string (e.g. `openssl rand -hex 32`), the same in every copy, or unset it to have one generated and kept in the database.",
+  NEXTAUTH_SECRET: "next-auth's name for AUTH_SECRET: set one of the two (at least 32 characters).",
   ADMIN_TELEGRAM_IDS: "List the admins' numeric Telegram ids, e.g. 12345678,87654321.",
   TELEGRAM_LOGIN_CLIENT_SECRET:
     "Copy the Client Secret from @BotFather → Bot Settings → Login Widget (OpenID Connect).",

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-const knownErrors = ["invite_required", "invite_invalid", "CredentialsSignin"];
+const knownErrors = ["invite_required", "invite_invalid", "CredentialsSignin", "too_many_attempts"];
 
 export default async function LoginPage({
   searchParams,

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PreviewResult, StartResult } from "@/components/settings/deploy-types";
 import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -11,6 +12,8 @@ import { deployRefusalOf, previewDeploy, startDeploy } from "@/lib/deploy/start-
 import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { settings } from "@/lib/platform/env";
 import { createInvite } from "@/lib/auth/create-invite";
+import { endEverySession, endSessionsOf } from "@/lib/auth/sessions";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { formText, signedInAction, signedInFormAction } from "@/lib/auth/signed-in-action";
 import { deployProgressView } from "./deploy-view";
 import type { User } from "@/db/schema/users";
@@ -42,6 +45,25 @@ export const createInviteAction = signedInAction(
   },
   // The invite form shows no refusal of its own; only admins see it at all.
   { admin: true, refused: () => ({ error: "required" }) },
+);
+
+/** Ends every session of the signed-in user, this one included: a lost phone, a shared PC. */
+export const signOutEverywhereAction = signedInAction(async (user) => {
+  const db = await database();
+  const ended = await endSessionsOf(db, user.id);
+  await recordAudit(db, { actorUserId: user.id, action: "sessions.ended", data: { ended } });
+  redirect("/login");
+});
+
+/** An admin's emergency brake (a leaked secret, a departed colleague): every session ends. */
+export const signOutEveryoneAction = signedInAction(
+  async (user) => {
+    const db = await database();
+    const ended = await endEverySession(db);
+    await recordAudit(db, { actorUserId: user.id, action: "sessions.ended_all", data: { ended } });
+    redirect("/login");
+  },
+  { admin: true },
 );
 
 // The deploy panel's wording of a refusal: its reason, and ECS's own words for ecsFailed.

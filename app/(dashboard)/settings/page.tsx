@@ -18,6 +18,7 @@ import { saveBusinessAction } from "./business-action";
 import { DeploySection } from "./deploy-section";
 import { HealthList } from "./health-section";
 import { VersionSection } from "./version-section";
+import { SessionsSection } from "./sessions-section";
 
 export const generateMetadata = () => sectionMetadata("settings");
 
@@ -58,6 +59,7 @@ export default async function SettingsPage() {
             <BusinessSection user={user} />
           </Suspense>
         </Card>
+        <SessionsSection user={user} />
         {isAdmin(user) ? (
           <Card aria-labelledby="invites-title">
             <CardTitle id="invites-title">{t("invitesTitle")}</CardTitle>
