@@ -13,6 +13,7 @@ import { acceptLoginPayloadOnce, clientAddress, countLoginAttempt } from "./logi
 import { endSession, sessionLifetime, startSession } from "./sessions";
 import { findUserByTelegramId } from "./users";
 import { withConfiguredRole } from "./configured-admins";
+import { safeRedirect } from "./auth-request-check";
 
 interface TelegramClaims {
   sub: string;
@@ -118,6 +119,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
     providers,
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      // next-auth's default throws on a malformed callbackUrl (a 500); ours sends it home.
+      redirect: safeRedirect,
       async signIn({ user, account }) {
         if (account?.provider === "sandbox") return true;
         const profile: SellerProfile = {
