@@ -15,19 +15,39 @@ let telegramServer: ServedHandler;
 let app: Awaited<ReturnType<typeof startStandaloneApp>>;
 const channelId = -1001777000001;
 const dealsId = -1001777000003;
+const outletId = -1001777000005;
+// The seller as Telegram knows her: she created her shop's channels and helps run Otto's outlet.
+const rosa = { id: 555000777, first_name: "Rosa" };
+const otto = { id: 555000888, first_name: "Otto" };
 
 test.use({ locale: "en-US" });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   telegramServer = await serveFetchHandler(telegram.handle);
-  telegram.addChannel({ id: channelId, title: "Roastery News", username: "roastery_news" });
-  telegram.addChannel({ id: dealsId, title: "Roastery Deals", username: "roastery_deals" });
+  const owner = rosa;
+  telegram.addChannel({ id: channelId, title: "Roastery News", username: "roastery_news", owner });
+  telegram.addChannel({ id: dealsId, title: "Roastery Deals", username: "roastery_deals", owner });
   telegram.addChannel({
     id: -1001777000002,
     title: "Fan Club",
     username: "fan_club",
     botRights: "member",
+    owner,
+  });
+  // The bot is an admin of both; only the second is Rosa's to run.
+  telegram.addChannel({
+    id: -1001777000004,
+    title: "Otto's Market",
+    username: "ottos_market",
+    owner: otto,
+  });
+  telegram.addChannel({
+    id: outletId,
+    title: "Roastery Outlet",
+    username: "roastery_outlet",
+    owner: otto,
+    admins: [rosa],
   });
   app = await startStandaloneApp(port, {
     TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
@@ -56,13 +76,23 @@ async function logIn(page: Page, id: number, firstName: string) {
 test("a seller connects a channel and publishes a product with photo and Buy button", async ({
   page,
 }) => {
-  await logIn(page, 555000777, "Rosa");
+  await logIn(page, rosa.id, rosa.first_name);
   await page.goto(`${app.url}/channels`);
   await page.getByLabel("Channel", { exact: true }).fill("@fan_club");
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(
     page.getByText(`@${DEFAULT_BOT.username} is in the channel but may not post.`),
   ).toBeVisible();
+  // Someone else's channel, although the bot may post there: not Rosa's to connect.
+  await page.getByLabel("Channel", { exact: true }).fill("@ottos_market");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(
+    page.getByText("Only the channel's creator or an administrator allowed to post can connect it"),
+  ).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Otto's Market" })).toHaveCount(0);
+  await page.getByLabel("Channel", { exact: true }).fill("@roastery_outlet");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Roastery Outlet" })).toBeVisible();
   await page.getByLabel("Channel", { exact: true }).fill("@roastery_news");
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toBeVisible();
@@ -70,8 +100,10 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery Deals" })).toBeVisible();
   await saveScreenshot(page, "channels");
-  // Later someone takes the bot's rights in one channel away: that channel alone fails.
+  // Later someone takes the bot's rights in one channel away, and Otto takes Rosa's in his
+  // outlet: those channels fail, each saying why.
   await telegram.setBotRights(dealsId, "member");
+  telegram.setMemberStatus(outletId, rosa, "member");
 
   await page.goto(`${app.url}/products/new`);
   await page.getByLabel("Title").fill("Espresso Blend 250 g");
@@ -96,6 +128,10 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   const results = page.getByRole("status").filter({ hasText: "Roastery News" });
   await expect(results).toContainText("Roastery News: Posted");
   await expect(results).toContainText("Roastery Deals: Failed");
+  await expect(results).toContainText(
+    "Roastery Outlet: Failed – you must be an administrator of this channel who may post",
+  );
+  expect(telegram.messages(outletId)).toEqual([]);
   await saveScreenshot(page, "publish");
 
   const post = telegram.lastMessage(channelId);

@@ -137,7 +137,8 @@ describe("a product's photo", () => {
     const chats = [-100_970_001, -100_970_002];
     const connected = [];
     for (const [i, id] of chats.entries()) {
-      journey.telegram.addChannel({ id, title: `Roastery ${i}` });
+      const owner = { id: seller.telegramId, first_name: seller.name };
+      journey.telegram.addChannel({ id, title: `Roastery ${i}`, owner });
       const [channel] = await journey.db.db
         .insert(channels)
         .values({ sellerId: seller.id, telegramChatId: id, title: `Roastery ${i}` })

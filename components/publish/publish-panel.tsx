@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { primaryButton } from "@/components/ui/button-styles";
+import type { SellerRightsProblem } from "@/lib/channels/check-seller-rights";
 import type { PublishResult } from "@/lib/channels/publish-product";
 
 interface ChannelChoice {
@@ -20,6 +21,8 @@ export interface PublishPanelLabels {
   published: string;
   failed: string;
   noChannels: string;
+  /** Why a channel was not posted to before anything was sent. */
+  problems: Record<SellerRightsProblem, string>;
 }
 
 /**
@@ -85,7 +88,10 @@ export function PublishPanel({
         <ul role="status" className="space-y-1 text-sm">
           {results.map((result) => (
             <li key={result.channelId} className={result.ok ? "text-emerald-800" : "text-red-700"}>
-              {result.title}: {result.ok ? labels.published : `${labels.failed} – ${result.error}`}
+              {result.title}:{" "}
+              {result.ok
+                ? labels.published
+                : `${labels.failed} – ${result.problem ? labels.problems[result.problem] : result.error}`}
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { channels, type Channel } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { type User } from "@/db/schema/users";
 import { ownedBy } from "@/lib/auth/owned-by";
-import { telegramRefusal } from "@/lib/telegram/telegram-error";
+import { isTelegramUnavailable, telegramRefusal } from "@/lib/telegram/telegram-error";
+import { checkSellerRights, type SellerRightsProblem } from "./check-seller-rights";
 
 // "@coffee_roastery", "coffee_roastery", a t.me link, or a numeric id like -1001234567890.
 const channelRef = z
@@ -24,18 +25,30 @@ export type ChannelProblem =
   | "bot_not_member"
   | "cannot_post"
   | "cannot_edit"
+  | SellerRightsProblem
   | "taken";
 
 export type ChannelCheck =
   | { ok: true; chatId: number; title: string; username?: string }
   | { ok: false; problem: ChannelProblem };
 
+/** Who is asking: the bot that will post, and the seller who says the channel is theirs. */
+export interface ChannelCheckFor {
+  botId: number;
+  sellerTelegramId: number;
+}
+
 /**
- * Asks Telegram whether the bot can run this channel's shop: it must be an administrator
- * allowed to post (the product posts) and to edit them (to mark them sold out). Says exactly
- * what is missing otherwise.
+ * Asks Telegram whether this channel's shop can be run from here: the bot must be an
+ * administrator allowed to post (the product posts) and to edit them (to mark them sold out),
+ * and the seller must run the channel (./check-seller-rights.ts). Says exactly what is missing
+ * otherwise, and that Telegram is unavailable when it could not be asked.
  */
-export async function checkChannel(api: Api, botId: number, ref: string): Promise<ChannelCheck> {
+export async function checkChannel(
+  api: Api,
+  { botId, sellerTelegramId }: ChannelCheckFor,
+  ref: string,
+): Promise<ChannelCheck> {
   const parsed = channelRef.safeParse(ref);
   if (!parsed.success) return { ok: false, problem: "invalid_ref" };
   const chatRef = /^-?\d+$/.test(parsed.data)
@@ -44,7 +57,10 @@ export async function checkChannel(api: Api, botId: number, ref: string): Promis
   try {
     const chat = await api.getChat(chatRef);
     if (chat.type !== "channel") return { ok: false, problem: "not_a_channel" };
-    const member = await api.getChatMember(chat.id, botId).catch(() => undefined);
+    const member = await api.getChatMember(chat.id, botId).catch((error: unknown) => {
+      if (isTelegramUnavailable(error) || !telegramRefusal(error)) throw error;
+      return undefined;
+    });
     if (!member || member.status === "left" || member.status === "kicked") {
       return { ok: false, problem: "bot_not_member" };
     }
@@ -52,8 +68,11 @@ export async function checkChannel(api: Api, botId: number, ref: string): Promis
       return { ok: false, problem: "cannot_post" };
     }
     if (!member.can_edit_messages) return { ok: false, problem: "cannot_edit" };
+    const seller = await checkSellerRights(api, chat.id, sellerTelegramId);
+    if (!seller.ok) return seller;
     return { ok: true, chatId: chat.id, title: chat.title, username: chat.username };
   } catch (error) {
+    if (isTelegramUnavailable(error)) return { ok: false, problem: "telegram_unavailable" };
     const code = telegramRefusal(error)?.error_code;
     if (code === 400 || code === 403) {
       return { ok: false, problem: "not_found" };
@@ -62,7 +81,10 @@ export async function checkChannel(api: Api, botId: number, ref: string): Promis
   }
 }
 
-/** Connects a channel to the seller's shop once the bot may post and edit there. */
+/**
+ * Connects a channel to the seller's shop once the bot may post and edit there and the seller
+ * runs it. An admin of the app is asked the same: the rule is about the Telegram channel.
+ */
 export async function addChannel(
   db: Database,
   api: Api,
@@ -70,7 +92,7 @@ export async function addChannel(
   seller: User,
   ref: string,
 ): Promise<{ ok: true; channel: Channel } | { ok: false; problem: ChannelProblem }> {
-  const check = await checkChannel(api, botId, ref);
+  const check = await checkChannel(api, { botId, sellerTelegramId: seller.telegramId }, ref);
   if (!check.ok) return check;
   const existing = await db.query.channels.findFirst({
     where: eq(channels.telegramChatId, check.chatId),

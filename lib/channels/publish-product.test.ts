@@ -21,6 +21,9 @@ import { signInSeller } from "@/lib/auth/sign-in-seller";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
 
 const telegram = createTelegramSimulator();
+// The two sellers as Telegram knows them (their users' telegramId).
+const sellerInTelegram = { id: 21, first_name: "Admin" };
+const otherInTelegram = { id: 22, first_name: "Other" };
 let server: ServedHandler;
 let connection: DatabaseConnection;
 let seller: User;
@@ -50,19 +53,29 @@ beforeAll(async () => {
   );
   if (!other.ok) throw new Error("no seller");
   otherSeller = other.user;
-  telegram.addChannel({ id: -1001000000001, title: "Roastery News", username: "roastery_news" });
-  telegram.addChannel({ id: -1001000000002, title: "Roastery Deals" });
+  // The first seller created these channels; the other one helps run Roastery News.
+  const owner = sellerInTelegram;
+  telegram.addChannel({
+    id: -1001000000001,
+    title: "Roastery News",
+    username: "roastery_news",
+    owner,
+    admins: [otherInTelegram],
+  });
+  telegram.addChannel({ id: -1001000000002, title: "Roastery Deals", owner });
   telegram.addChannel({
     id: -1001000000003,
     title: "Read Only",
     username: "read_only",
     botRights: "member",
+    owner,
   });
   telegram.addChannel({
     id: -1001000000004,
     title: "Elsewhere",
     username: "elsewhere",
     botRights: "none",
+    owner,
   });
 });
 afterAll(async () => {
@@ -87,25 +100,27 @@ const runQueuedJobs = () =>
     }),
   );
 
+const asSeller = { botId: DEFAULT_BOT.id, sellerTelegramId: sellerInTelegram.id };
+
 describe("channels", () => {
   it("says exactly what is missing before a channel can be connected", async () => {
-    expect(await checkChannel(api, DEFAULT_BOT.id, "@no_such_channel")).toEqual({
+    expect(await checkChannel(api, asSeller, "@no_such_channel")).toEqual({
       ok: false,
       problem: "not_found",
     });
-    expect(await checkChannel(api, DEFAULT_BOT.id, "@read_only")).toEqual({
+    expect(await checkChannel(api, asSeller, "@read_only")).toEqual({
       ok: false,
       problem: "cannot_post",
     });
-    expect(await checkChannel(api, DEFAULT_BOT.id, "@elsewhere")).toEqual({
+    expect(await checkChannel(api, asSeller, "@elsewhere")).toEqual({
       ok: false,
       problem: "bot_not_member",
     });
-    expect(await checkChannel(api, DEFAULT_BOT.id, "not a channel!")).toEqual({
+    expect(await checkChannel(api, asSeller, "not a channel!")).toEqual({
       ok: false,
       problem: "invalid_ref",
     });
-    expect(await checkChannel(api, DEFAULT_BOT.id, "https://t.me/roastery_news")).toMatchObject({
+    expect(await checkChannel(api, asSeller, "https://t.me/roastery_news")).toMatchObject({
       ok: true,
       chatId: -1001000000001,
       title: "Roastery News",

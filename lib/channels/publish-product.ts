@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { InlineKeyboard, type Api } from "grammy";
 import type { Database } from "@/db/client";
-import { channels, posts } from "@/db/schema/channels";
+import { channels, posts, type Channel } from "@/db/schema/channels";
 import { recordAudit } from "@/lib/platform/record-audit";
 import { users, type User } from "@/db/schema/users";
 import { channelPostCaption } from "@/lib/catalog/post-caption";
+import { checkSellerRights, type SellerRightsProblem } from "./check-seller-rights";
 import { findChannels } from "./connect-channel";
 import { buyLink } from "@/lib/catalog/buy-link";
 import { findProduct } from "@/lib/catalog/products";
@@ -26,14 +27,20 @@ function postPayload() {
   return `q_${randomBytes(9).toString("base64url")}`;
 }
 
+/**
+ * One channel's outcome. A failure carries Telegram's own words in `error`, or, when the seller
+ * check stopped it before anything was sent, the `problem` (also as `error`) for the page to word.
+ */
 export type PublishResult =
   | { channelId: string; title: string; ok: true; messageId: number }
-  | { channelId: string; title: string; ok: false; error: string };
+  | { channelId: string; title: string; ok: false; error: string; problem?: SellerRightsProblem };
 
 /**
  * Posts a product to the seller's channels: photo (when it has one) with the caption, and a
  * URL button to the buyer's deep link. Each channel succeeds or fails on its own, and every
- * post is recorded so it can be marked sold out or deleted later.
+ * post is recorded so it can be marked sold out or deleted later. Before each post Telegram is
+ * asked again whether the channel's seller still runs it: rights taken away since connecting
+ * (or connected before this was checked) stop the post, and nothing is sent.
  */
 export async function publishProduct(
   db: Database,
@@ -53,6 +60,18 @@ export async function publishProduct(
   const photo = productPhoto(db, product, deps);
   const results: PublishResult[] = [];
   for (const channel of await findChannels(db, actor, channelIds)) {
+    const rights = await checkChannelSeller(db, deps.api, channel, seller);
+    if (!rights.ok) {
+      const { problem } = rights;
+      results.push({
+        channelId: channel.id,
+        title: channel.title,
+        ok: false,
+        error: problem,
+        problem,
+      });
+      continue;
+    }
     // Each post gets its own deep link, so the funnel can tell posts apart.
     const payload = postPayload();
     const keyboard = new InlineKeyboard().url(buyLabel, buyLink(deps.botUsername, payload));
@@ -94,6 +113,20 @@ export async function publishProduct(
     data: { results: results.map(({ channelId, ok }) => ({ channelId, ok })) },
   });
   return results;
+}
+
+/**
+ * Whether the seller who connected the channel still runs it (usually the product's seller).
+ * When an admin of the app publishes for a shop, it is the channel's seller who must run the
+ * channel: the admin's own standing in it does not matter either way.
+ */
+async function checkChannelSeller(db: Database, api: Api, channel: Channel, known?: User) {
+  const owner =
+    known?.id === channel.sellerId
+      ? known
+      : await db.query.users.findFirst({ where: eq(users.id, channel.sellerId) });
+  if (!owner) throw new Error(`channel ${channel.id} has no seller`);
+  return checkSellerRights(api, channel.telegramChatId, owner.telegramId);
 }
 
 /** The product's channel posts, newest first, with their channel's name. */

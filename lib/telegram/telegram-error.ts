@@ -20,6 +20,17 @@ export function telegramRefusal(error: unknown): TelegramRefusal | undefined {
 }
 
 /**
+ * True when Telegram could not give an answer rather than refused: no answer at all (network,
+ * timeout: grammY's HttpError, recognised by name as above), flood control (429) or its own
+ * failure (5xx). Asking later may work; meanwhile the call's answer is neither a yes nor a no.
+ */
+export function isTelegramUnavailable(error: unknown): boolean {
+  const refusal = telegramRefusal(error);
+  if (refusal) return refusal.error_code === 429 || refusal.error_code >= 500;
+  return error instanceof Error && error.name === "HttpError";
+}
+
+/**
  * What a refusal means for the bot, when retrying it can never help:
  * - `query_expired`: a button press answered too late (~15 s) or twice; the spinner is gone.
  * - `not_modified`: an edit to exactly what the message already shows (a double tap).

@@ -59,8 +59,8 @@ export async function seedDemoShop(db: Database, storage: ObjectStorage): Promis
       .returning();
     if (!claimed) return false;
     const seller = await signInSandboxUser(tx, "seller");
-    // The simulator's channel has the bot as admin from the start, which is what the
-    // dashboard's getChatMember check would find.
+    // The simulator's channel has the bot as admin and the test seller as its creator from the
+    // start, which is what the dashboard's getChatMember checks would find.
     await tx
       .insert(channels)
       .values({

@@ -63,9 +63,12 @@ async function createRuntime(publicUrl: string, dataDir: string): Promise<Sandbo
     telegram.load(saved.telegram);
   }
   if (!saved?.telegram.channels.some(([id]) => id === sandboxChannel.id)) {
+    // The test seller created it (so connecting it passes the dashboard's check that the seller
+    // runs the channel); the buyers read it; the test admin is not in it.
     telegram.addChannel({
       ...sandboxChannel,
       owner: sandboxPeople.find((person) => person.role === "seller"),
+      members: sandboxPeople.filter((person) => person.role === "buyer"),
       botRights: "admin",
     });
   }

@@ -51,3 +51,54 @@ describe("Telegram simulator: channels", () => {
     });
   });
 });
+
+describe("Telegram simulator: who runs a channel", () => {
+  it("answers getChatMember for each person as Telegram does, and follows promotions and demotions", async () => {
+    const { sim, api } = await setup();
+    const editor = { id: 5003, first_name: "Eda" };
+    const reader = { id: 5004, first_name: "Rik" };
+    const channel = sim.addChannel({
+      id: -1001234567891,
+      title: "Sam's Other Shop",
+      owner: seller,
+      admins: [editor, { id: 5005, first_name: "Vi", canPostMessages: false }],
+      members: [reader],
+    });
+    sim.markStarted(buyer);
+
+    expect(await api.getChatMember(channel.id, seller.id)).toMatchObject({
+      status: "creator",
+      user: { id: seller.id, is_bot: false },
+    });
+    expect(await api.getChatMember(channel.id, editor.id)).toMatchObject({
+      status: "administrator",
+      can_post_messages: true,
+    });
+    const viewer = await api.getChatMember(channel.id, 5005);
+    expect(viewer).toMatchObject({ status: "administrator", can_post_messages: false });
+    expect(viewer.user).toEqual({ id: 5005, first_name: "Vi", is_bot: false });
+    expect(await api.getChatMember(channel.id, reader.id)).toMatchObject({ status: "member" });
+    // Someone the bot has met but who is not in the channel; someone it never met.
+    expect(await api.getChatMember(channel.id, buyer.id)).toMatchObject({ status: "left" });
+    await expect(api.getChatMember(channel.id, 5999)).rejects.toMatchObject({
+      error_code: 400,
+      description: "Bad Request: user not found",
+    });
+    expect((await api.getChatAdministrators(channel.id)).map((m) => m.status)).toEqual([
+      "creator",
+      "administrator",
+      "administrator",
+      "administrator",
+    ]);
+
+    sim.setMemberStatus(channel.id, editor, "member");
+    expect(await api.getChatMember(channel.id, editor.id)).toMatchObject({ status: "member" });
+    sim.setMemberStatus(channel.id, reader, "administrator", { canPostMessages: false });
+    expect(await api.getChatMember(channel.id, reader.id)).toMatchObject({
+      status: "administrator",
+      can_post_messages: false,
+    });
+    sim.setMemberStatus(channel.id, seller, "left");
+    expect(await api.getChatMember(channel.id, seller.id)).toMatchObject({ status: "left" });
+  });
+});

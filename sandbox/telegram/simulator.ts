@@ -2,6 +2,7 @@ import type { CallbackQuery, Chat, Message, Update, UserFromGetMe } from "grammy
 import { TelegramApiError } from "./api-error";
 import { callMethod } from "./dispatch";
 import { newHistory } from "./history";
+import { setMemberStatus } from "./members";
 import { downloadFile } from "./methods/files";
 import { readParams } from "./request-params";
 import { loadWorld, saveWorld, type SavedWorld } from "./saved-state";
@@ -20,6 +21,7 @@ import type {
   ChannelConfig,
   Delivery,
   InjectedError,
+  MemberStatus,
   SimUser,
   SimulatorOptions,
 } from "./types";
@@ -81,6 +83,13 @@ export interface TelegramSimulator extends SimulatedBot {
   /** Another configured bot, by token or id; the simulator itself acts for the first one. */
   bot(tokenOrId: string | number): SimulatedBot;
   addChannel(channel: ChannelConfig): Chat.ChannelChat;
+  /** Makes `user` an administrator, a subscriber or a stranger of a channel (getChatMember). */
+  setMemberStatus(
+    channelId: number,
+    user: SimUser,
+    status: MemberStatus,
+    options?: { canPostMessages?: boolean },
+  ): void;
   /** Forgets chats, users, channels, calls and injected failures; keeps webhooks and commands. */
   reset(): void;
   /** Chats, channels, users and files as they are now, to keep across a restart. */
@@ -129,10 +138,13 @@ export function createTelegramSimulator(options: SimulatorOptions = {}): Telegra
         rights: new Map(),
         ...(channel.owner ? { owner: channel.owner } : {}),
         admins: channel.admins ?? [],
+        members: channel.members ?? [],
         history: newHistory(chat),
       });
       return chat;
     },
+    setMemberStatus: (channelId, user, status, options) =>
+      setMemberStatus(world, channelId, user, status, options),
     reset(): void {
       world.channels.clear();
       for (const bot of world.bots.values()) resetBotState(bot);

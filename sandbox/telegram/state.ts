@@ -13,6 +13,7 @@ import type {
   ApiCall,
   BotConfig,
   BotRights,
+  ChannelAdmin,
   InjectedError,
   SimUser,
   SimulatorOptions,
@@ -35,7 +36,9 @@ export interface ChannelState {
   /** Per-bot overrides of defaultRights (setBotRights). */
   rights: Map<number, BotRights>;
   owner?: SimUser;
-  admins: SimUser[];
+  admins: ChannelAdmin[];
+  /** Subscribers; absent in worlds saved before they were kept. */
+  members?: SimUser[];
   /** A channel has one history whichever bot posts to it. */
   history: ChatHistory;
 }

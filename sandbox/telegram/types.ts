@@ -21,6 +21,15 @@ export interface BotConfig {
 /** What a bot may do in a channel: post (admin), only read (member), or nothing (none). */
 export type BotRights = "admin" | "member" | "none";
 
+/** A channel's administrator: may post, edit and delete (as the bot may) unless told not to post. */
+export interface ChannelAdmin extends SimUser {
+  /** False for an administrator without "Post messages" (can_post_messages); default true. */
+  canPostMessages?: boolean;
+}
+
+/** Where setMemberStatus puts a person in a channel, as getChatMember then reports them. */
+export type MemberStatus = "administrator" | "member" | "left";
+
 export interface ChannelConfig {
   /** A channel id as Telegram has them, e.g. -1001234567890. */
   id: number;
@@ -32,7 +41,9 @@ export interface ChannelConfig {
   /** Who getChatMember reports as "creator". */
   owner?: SimUser;
   /** Who getChatMember reports as "administrator" (besides the bot itself). */
-  admins?: SimUser[];
+  admins?: ChannelAdmin[];
+  /** Subscribers, whom getChatMember reports as "member". */
+  members?: SimUser[];
 }
 
 /** An error to answer instead of running a method, as Telegram's failure bodies have it. */

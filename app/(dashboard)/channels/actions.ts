@@ -15,7 +15,8 @@ export const connectChannel = signedInFormAction<typeof channelForm, ChannelForm
   {},
   async ({ ref }, user) => {
     const [api, bot] = [telegramApi(), await botIdentity()];
-    if (!api || !bot) return { ref, problem: "not_found" };
+    // With a token but no bot identity, getMe did not get through: Telegram is unavailable.
+    if (!api || !bot) return { ref, problem: api ? "telegram_unavailable" : "not_found" };
     const result = await addChannel(await database(), api, bot.id, user, ref);
     if (!result.ok) return { ref, problem: result.problem };
     revalidatePath("/channels");

@@ -44,6 +44,8 @@ export default async function ChannelsPage() {
                 bot_not_member: t("problems.bot_not_member", { bot: bot.username }),
                 cannot_post: t("problems.cannot_post", { bot: bot.username }),
                 cannot_edit: t("problems.cannot_edit", { bot: bot.username }),
+                seller_not_admin: t("problems.seller_not_admin"),
+                telegram_unavailable: t("problems.telegram_unavailable"),
                 taken: t("problems.taken"),
               },
             }}

@@ -2,7 +2,7 @@ import type { ChatFullInfo, ChatMember } from "grammy/types";
 import { badRequest, forbidden } from "../api-error";
 import { findChannel, rightsIn } from "../chats";
 import { privateChatOf } from "../history";
-import { administrator, asUser, botUser } from "../members";
+import { administrator, asUser, botUser, channelAdministrator } from "../members";
 import { chatIdParam, requiredInt } from "../params";
 import type { BotState, ChannelState, World } from "../state";
 import type { MethodCall } from "./method";
@@ -52,7 +52,11 @@ export function getChatMember({ world, bot, params }: MethodCall): ChatMember {
     return { status: "creator", user: asUser(channel.owner), is_anonymous: false };
   }
   const admin = channel.admins.find((candidate) => candidate.id === userId);
-  if (admin) return administrator(asUser(admin));
+  if (admin) return channelAdministrator(admin);
+  const member = channel.members?.find((candidate) => candidate.id === userId);
+  if (member) return { status: "member", user: asUser(member) };
+  // Anyone else the bot has met is not in the channel; a user it never met, Telegram does
+  // not look up for it.
   const known = bot.users.get(userId);
   if (!known) throw badRequest("user not found");
   return { status: "left", user: asUser(known) };
@@ -69,7 +73,7 @@ export function getChatAdministrators({ world, bot, params }: MethodCall): ChatM
     ...(channel.owner
       ? [{ status: "creator" as const, user: asUser(channel.owner), is_anonymous: false }]
       : []),
-    ...channel.admins.map((admin) => administrator(asUser(admin))),
+    ...channel.admins.map(channelAdministrator),
     ...(rightsIn(channel, bot) === "admin" ? [administrator(botUser(bot))] : []),
   ];
 }

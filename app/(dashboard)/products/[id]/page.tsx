@@ -48,6 +48,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
                 published: tPublish("published"),
                 failed: tPublish("failed"),
                 noChannels: tPublish("noChannels"),
+                problems: {
+                  seller_not_admin: tPublish("problems.seller_not_admin"),
+                  telegram_unavailable: tPublish("problems.telegram_unavailable"),
+                },
               }}
               publish={publishToChannel}
               productId={product.id}
