@@ -4,6 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { cookies } from "next/headers";
 import { appSecret } from "@/lib/platform/app-secrets";
 import { inviteCookie } from "./invite-cookie";
+import { safeCallbackUrl } from "./callback-url";
 import { database } from "@/lib/platform/database";
 import { isSandbox, settings, tellNextAuthItsUrl } from "@/lib/platform/env";
 import { signInSandboxUser } from "./sandbox-users";
@@ -105,6 +106,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
     providers,
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
       async signIn({ user, account }) {
         if (account?.provider === "sandbox") return true;
         const profile: SellerProfile = {
