@@ -47,7 +47,14 @@ const nextConfig: NextConfig = {
   // nonces is a separate step.
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
   // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // proxy.ts sees server actions through a copy of their body that Next cuts off at
+  // proxyClientMaxBodySize, and the action then gets the cut body: it must be larger than the
+  // actions' limit, so the proxy can count a body past 11 MB and answer 413 itself
+  // (lib/platform/server-action-guard.ts).
+  experimental: {
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "12mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

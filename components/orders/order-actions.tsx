@@ -5,7 +5,12 @@ import { compactInput } from "@/components/ui/field-styles";
 
 export interface OrderActionState {
   message?: "changed" | "refundRequested" | "cannot";
+  /** The tracking number was refused (over the 100 characters a carrier's code needs). */
+  trackingError?: "tooLong";
 }
+
+// As long as the order change takes (lib/orders/change-order-status.ts).
+const TRACKING_MAX = 100;
 
 const buttonClass =
   "rounded-lg px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-50";
@@ -13,6 +18,7 @@ const buttonClass =
 /** Texts translated on the server, including each result the action can report. */
 export interface OrderActionsLabels {
   tracking: string;
+  trackingTooLong: string;
   markShipped: string;
   markDelivered: string;
   cancel: string;
@@ -39,10 +45,23 @@ export function OrderActions({
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
       {status === "paid" ? (
-        <label className="block text-sm font-medium text-slate-700">
-          {labels.tracking}
-          <input name="tracking" className={`${compactInput} w-64`} />
-        </label>
+        <div>
+          <label className="block text-sm font-medium text-slate-700">
+            {labels.tracking}
+            <input
+              name="tracking"
+              maxLength={TRACKING_MAX}
+              aria-invalid={Boolean(state.trackingError)}
+              aria-describedby={state.trackingError ? "tracking-error" : undefined}
+              className={`${compactInput} w-64`}
+            />
+          </label>
+          {state.trackingError ? (
+            <p id="tracking-error" className="mt-1 text-sm text-red-700">
+              {labels.trackingTooLong}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
         {status === "paid" ? (

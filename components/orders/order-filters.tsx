@@ -2,18 +2,46 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cardFrame } from "@/components/ui/card";
 import type { OrderListQuery } from "@/lib/orders/list-orders";
+import type { FieldErrors } from "@/lib/platform/app-error";
 import { orderStatuses } from "@/lib/orders/order-status";
 import { compactInput } from "@/components/ui/field-styles";
 
+// The fields whose typed value can be refused, by their label's key.
+const filterLabels: Record<string, "from" | "to" | "search"> = {
+  from: "from",
+  to: "to",
+  q: "search",
+};
+
 /**
  * The table's filters as a plain GET form: the view lives in the URL, works without
- * JavaScript, and a filtered view can be bookmarked or shared.
+ * JavaScript, and a filtered view can be bookmarked or shared. A filter that could not be
+ * applied (`problems`, e.g. a date that does not exist) is named above the form.
  */
-export async function OrderFilters({ query }: { query: OrderListQuery }) {
+export async function OrderFilters({
+  query,
+  problems = {},
+}: {
+  query: OrderListQuery;
+  problems?: FieldErrors;
+}) {
   const t = await getTranslations("ordersTable");
   const status = query.status?.length === 1 ? query.status[0] : "";
+  const refused = Object.entries(problems).filter(([field]) => filterLabels[field]);
   return (
     <form method="get" className={`mb-4 flex flex-wrap items-end gap-3 p-4 ${cardFrame}`}>
+      {refused.length > 0 ? (
+        <div role="alert" className="w-full rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
+          {refused.map(([field, problem]) => (
+            <p key={field}>
+              {t("filterIgnored", {
+                field: t(filterLabels[field]!),
+                problem: t(`filterErrors.${problem?.key ?? "invalidDate"}`),
+              })}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="size" value={query.size} />
@@ -23,6 +51,7 @@ export async function OrderFilters({ query }: { query: OrderListQuery }) {
           name="q"
           type="search"
           defaultValue={query.q ?? ""}
+          aria-invalid={Boolean(problems.q)}
           placeholder={t("searchPlaceholder")}
           className={`${compactInput} w-64`}
         />
@@ -40,11 +69,23 @@ export async function OrderFilters({ query }: { query: OrderListQuery }) {
       </label>
       <label className="text-sm font-medium text-slate-700">
         {t("from")}
-        <input name="from" type="date" defaultValue={query.from ?? ""} className={compactInput} />
+        <input
+          name="from"
+          type="date"
+          defaultValue={query.from ?? ""}
+          aria-invalid={Boolean(problems.from)}
+          className={compactInput}
+        />
       </label>
       <label className="text-sm font-medium text-slate-700">
         {t("to")}
-        <input name="to" type="date" defaultValue={query.to ?? ""} className={compactInput} />
+        <input
+          name="to"
+          type="date"
+          defaultValue={query.to ?? ""}
+          aria-invalid={Boolean(problems.to)}
+          className={compactInput}
+        />
       </label>
       {query.product ? <input type="hidden" name="product" value={query.product} /> : null}
       {query.channel ? <input type="hidden" name="channel" value={query.channel} /> : null}

@@ -4,6 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { cookies } from "next/headers";
 import { appSecret } from "@/lib/platform/app-secrets";
 import { inviteCookie } from "./invite-cookie";
+import { safeCallbackUrl } from "./callback-url";
 import { database } from "@/lib/platform/database";
 import { isSandbox, settings, tellNextAuthItsUrl } from "@/lib/platform/env";
 import { signInSandboxUser } from "./sandbox-users";
@@ -13,7 +14,6 @@ import { acceptLoginPayloadOnce, clientAddress, countLoginAttempt } from "./logi
 import { endSession, sessionLifetime, startSession } from "./sessions";
 import { findUserByTelegramId } from "./users";
 import { withConfiguredRole } from "./configured-admins";
-import { safeRedirect } from "./auth-request-check";
 
 interface TelegramClaims {
   sub: string;
@@ -119,8 +119,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
     providers,
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
-      // next-auth's default throws on a malformed callbackUrl (a 500); ours sends it home.
-      redirect: safeRedirect,
+      // next-auth's default threw on a malformed callbackUrl (a 500); ours sends it home.
+      redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
       async signIn({ user, account }) {
         if (account?.provider === "sandbox") return true;
         const profile: SellerProfile = {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { refuseMalformedAuthRequest, safeRedirect } from "./auth-request-check";
+import { refuseMalformedAuthRequest } from "./auth-request-check";
 
 const baseUrl = "https://shop.example.com";
-
-describe("safeRedirect", () => {
-  it("keeps paths and URLs of this site and sends everything else home", () => {
-    expect(safeRedirect({ url: "/orders?x=1", baseUrl })).toBe(`${baseUrl}/orders?x=1`);
-    expect(safeRedirect({ url: `${baseUrl}/settings`, baseUrl })).toBe(`${baseUrl}/settings`);
-    expect(safeRedirect({ url: "//evil.example/x", baseUrl })).toBe(baseUrl);
-    expect(safeRedirect({ url: "https://evil.example/", baseUrl })).toBe(baseUrl);
-    expect(safeRedirect({ url: "javascript:alert(1)", baseUrl })).toBe(baseUrl);
-    expect(safeRedirect({ url: "%", baseUrl })).toBe(baseUrl);
-  });
-});
 
 describe("refuseMalformedAuthRequest", () => {
   const post = (type?: string) =>

@@ -35,17 +35,3 @@ export function refuseMalformedAuthRequest(
   }
   return undefined;
 }
-
-/**
- * Where next-auth may send someone after sign-in or sign-out: a path of this site or a URL on
- * it; anything else (another site, a malformed address) goes to the start page instead of
- * failing the request.
- */
-export function safeRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
-  if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-  try {
-    return new URL(url).origin === baseUrl ? url : baseUrl;
-  } catch {
-    return baseUrl;
-  }
-}

@@ -37,8 +37,14 @@ export function signedInAction<Args extends unknown[], Result>(
     });
 }
 
-/** A form's text field as `String(form.get(name) ?? "")` reads it: missing is "". */
-export const formText = z.preprocess((value) => (value == null ? "" : String(value)), z.string());
+/**
+ * A form's text field as `String(form.get(name) ?? "")` reads it: missing is "". A NUL
+ * character is dropped: no keyboard types one, and PostgreSQL refuses text that holds it.
+ */
+export const formText = z.preprocess(
+  (value) => (value == null ? "" : String(value).replaceAll("\u0000", "")),
+  z.string(),
+);
 
 /** A form's fields by name, each its first value (as FormData.get), files included. */
 export function formValues(form: FormData): Record<string, FormDataEntryValue> {

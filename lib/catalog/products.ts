@@ -11,6 +11,7 @@ import { enqueuePostsRefresh } from "./refresh-posts";
 import { ownedBy } from "@/lib/auth/owned-by";
 import { isUuid } from "@/lib/platform/uuid";
 import { parseInput } from "@/lib/platform/app-error";
+import { hasNoNul } from "@/lib/platform/storable-text";
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -25,9 +26,15 @@ const MAX_PRICE_MINOR = 99_999_999;
  */
 export const productInput = z
   .object({
-    title: z.string().trim().min(1, "required").max(120, "tooLong"),
+    // The API passes text as it came; a NUL character cannot be stored (PostgreSQL refuses it).
+    title: z
+      .string()
+      .trim()
+      .min(1, "required")
+      .max(120, "tooLong")
+      .refine(hasNoNul, "invalidCharacters"),
     // No length of its own: Telegram's limits below say by how much it is over.
-    description: z.string().trim().default(""),
+    description: z.string().trim().refine(hasNoNul, "invalidCharacters").default(""),
     price: z.union([z.string(), z.number()], { error: "required" }).transform((value, ctx) => {
       const minor =
         typeof value === "number" ? Math.round(value * 100) : parseMajorUnits(value.trim());

@@ -306,4 +306,10 @@ describe("managing posts", () => {
     expect((await listPosts(connection.db, seller, product.id))[0]?.status).toBe("deleted");
     expect(await listPosts(connection.db, otherSeller, product.id)).toEqual([]);
   });
+
+  it("finds no post behind an id that is not one, instead of failing", async () => {
+    for (const id of ["not-a-uuid", "", "1; delete from posts"]) {
+      expect(await deletePost(connection.db, api, seller, id)).toBe(false);
+    }
+  });
 });

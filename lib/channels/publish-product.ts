@@ -13,6 +13,7 @@ import { findProduct } from "@/lib/catalog/products";
 import { productPhoto } from "@/lib/catalog/send-product-photo";
 import { telegramLocale, translate } from "@/lib/telegram/i18n";
 import { telegramRefusal } from "@/lib/telegram/telegram-error";
+import { isUuid } from "@/lib/platform/uuid";
 
 export interface PublishDeps {
   api: Api;
@@ -146,8 +147,12 @@ export async function listPosts(db: Database, actor: User, productId: string) {
     .orderBy(desc(posts.createdAt));
 }
 
-/** Deletes a post from its channel (if still there) and records it as deleted. */
+/**
+ * Deletes a post from its channel (if still there) and records it as deleted. False: no such
+ * post of the actor's (a malformed id, which PostgreSQL would refuse as a uuid, is none).
+ */
 export async function deletePost(db: Database, api: Api, actor: User, postId: string) {
+  if (!isUuid(postId)) return false;
   const [post] = await db.select().from(posts).where(eq(posts.id, postId));
   if (!post || post.status === "deleted" || !(await findProduct(db, actor, post.productId))) {
     return false;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { inbox } from "@/db/schema/inbox";
+import { storableJson } from "@/lib/platform/storable-text";
 
 export type InboxSource = "telegram" | "stripe";
 
@@ -89,10 +90,12 @@ async function insertGroup(db: Database, group: Waiting[]) {
  * payload were a measurable part of answering one.
  */
 export async function insertInboxRows(db: Database, items: readonly InboxItem[]) {
+  // A NUL in a message (anyone can send one to the bot) would fail the INSERT, and the sender
+  // would deliver the same update again and again: it is stored as U+FFFD instead.
   const values = items.map(
     (item) =>
       sql`(${item.source}, ${item.externalId}, ${item.orderingKey}, ${item.priority ?? 0},
-        ${item.payloadJson ?? JSON.stringify(item.payload)}::jsonb)`,
+        ${storableJson(item.payloadJson ?? JSON.stringify(item.payload))}::jsonb)`,
   );
   const stored = await queryRows<{ source: string; external_id: string }>(
     db,

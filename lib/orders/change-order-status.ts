@@ -1,18 +1,20 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { orderStatuses } from "@/db/schema/orders";
-import { AppError, isAppError } from "@/lib/platform/app-error";
+import { AppError, isAppError, parseInput, type AppErrorCode } from "@/lib/platform/app-error";
 import { transitionOrder } from "./transition-order";
 import { requireOrder } from "./find-order";
 import type { User } from "@/db/schema/users";
 import { enqueue } from "@/lib/jobs/outbox";
 import { orderStatusBuyerNotice } from "./buyer-notices";
 
+// Messages are keys the faces word. A tracking number is a carrier's code: 100 characters hold
+// any carrier's; the column is text, so the limit is ours and said at the field.
 export const changeOrderStatusInput = z.object({
-  orderId: z.uuid(),
-  to: z.enum(orderStatuses),
-  trackingNumber: z.string().trim().min(1).max(100).optional(),
-  note: z.string().trim().max(500).optional(),
+  orderId: z.uuid("invalidId"),
+  to: z.enum(orderStatuses, "invalidStatus"),
+  trackingNumber: z.string().trim().min(1).max(100, "tooLong").optional(),
+  note: z.string().trim().max(500, "tooLong").optional(),
 });
 
 /** Who changes it: a seller (their own orders) or an admin (any). */
@@ -32,7 +34,8 @@ export async function changeOrderStatus(
   changer: Changer,
   input: z.input<typeof changeOrderStatusInput>,
 ) {
-  const change = changeOrderStatusInput.parse(input);
+  // Refused with `invalid` and the field named, like every other input, never a bare ZodError.
+  const change = parseInput(changeOrderStatusInput, input, "order_change");
   return db.transaction(async (tx) => {
     const order = await requireOrder(tx, changer, change.orderId, { lock: true });
     if (!sellerTargets.has(change.to))
@@ -50,9 +53,12 @@ export async function changeOrderStatus(
   });
 }
 
+const skippedRefusals = new Set<AppErrorCode>(["conflict", "not_found", "invalid"]);
+
 /**
  * The same change for several orders (the table's bulk action). Each order changes in its own
- * transaction; one that cannot (wrong status, not the seller's) is skipped, not fatal.
+ * transaction; one that cannot (wrong status, not the seller's, not an order id at all) is
+ * skipped, not fatal.
  */
 export async function changeOrdersStatus(
   db: Database,
@@ -66,7 +72,7 @@ export async function changeOrdersStatus(
       await changeOrderStatus(db, changer, { orderId, to });
       result.changed += 1;
     } catch (error) {
-      if (!isAppError(error, "conflict") && !isAppError(error, "not_found")) throw error;
+      if (!isAppError(error) || !skippedRefusals.has(error.code)) throw error;
       result.skipped += 1;
     }
   }

@@ -4,7 +4,7 @@ import { orders, type OrderStatus } from "@/db/schema/orders";
 import { type User } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
 import { createSellerWithProduct, orderRow } from "@/test/fixtures";
-import { exportOrders, listOrders, orderListQuery } from "./list-orders";
+import { exportOrders, listOrders, orderListQuery, readOrderListQuery } from "./list-orders";
 
 let connection: DatabaseConnection;
 let seller: User;
@@ -132,5 +132,46 @@ describe("the orders table's query", () => {
     for await (const order of exportOrders(connection.db, seller, query({ size: "10" })))
       all.push(order);
     expect(all).toHaveLength(18);
+  });
+});
+
+describe("filters typed into the URL", () => {
+  it("shows the whole view for a date that does not exist or a NUL in the search", async () => {
+    // Each of these failed the whole query before: an invalid Date, or text PostgreSQL refuses.
+    const typed: Array<Record<string, string>> = [
+      { from: "2024-13-45" },
+      { to: "2024-02-30" },
+      { q: "Zo\u0000ë" },
+    ];
+    for (const params of typed) {
+      await expect(listOrders(connection.db, seller, query(params))).resolves.toMatchObject({
+        total: 18,
+      });
+    }
+  });
+
+  it("names each filter it could not apply, for the page to say and the export to refuse", () => {
+    const read = readOrderListQuery({
+      from: "2024-13-45",
+      to: "0000-01-01",
+      q: "a\u0000b",
+      status: "shipped",
+    });
+    expect(read.problems).toEqual({
+      from: { key: "invalidDate" },
+      to: { key: "invalidDate" },
+      q: { key: "invalidCharacters" },
+    });
+    expect(read.query).toMatchObject({ from: undefined, to: undefined, q: undefined });
+    expect(read.query.status).toEqual(["shipped"]);
+    expect(readOrderListQuery({ q: "x".repeat(101) }).problems).toEqual({ q: { key: "tooLong" } });
+    // A real day (a leap day too) and an empty field are no problem.
+    const fine = readOrderListQuery({ from: "2024-02-29", to: "", q: "" });
+    expect(fine.problems).toEqual({});
+    expect([fine.query.from, fine.query.to, fine.query.q]).toEqual([
+      "2024-02-29",
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import { orders, orderStatuses } from "@/db/schema/orders";
 import { type User } from "@/db/schema/users";
 import { paidAndLater } from "./order-status";
 import { ownedBy } from "@/lib/auth/owned-by";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/platform/app-error";
+import { hasNoNul } from "@/lib/platform/storable-text";
 
 // What a seller means by "orders": paid ones and what became of them. Unpaid checkouts,
 // expired and failed payments are shown only when asked for by status.
@@ -14,7 +16,19 @@ export const defaultStatuses = paidAndLater;
 export const sortableColumns = ["number", "createdAt", "total", "status", "buyer"] as const;
 export const pageSizes = [10, 25, 50, 100] as const;
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A day as the date input sends it, and a real one ("2024-13-45" and "2024-02-30" are not):
+// the filter turns it into a timestamp, and an impossible date failed the whole query. The
+// years keep the day after "to" a timestamp PostgreSQL and JavaScript both read.
+const orderDate = z.iso
+  .date({ error: "invalidDate" })
+  .refine((day) => day >= "1900-01-01" && day <= "2999-12-31", "invalidDate");
+
+// What a seller types into the search box. PostgreSQL cannot hold a NUL character in text and
+// refuses the whole query that carries one.
+const searchText = z.string().trim().max(100, "tooLong").refine(hasNoNul, "invalidCharacters");
+
+// The filters typed by hand (or edited in the URL): the ones whose mistakes are worth saying.
+const typedFilters = z.object({ from: orderDate, to: orderDate, q: searchText }).partial();
 
 /** The orders table's view, as it travels in the URL (so a view can be shared). */
 export const orderListQuery = z.object({
@@ -33,13 +47,30 @@ export const orderListQuery = z.object({
     .pipe(z.array(z.enum(orderStatuses)))
     .optional()
     .catch(undefined),
-  from: dateOnly.optional().catch(undefined),
-  to: dateOnly.optional().catch(undefined),
+  from: orderDate.optional().catch(undefined),
+  to: orderDate.optional().catch(undefined),
   product: z.uuid().optional().catch(undefined),
   channel: z.uuid().optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText.optional().catch(undefined),
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+/**
+ * The view a URL asks for, and what is wrong with the filters typed into it: a date or search
+ * that cannot be applied is left out of the view and named in `problems` (one per field), so
+ * the page can say so and the export can refuse. An empty value is no filter.
+ */
+export function readOrderListQuery(params: Record<string, string | undefined>): {
+  query: OrderListQuery;
+  problems: FieldErrors;
+} {
+  const given = Object.fromEntries(Object.entries(params).filter(([, value]) => value));
+  const typed = typedFilters.safeParse(given);
+  return {
+    query: orderListQuery.parse(given),
+    problems: typed.success ? {} : fieldErrorsOf(typed.error),
+  };
+}
 
 const sortColumn = {
   number: orders.number,

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
+import { inbox } from "@/db/schema/inbox";
 import { migratedTestDatabase } from "@/test/database";
 import { answerTelegramWebhook } from "./receive-update";
 
@@ -48,5 +50,21 @@ describe("the Telegram webhook at its edges", () => {
   it("takes an update of ordinary size", async () => {
     const update = JSON.stringify({ update_id: 77, message: { text: "x".repeat(4096) } });
     expect((await post(update, SECRET)).status).toBe(200);
+  });
+
+  it("takes a message with a NUL character once, instead of failing until Telegram gives up", async () => {
+    // Anyone can send the bot a NUL; jsonb refuses it, and a 500 has Telegram send it again
+    // for a day. It is kept as U+FFFD, the same length, so the message's entities still fit.
+    const text = "/start\u0000\u0000hi";
+    const update = JSON.stringify({
+      update_id: 78,
+      message: { text, entities: [{ type: "bot_command", offset: 0, length: 6 }] },
+    });
+    expect((await post(update, SECRET)).status).toBe(200);
+    expect((await post(update, SECRET)).status).toBe(200);
+    const [row] = await connection.db.select().from(inbox).where(eq(inbox.externalId, "78"));
+    expect((row?.payload as { message: { text: string } }).message.text).toBe(
+      "/start\uFFFD\uFFFDhi",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from "node:zlib";
 import { Api } from "grammy";
 import { onTestFinished } from "vitest";
 import { serveFetchHandler } from "../serve";
@@ -19,13 +20,29 @@ export async function setup(options: SimulatorOptions = {}) {
   return { sim, api, url: server.url };
 }
 
-/** The header of a PNG of the given size: enough for the simulator to read the size. */
+/**
+ * A real PNG of the given size (black, a few hundred bytes compressed): the simulator reads its
+ * size from the header, and the app's photo upload, which decodes photos, takes it.
+ */
 export function png(width: number, height: number): Buffer {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write("IHDR", 12, "ascii");
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  return header;
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per sample; colour type 0 (grey), standard compression, no interlace
+  // Each row: filter byte 0 (none), then one grey byte per pixel.
+  const pixels = deflateSync(Buffer.alloc((1 + width) * height));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -13,12 +13,21 @@ import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
 import type { OrderActionState } from "@/components/orders/order-actions";
 import type { BulkState } from "@/components/orders/orders-bulk-bar";
 
-const orderForm = z.object({ orderId: formText, action: formText, tracking: formText });
+// The order id comes back from a hidden field, so anything may arrive: not an id is no order.
+const orderForm = z.object({
+  orderId: formText.pipe(z.uuid("invalidId")),
+  action: formText,
+  tracking: formText,
+});
 const targets = { ship: "shipped", deliver: "delivered" } as const;
 
-// Not this seller's order, or not in a state for it: the same "cannot" either way.
+// A tracking number that is too long is said at its field. Not this seller's order, not an
+// order id at all, or not in a state for it: the same "cannot" either way.
 function cannot(error: AppError): OrderActionState {
-  if (error.code === "not_found" || error.code === "conflict") return { message: "cannot" };
+  if (error.code === "invalid" && error.details.fields?.trackingNumber) {
+    return { trackingError: "tooLong" };
+  }
+  if (["not_found", "conflict", "invalid"].includes(error.code)) return { message: "cannot" };
   throw error;
 }
 

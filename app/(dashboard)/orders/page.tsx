@@ -10,7 +10,7 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { listOrders, orderListQuery, type OrderListQuery } from "@/lib/orders/list-orders";
+import { listOrders, readOrderListQuery, type OrderListQuery } from "@/lib/orders/list-orders";
 import { bulkOrderAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("orders");
@@ -22,11 +22,9 @@ export default async function OrdersPage({
 }) {
   const user = await requireUser();
   const raw = await searchParams;
-  const query = orderListQuery.parse(
+  const { query, problems } = readOrderListQuery(
     Object.fromEntries(
-      Object.entries(raw)
-        .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
-        .filter(([, value]) => value),
+      Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
     ),
   );
   const [t, tTable, tApp] = await Promise.all([
@@ -34,9 +32,10 @@ export default async function OrdersPage({
     getTranslations("ordersTable"),
     getTranslations("app"),
   ]);
+  // The export gets the view as shown: a filter the page could not apply is left out of it.
   const exportParams = new URLSearchParams(
     Object.entries(raw).flatMap(([key, value]) =>
-      typeof value === "string" && value ? [[key, value]] : [],
+      typeof value === "string" && value && !problems[key] ? [[key, value]] : [],
     ),
   );
   return (
@@ -47,7 +46,7 @@ export default async function OrdersPage({
           {tTable("export")}
         </a>
       </div>
-      <OrderFilters query={query} />
+      <OrderFilters query={query} problems={problems} />
       {/* Not keyed by the view: a new sort or page keeps the current rows, dimmed, until the
           next arrive (the table's transition), instead of flashing the skeleton. */}
       <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={10} />}>

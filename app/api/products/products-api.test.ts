@@ -158,4 +158,17 @@ describe("products API", () => {
       errors: { description: "Too long for Telegram by 7 characters: shorten it." },
     });
   });
+
+  it("refuses text PostgreSQL cannot store (a NUL character), naming the field", async () => {
+    const response = await POST(
+      call(sellerToken, { title: "Tote\u0000Bag", description: "Canvas\u0000", price: "12.00" }),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      errors: {
+        title: "Remove the control characters (NUL) from this text.",
+        description: "Remove the control characters (NUL) from this text.",
+      },
+    });
+  });
 });

@@ -85,6 +85,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <OrderActions
           labels={{
             tracking: t("tracking"),
+            trackingTooLong: t("trackingTooLong"),
             markShipped: t("markShipped"),
             markDelivered: t("markDelivered"),
             cancel: t("cancel"),
