@@ -8,7 +8,8 @@ import { endCurrentSession } from "@/lib/auth/current-user";
 
 export async function setLocale(form: FormData) {
   return withRequestLog(async () => {
-    const locale = form.get("locale");
+    // Arguments come from the network: anything but the language form changes nothing.
+    const locale = form instanceof FormData ? form.get("locale") : undefined;
     if (!isLocale(locale)) return;
     (await cookies()).set(localeCookie, locale, {
       path: "/",

@@ -31,4 +31,20 @@ describe("refuseMalformedAuthRequest", () => {
       refuseMalformedAuthRequest(new Request(`${baseUrl}/api/auth/csrf`), ["csrf"]),
     ).toBeUndefined();
   });
+
+  it("refuses a callbackUrl next-auth could not read with 400, and drops such a cookie", () => {
+    const get = (query: string, cookie?: string) =>
+      refuseMalformedAuthRequest(
+        new Request(`${baseUrl}/api/auth/csrf?${query}`, cookie ? { headers: { cookie } } : {}),
+        ["csrf"],
+      );
+    expect(get("callbackUrl=%25")?.status).toBe(400);
+    expect(get("callbackUrl=javascript:alert(1)")?.status).toBe(400);
+    expect(get("callbackUrl=%2Forders")).toBeUndefined();
+    expect(get("callbackUrl=https%3A%2F%2Fevil.example")).toBeUndefined(); // sent home later
+    expect(get("", "next-auth.callback-url=javascript%3Aalert(1)")).toMatchObject({
+      status: 400,
+      dropCookie: "next-auth.callback-url",
+    });
+  });
 });

@@ -64,6 +64,12 @@ async function verifyAndStore(request: Request, deps: StripeWebhookDeps) {
     const reason = "event without data.object";
     return answer(deps.db, 400, "rejected", { error: reason }, reason);
   }
+  // Every Stripe event has an id (evt_…) and a type; signed without them it is no event, and
+  // sending it again would not help.
+  if (!isStripeId(event.id) || typeof event.type !== "string") {
+    const reason = "event without id or type";
+    return answer(deps.db, 400, "rejected", { error: reason }, reason);
+  }
   addLogFields({ eventId: event.id, eventType: event.type });
   try {
     const stored = await receive(deps.db, {
@@ -93,7 +99,12 @@ function paymentOf(event: Stripe.Event): string | null {
       : intent && typeof intent === "object" && "id" in intent
         ? (intent as { id: unknown }).id
         : object.id;
-  return typeof key === "string" ? `stripe:${key}` : null;
+  return isStripeId(key) ? `stripe:${key}` : null;
+}
+
+// Stripe's ids are letters, digits and underscores (evt_1N…, cs_test_a1…, pi_3M…).
+function isStripeId(value: unknown): value is string {
+  return typeof value === "string" && /^\w{1,255}$/.test(value);
 }
 
 const answer = (

@@ -65,8 +65,19 @@ describe("server actions refused before Next answers them 500", () => {
       status: 413,
       text: "The form is larger than 11 MB. Choose a smaller photo (up to 10 MB).",
     });
+    // A photo upload: multipart, streamed.
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    expect((await answer(action(multipart, streamed(SERVER_ACTION_BODY_LIMIT + 1))))?.status).toBe(
+      413,
+    );
+    expect(await answer(action(multipart, streamed(SERVER_ACTION_BODY_LIMIT)))).toBeUndefined();
+    // Arguments as text, streamed past the limit.
     expect((await answer(action({}, streamed(SERVER_ACTION_BODY_LIMIT + 1))))?.status).toBe(413);
-    expect(await answer(action({}, streamed(SERVER_ACTION_BODY_LIMIT)))).toBeUndefined();
+  });
+
+  it("refuses arguments that are not the JSON the page sends with 400", async () => {
+    expect((await answer(action({}, "{not json")))?.status).toBe(400);
+    expect(await answer(action({}, '["$K1",{"id":"x"}]'))).toBeUndefined();
   });
 
   it("leaves other requests alone", async () => {

@@ -26,10 +26,36 @@ export async function refuseServerAction(request: NextRequest): Promise<Response
   if (!fromThisHost(request.headers)) {
     return refusal(403, "This form belongs to another site: server actions are same-origin only.");
   }
-  if (await overLimit(request)) {
-    return refusal(413, "The form is larger than 11 MB. Choose a smaller photo (up to 10 MB).");
+  if (request.headers.has("next-action") && !isMultipart(request)) {
+    // React sends an action's arguments as JSON text unless they hold files (then multipart);
+    // Next answers text it cannot decode with a 500. Such a body is small: read it whole.
+    const declared = request.headers.get("content-length");
+    if (declared !== null && Number(declared) > SERVER_ACTION_BODY_LIMIT) return tooLarge();
+    const text = await request.text();
+    if (Buffer.byteLength(text) > SERVER_ACTION_BODY_LIMIT) return tooLarge();
+    if (!isJson(text)) {
+      return refusal(400, "The server action's arguments are not what the page sends.");
+    }
+    return undefined;
   }
+  if (await overLimit(request)) return tooLarge();
   return undefined;
+}
+
+const tooLarge = () =>
+  refusal(413, "The form is larger than 11 MB. Choose a smaller photo (up to 10 MB).");
+
+function isMultipart(request: NextRequest): boolean {
+  return (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Next's own test, kept as it is: the Origin's host against X-Forwarded-Host (a proxy in front)
@@ -67,5 +93,5 @@ async function overLimit(request: NextRequest): Promise<boolean> {
   }
 }
 
-const refusal = (status: 403 | 413, text: string) =>
+const refusal = (status: 400 | 403 | 413, text: string) =>
   new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -31,7 +31,9 @@ export function updateOrderingKey(update: Record<string, unknown>): string | nul
  */
 export function updatePriority(update: Record<string, unknown>): number {
   if (update.callback_query) return 1;
-  const message = update.message as { chat?: { type?: string }; text?: string } | undefined;
-  if (message?.chat?.type === "private" && !message.text?.startsWith("/start")) return 1;
+  const message = update.message as { chat?: { type?: unknown }; text?: unknown } | undefined;
+  // Read as data from outside: a malformed update is stored (the bot ignores it), not a 500.
+  const text = typeof message?.text === "string" ? message.text : "";
+  if (message?.chat?.type === "private" && !text.startsWith("/start")) return 1;
   return 0;
 }
