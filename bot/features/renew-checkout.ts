@@ -41,7 +41,7 @@ export function renewComposer(deps: BotDeps) {
     // Stripe may take a moment: the spinner stops first.
     await ctx.answerCallbackQuery();
     try {
-      const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.id, {
+      const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.order.id, {
         publicUrl: deps.publicUrl,
       });
       const total = formatMoney(order.totalAmountMinor, order.currency, locale);
