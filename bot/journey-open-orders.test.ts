@@ -158,3 +158,27 @@ describe("a buyer who confirms again", () => {
     expect(await stockOf(product.id)).toBe(4);
   });
 });
+
+describe("an old New payment link button tapped again and again", () => {
+  it("brings one new link, however many taps arrive at once", async () => {
+    const { product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
+    const buyer = newBuyer();
+    const session = await confirmThroughBot(buyer, product);
+    await journey.stripeSim.expire(session.id);
+    await journey.stripeSim.settled();
+    await runJobs();
+    const notice = journey.lastBotMessage(buyer.id);
+    const [order] = await ordersOf(buyer);
+    const sessionsBefore = journey.stripeSim.sessions().length;
+
+    const taps = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        journey.telegram.pressButton(buyer, notice, `renew:${order!.id}`),
+      ),
+    );
+    expect(taps.map((tap) => tap.status)).toEqual(Array(10).fill(200));
+    expect(reservedMessages(buyer)).toHaveLength(2);
+    expect(journey.stripeSim.sessions().length - sessionsBefore).toBe(1);
+    expect(journey.telegram.pendingCallbackQueries()).toEqual([]);
+  });
+});
