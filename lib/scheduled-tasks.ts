@@ -9,6 +9,7 @@ import type { WorkerContext } from "@/lib/jobs/start-worker";
 import { runMonitorCheck } from "@/lib/monitoring/run-monitor-check";
 import { reconcilePayments } from "@/lib/payments/reconcile-payments";
 import { logger } from "@/lib/platform/logger";
+import { forgetOldLimits } from "@/lib/platform/rate-limit";
 import { ecsTarget } from "./services";
 
 // What every app copy does now and then besides answering requests, in one place. Each task is
@@ -49,6 +50,14 @@ export const everyMinute: Schedule<WorkerContext> = {
           { event: "inbox.backlog", pending, oldestAgeSeconds, parkedToday: parked.length, pruned },
           "inbox backlog",
         );
+      },
+    },
+    {
+      // A counter per Telegram user (bot/middleware/limit-updates.ts) would otherwise stay
+      // for every user the bot ever heard from; a day after its window it counts nothing.
+      name: "rate limit upkeep",
+      async run({ db }) {
+        await forgetOldLimits(db);
       },
     },
     {
