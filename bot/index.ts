@@ -14,6 +14,8 @@ import { soldOutComposer } from "@/bot/features/sold-out";
 import { buyComposer, startComposer } from "@/bot/features/start";
 import { statusComposer } from "@/bot/features/status";
 import { endUpdatesWithoutRecipient } from "@/bot/middleware/recipient-gone";
+import { limitUpdatesPerUser } from "@/bot/middleware/limit-updates";
+import type { Limit } from "@/lib/platform/rate-limit";
 
 export interface BotOptions extends BotDeps {
   token: string;
@@ -23,6 +25,8 @@ export interface BotOptions extends BotDeps {
   botInfo?: UserFromGetMe;
   /** Telegram's send limits, shared with the outbox (lib/services.ts); none in most tests. */
   pace?: SendPace;
+  /** Updates one user may send per window (bot/middleware/limit-updates.ts has the default). */
+  updateLimit?: Limit;
 }
 
 // Telegram answers in well under a second; 15 s means it is not going to.
@@ -43,6 +47,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   installUpdateTransformers(bot.api, options.db, options.pace);
 
   bot.use(endUpdatesWithoutRecipient());
+  // Before anything reads the update: a flood costs one statement per update, not a dialog's
+  // replay, a product lookup or a Stripe call.
+  bot.use(limitUpdatesPerUser(options.db, options.updateLimit));
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: postgresConversationStorage(options.db) },

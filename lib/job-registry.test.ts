@@ -10,6 +10,7 @@ describe("the registry", () => {
     expect(jobRegistry.map((job) => job.kind).sort()).toEqual([
       "alert.opened",
       "alert.resolved",
+      "checkout.session.expire",
       "invoice.create",
       "invoice.email.buyer",
       "invoice.ready.buyer",

@@ -12,6 +12,7 @@ import {
   paymentRefundingBuyerNotice,
 } from "@/lib/orders/buyer-notices";
 import { refundPaymentJob } from "@/lib/payments/refund-payment";
+import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
 import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
 import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
 
@@ -41,4 +42,6 @@ export const jobRegistry: readonly Job[] = [
   // Payments an order could not take: refunded, or flagged for a person (lib/payments).
   refundPaymentJob,
   paymentFlaggedAlert,
+  // Checkout Sessions a newer checkout replaced, closed at Stripe (lib/payments).
+  expireCheckoutSessionJob,
 ];

@@ -60,6 +60,14 @@ export const everyMinute: Schedule<WorkerContext> = {
       },
     },
     {
+      // A counter per Telegram user (bot/middleware/limit-updates.ts) would otherwise stay
+      // for every user the bot ever heard from; a day after its window it counts nothing.
+      name: "rate limit upkeep",
+      async run({ db }) {
+        await forgetOldLimits(db);
+      },
+    },
+    {
       // A rollout started from Settings is followed to its end by whichever copy is alive.
       // Before the alert check, and on its own: ECS being unreachable must not skip it.
       name: "following the running deployment",

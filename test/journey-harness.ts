@@ -17,6 +17,7 @@ import { answerStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { answerTelegramWebhook } from "@/lib/telegram/receive-update";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createTelegramApi } from "@/lib/telegram/telegram-api";
+import type { Limit } from "@/lib/platform/rate-limit";
 import { serveFetchHandler, type FetchHandler } from "@/sandbox/serve";
 import { createStripeSimulator } from "@/sandbox/stripe/simulator";
 import { createTelegramSimulator, DEFAULT_BOT } from "@/sandbox/telegram/simulator";
@@ -30,9 +31,15 @@ export const STRIPE_WEBHOOK_SECRET = "whsec_journey";
 /**
  * The app's buyer journey wired as in production (grammY webhook, Stripe webhook, outbox), on
  * a real PostgreSQL database, with the real grammY and Stripe SDKs pointed at the local
- * Telegram and Stripe simulators. Only the network edge is simulated.
+ * Telegram and Stripe simulators. Only the network edge is simulated. `updateLimit` replaces
+ * the bot's per-user limit on updates, for a test whose count must not depend on how fast the
+ * machine works through a flood.
  */
-export async function startJourney(name: string, connection?: DatabaseConnection) {
+export async function startJourney(
+  name: string,
+  connection?: DatabaseConnection,
+  { updateLimit }: { updateLimit?: Limit } = {},
+) {
   const db = connection ?? (await migratedTestDatabase(name));
   const telegram = createTelegramSimulator();
   const telegramServer = await serveFetchHandler(telegram.handle);
@@ -84,6 +91,7 @@ export async function startJourney(name: string, connection?: DatabaseConnection
       stripe,
       publicUrl,
       readPhoto,
+      updateLimit,
     });
     await bot.init();
     currentBot = bot;

@@ -40,8 +40,11 @@ export function renewComposer(deps: BotDeps) {
     }
     // Stripe may take a moment: the spinner stops first.
     await ctx.answerCallbackQuery();
+    // A second tap on the same button (or ten): the order is open and its link went out with
+    // the first tap's message, just above. Another copy of that message would add nothing.
+    if (!reopened.reopened && reopened.order.stripeCheckoutUrl) return;
     try {
-      const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.id, {
+      const { order, url } = await startCheckout(deps.db, deps.stripe, reopened.order.id, {
         publicUrl: deps.publicUrl,
       });
       const total = formatMoney(order.totalAmountMinor, order.currency, locale);

@@ -27,8 +27,9 @@ export async function checkoutOrder(
   input: z.input<typeof placeOrderInput>,
   urls: CheckoutUrls,
 ): Promise<CheckoutResult> {
+  let placed;
   try {
-    const placed = await placeOrder(db, input);
+    placed = await placeOrder(db, input);
     if (placed.status !== "pending_payment") return { kind: "not_pending", number: placed.number };
     const { order, url } = await startCheckout(db, stripe, placed.id, urls);
     return {
@@ -39,6 +40,11 @@ export async function checkoutOrder(
       currency: order.currency,
     };
   } catch (error) {
+    // Replaced by the buyer's newer checkout while this one was on its way to Stripe: that
+    // one brings the link.
+    if (placed && isAppError(error, "conflict") && error.reason === "transition") {
+      return { kind: "not_pending", number: placed.number };
+    }
     if (isAppError(error, "conflict") && error.reason === "out_of_stock") {
       return { kind: "out_of_stock", available: error.details.available ?? 0 };
     }

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { buyerDetailsSchema } from "./buyer-details";
 import { attemptExpiry } from "./checkout-attempt";
+import { replaceOpenOrders, takeBuyerProductTurn } from "./replace-open-orders";
 import type { Database } from "@/db/client";
 import { products } from "@/db/schema/catalog";
 import { deepLinkStarts } from "@/db/schema/channels";
@@ -22,8 +23,11 @@ export const placeOrderInput = z.object({
 
 /**
  * Creates the order (pending payment) and reserves its stock in one transaction. Idempotent
- * per checkoutKey: a second Confirm returns the first order. Refuses (AppError) with the
- * product not found or unavailable, or out of stock, when the buyer cannot have it.
+ * per checkoutKey: a second Confirm returns the first order. A Confirm in a new dialog replaces
+ * the buyer's open order of the same product (replace-open-orders.ts), in the same transaction:
+ * one buyer holds one reservation per product, not as many as they care to confirm. Refuses
+ * (AppError) with the product not found or unavailable, or out of stock, when the buyer cannot
+ * have it; the open order it would have replaced then stays as it was.
  */
 export async function placeOrder(db: Database, input: z.input<typeof placeOrderInput>) {
   const order = placeOrderInput.parse(input);
@@ -51,6 +55,8 @@ async function stockLeft(tx: Database, productId: string) {
 
 async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>) {
   return db.transaction(async (tx) => {
+    const owner = { buyerTelegramId: order.buyerTelegramId, productId: order.productId };
+    await takeBuyerProductTurn(tx, owner);
     const existing = await tx.query.orders.findFirst({
       where: eq(orders.checkoutKey, order.checkoutKey),
     });
@@ -59,6 +65,8 @@ async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>
     const product = await tx.query.products.findFirst({ where: eq(products.id, order.productId) });
     if (!product) throw new AppError("not_found", "product");
     if (product.archivedAt) throw new AppError("unavailable", "archived", { title: product.title });
+    // Released before the new reservation takes its own: the buyer may take the same units again.
+    await replaceOpenOrders(tx, owner);
     if (!(await reserveStock(tx, product.id, order.quantity))) {
       // Read again: a racing buyer may have taken the stock since the first read.
       const left = (await stockLeft(tx, product.id)) ?? 0;

@@ -1,7 +1,15 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
+import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
+import { outbox } from "@/db/schema/jobs";
 import { orders } from "@/db/schema/orders";
+import { jobDispatcher } from "@/lib/jobs/dispatch-job";
+import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
+import { localObjectStorage } from "@/lib/platform/object-storage";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
 import { createStripeSimulator } from "@/sandbox/stripe/simulator";
 import { migratedTestDatabase } from "@/test/database";
@@ -16,9 +24,18 @@ let server: ServedHandler;
 let connection: DatabaseConnection;
 let stripe: ReturnType<typeof createStripeClient>;
 
+/** Runs once, after Stripe made the next session and before its answer arrives (a race). */
+let whileStripeAnswers: (() => Promise<unknown>) | undefined;
+
 beforeAll(async () => {
   connection = await migratedTestDatabase("start_checkout");
-  server = await serveFetchHandler(simulator.handle);
+  server = await serveFetchHandler(async (request) => {
+    const response = await simulator.handle(request);
+    const meanwhile = whileStripeAnswers;
+    whileStripeAnswers = undefined;
+    await meanwhile?.();
+    return response;
+  });
   stripe = createStripeClient({ secretKey: "sk_test_start", apiBase: server.url });
 });
 afterAll(async () => {
@@ -78,5 +95,39 @@ describe("startCheckout", () => {
     expect(stored).toMatchObject({ checkoutAttempt: 2, stripeCheckoutUrl: first.url });
     const sessions = simulator.sessions().filter((s) => s.client_reference_id === order.id);
     expect(sessions.map((session) => session.url)).toEqual([first.url]);
+  });
+
+  it("gives no link for an order a newer checkout replaced meanwhile, and closes its session", async () => {
+    const { product } = await createSellerWithProduct(connection.db);
+    const confirm = (checkoutKey: string) =>
+      placeOrder(connection.db, {
+        productId: product.id,
+        quantity: 1,
+        buyerTelegramId: 4343,
+        buyerLanguage: "en",
+        details: buyerDetails,
+        checkoutKey,
+      });
+    const first = await confirm("replaced-while-at-stripe-1");
+    whileStripeAnswers = () => confirm("replaced-while-at-stripe-2");
+
+    await expect(startCheckout(connection.db, stripe, first.id, urls)).rejects.toMatchObject({
+      code: "conflict",
+      reason: "transition",
+      details: { from: "expired" },
+    });
+    const [session] = simulator.sessions().filter((s) => s.client_reference_id === first.id);
+    const [job] = await connection.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `checkout.session.expire:${session!.id}`));
+    const deps = {
+      api: new Api("0:unused"),
+      storage: localObjectStorage(mkdtempSync(path.join(tmpdir(), "promo-start-checkout-"))),
+      publicUrl: urls.publicUrl,
+      stripe,
+    };
+    await jobDispatcher([expireCheckoutSessionJob], deps)(connection.db, job!);
+    expect((await simulator.pay(session!.id)).outcome).toBe("not_open");
   });
 });

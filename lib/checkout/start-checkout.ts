@@ -4,6 +4,8 @@ import type { Database } from "@/db/client";
 import { orders, type Order } from "@/db/schema/orders";
 import { checkoutSessions } from "@/db/schema/payments";
 import { AppError } from "@/lib/platform/app-error";
+import { enqueue } from "@/lib/jobs/outbox";
+import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
 import { spentIdempotencyKey, stripeFailure } from "@/lib/payments/stripe-failure";
 import { attemptSendable, checkoutIdempotencyKey, takeNextAttempt } from "./checkout-attempt";
 
@@ -61,7 +63,17 @@ export async function startCheckout(
     })
     .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment")))
     .returning();
-  return { order: updated ?? order, url: session.url };
+  if (!updated) {
+    // The order moved on while Stripe made the session (the buyer's newer checkout replaced
+    // it, or it was paid or given up): a link to it must not go out, nor stay payable.
+    await enqueue(db, expireCheckoutSessionJob.of({ orderId: order.id, sessionId: session.id }));
+    const now = await db.query.orders.findFirst({ where: eq(orders.id, order.id) });
+    throw new AppError("conflict", "transition", {
+      from: now?.status ?? order.status,
+      to: "pending_payment",
+    });
+  }
+  return { order: updated, url: session.url };
 }
 
 function assertPending(order: Order | undefined): Order {

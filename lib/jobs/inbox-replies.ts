@@ -10,6 +10,8 @@ const JOURNAL_BUDGET_MS = 20_000;
 
 interface Processing {
   rowId: number;
+  /** When the webhook stored the row. */
+  receivedAt: Date;
   /** A first attempt has sent nothing before: no need to look anything up. */
   retry: boolean;
   sent: number;
@@ -21,7 +23,17 @@ const storage = (shared.promoBotInboxRow ??= new AsyncLocalStorage<Processing>()
 
 /** Runs a row's processing so that the messages it sends are journaled (see replyJournal). */
 export function withInboxRow<T>(row: InboxRow, fn: () => T): T {
-  return storage.run({ rowId: row.id, retry: row.attempts > 1, sent: 0 }, fn);
+  const processing = { rowId: row.id, receivedAt: row.receivedAt, retry: row.attempts > 1 };
+  return storage.run({ ...processing, sent: 0 }, fn);
+}
+
+/**
+ * The inbox row being processed, for what must know when it arrived or whether it is being
+ * tried again (a limit on updates); undefined outside a row's processing.
+ */
+export function processingInboxRow(): { receivedAt: Date; retry: boolean } | undefined {
+  const processing = storage.getStore();
+  return processing && { receivedAt: processing.receivedAt, retry: processing.retry };
 }
 
 /**

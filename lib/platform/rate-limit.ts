@@ -22,17 +22,21 @@ export interface Hit {
  * the limit. One statement, so app copies sharing the database count together and two hits
  * at the same moment cannot both take the last place. A fixed window is coarse at its edges
  * (up to twice the limit across a boundary), which is enough to stop floods and guessing.
+ * `at` is when the hit happened, if not now.
  */
-export async function hitLimit(db: Database, key: string, limit: Limit): Promise<Hit> {
+export async function hitLimit(db: Database, key: string, limit: Limit, at?: Date): Promise<Hit> {
   const window = `${limit.windowSeconds} seconds`;
+  // A hit counted after the fact (a queued update, counted when it is processed) belongs to
+  // the window of the moment it happened, not of the moment it is counted.
+  const moment = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const [row] = await queryRows<{ count: number; retry_after: number }>(
     db,
-    sql`insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
+    sql`insert into rate_limits (key, window_start, count) values (${key}, ${moment}, 1)
         on conflict (key) do update set
-          count = case when rate_limits.window_start <= now() - ${window}::interval
+          count = case when rate_limits.window_start <= ${moment} - ${window}::interval
                        then 1 else rate_limits.count + 1 end,
-          window_start = case when rate_limits.window_start <= now() - ${window}::interval
-                              then now() else rate_limits.window_start end
+          window_start = case when rate_limits.window_start <= ${moment} - ${window}::interval
+                              then ${moment} else rate_limits.window_start end
         returning count,
           ceil(extract(epoch from (window_start + ${window}::interval - now())))::int as retry_after`,
   );

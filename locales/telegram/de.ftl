@@ -9,6 +9,9 @@ start-payment-done = Danke! Sobald Stripe deine Zahlung bestätigt, bekommst du 
 help = /status – deine Bestellungen
     /cancel – laufende Bestellung abbrechen
 
+# Einmal je Zeitfenster an jemanden, dessen Updates schneller kommen, als ein Mensch sie schickt.
+too-fast = Du schickst Nachrichten zu schnell – bitte warte ein paar Sekunden.
+
 ## Produktkarte
 product-card =
     <b>{$title}</b>{$description}

@@ -9,6 +9,9 @@ start-payment-done = Thank you! As soon as Stripe confirms your payment you get 
 help = /status – your orders
     /cancel – stop the current order
 
+# Once per window to someone whose updates come faster than a person sends them.
+too-fast = You're sending messages too fast – please wait a few seconds.
+
 ## Product card
 product-card =
     <b>{$title}</b>{$description}
