@@ -37,13 +37,6 @@ export const everyMinute: Schedule<WorkerContext> = {
     // For CloudWatch: how many messages wait, and for how long.
     logOutboxBacklog,
     {
-      // Limit counters are only read within their window; yesterday's are dead weight.
-      name: "limit counters upkeep",
-      async run({ db }) {
-        await forgetOldLimits(db);
-      },
-    },
-    {
       // The same for what Telegram and Stripe sent; processed rows are dropped once neither
       // can deliver them again.
       name: "inbox upkeep",
@@ -60,8 +53,9 @@ export const everyMinute: Schedule<WorkerContext> = {
       },
     },
     {
-      // A counter per Telegram user (bot/middleware/limit-updates.ts) would otherwise stay
-      // for every user the bot ever heard from; a day after its window it counts nothing.
+      // A counter per Telegram user (bot/middleware/limit-updates.ts) and per login address
+      // would otherwise stay for everyone ever heard from; a day after its window it counts
+      // nothing.
       name: "rate limit upkeep",
       async run({ db }) {
         await forgetOldLimits(db);
