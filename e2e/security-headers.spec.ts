@@ -103,6 +103,24 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
   return violations;
 }
 
+/**
+ * The app's pages the context loaded without a nonce in their policy, so not under it (the
+ * simulated Stripe's checkout, like Stripe's own, brings a policy of its own instead).
+ */
+function watchPagesWithoutNonce(context: BrowserContext, appUrl: string): string[] {
+  const unpoliced: string[] = [];
+  context.on("response", (response) => {
+    const isPage = response.request().resourceType() === "document" && response.status() < 300;
+    if (!isPage || !response.url().startsWith(appUrl)) return;
+    const policy = response.headers()["content-security-policy"] ?? "";
+    const ownPolicy = new URL(response.url()).pathname.startsWith("/sandbox/stripe/");
+    if (ownPolicy ? !policy : !/script-src [^;]*'nonce-/.test(policy)) {
+      unpoliced.push(response.url());
+    }
+  });
+  return unpoliced;
+}
+
 /** Opens a page and waits until it has drawn its heading (its scripts have run by then). */
 async function visit(page: Page, url: string) {
   await page.goto(url);
@@ -124,6 +142,7 @@ test.describe("pages under the policy", () => {
   }) => {
     test.setTimeout(180_000);
     const violations = await watchViolations(context);
+    const unpoliced = watchPagesWithoutNonce(context, app.url);
     const chat = page.getByRole("log");
 
     // The admin's pages.
@@ -183,6 +202,7 @@ test.describe("pages under the policy", () => {
     await page.getByRole("row").filter({ hasText: "Paid" }).getByRole("link").first().click();
     await expect(page.getByRole("button", { name: "Mark shipped" })).toBeVisible();
 
+    expect(unpoliced).toEqual([]);
     expect(violations).toEqual([]);
   });
 });
@@ -208,12 +228,14 @@ test.describe("with Telegram's Login Widget", () => {
     page,
   }) => {
     const violations = await watchViolations(context);
+    const unpoliced = watchPagesWithoutNonce(context, app.url);
     const user = { id: 555000222, first_name: "Wanda", auth_date: Math.floor(Date.now() / 1000) };
     await standInForTelegramLoginWidget(context, signLoginWidget(user, DEFAULT_BOT.token));
 
     await page.goto(`${app.url}/login`);
     await expect(page).toHaveURL(`${app.url}/`);
     await expect(page.getByText("Wanda")).toBeVisible();
+    expect(unpoliced).toEqual([]);
     expect(violations).toEqual([]);
   });
 });
