@@ -88,9 +88,13 @@ export async function lockPgliteFolder(
  * where two openers of one stale file at the same instant could both take it over.
  */
 export function lockAddress(folder: string, platform: NodeJS.Platform): string {
-  const hash = createHash("sha256").update(realpathSync(folder)).digest("hex").slice(0, 32);
+  const hash = createHash("sha256").update(realpathSync(folder)).digest("hex");
   const name = `promo-bot-pglite-${hash}`;
-  return platform === "linux" ? `\0${name}` : path.join(os.tmpdir(), `${name}.sock`);
+  if (platform !== "linux") return path.join(os.tmpdir(), `${name.slice(0, 49)}.sock`);
+  // An abstract name fills all 108 bytes of sun_path: Node 20 pads a shorter one with zero
+  // bytes to that length and Node 24 does not, so two Node versions would otherwise bind two
+  // different names for one folder (and both open it).
+  return `\0${name}`.padEnd(108, "-");
 }
 
 /** The owner file beside the folder (inside it, PGlite's initdb would find it not empty). */
