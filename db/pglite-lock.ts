@@ -56,16 +56,23 @@ export async function lockPgliteFolder(
     command: process.argv.join(" "),
     since: new Date().toISOString(),
   };
-  const server = net.createServer((socket) => socket.end(JSON.stringify(owner)));
-  for (let tookOver = false; ; tookOver = true) {
+  const server = net.createServer((socket) => {
+    // An asker that hangs up first (ECONNRESET) must not become an uncaught error here.
+    socket.on("error", () => undefined);
+    socket.end(JSON.stringify(owner));
+  });
+  // Again only when the holder went away between our try and our question, a few times at most.
+  for (let attempt = 1; ; attempt++) {
     const failure = await listen(server, address);
     if (!failure) break;
-    if (failure.code !== "EADDRINUSE" || tookOver) throw failure;
+    if (failure.code !== "EADDRINUSE") throw failure;
     const holder = await askHolder(address);
-    if (holder !== "gone") throw new DatabaseInUseError(folder, holder ?? readOwnerFile(folder));
-    // A socket file left by a process that died (only where sockets are files): nobody
-    // listens on it any more, so it is removed and taken over.
-    rmSync(address, { force: true });
+    if (holder !== "gone" || attempt === 3) {
+      throw new DatabaseInUseError(folder, (holder !== "gone" && holder) || readOwnerFile(folder));
+    }
+    // A socket file left by a process that died (where sockets are files): nobody listens on
+    // it any more, so it is removed and taken over. An abstract name is gone with its holder.
+    if (!address.startsWith("\0")) rmSync(address, { force: true });
   }
   // The lock must not keep a script that is done from exiting.
   server.unref();
