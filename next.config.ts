@@ -3,13 +3,13 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// The Content-Security-Policy (a nonce per request) and HSTS (only when PUBLIC_URL is https,
+// known at run time, not at build) are set by proxy.ts.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
 
 const nextConfig: NextConfig = {
@@ -42,9 +42,7 @@ const nextConfig: NextConfig = {
   },
   poweredByHeader: false,
   // Every answer forbids framing (Refund, Deploy and Invite must not be clickjacked), MIME
-  // sniffing (uploaded photos are served back) and cross-site referrers, and asks browsers to
-  // use HTTPS from now on (ignored over plain HTTP, as on localhost). A script policy with
-  // nonces is a separate step.
+  // sniffing (uploaded photos are served back) and cross-site referrers.
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
   // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.
   // proxy.ts sees server actions through a copy of their body that Next cuts off at

@@ -1,21 +1,31 @@
 import type { NextRequest } from "next/server";
+import { withContentSecurityPolicy } from "@/lib/platform/content-security-policy";
 import { refuseServerAction } from "@/lib/platform/server-action-guard";
 
-/** What every matched request passes before it reaches a page or route (Next 16's middleware). */
+// Runs before the matched requests (Next 16's name for middleware): server actions from another
+// site, too large or malformed are refused with a 4xx where Next would answer 500, and every
+// page gets its Content-Security-Policy with a fresh nonce.
 export async function proxy(request: NextRequest) {
-  return refuseServerAction(request);
+  return (await refuseServerAction(request)) ?? withContentSecurityPolicy(request);
 }
 
 export const config = {
   matcher: [
-    // A server action called by the page's JavaScript, on whatever page it was used.
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    // A form posted to a page before its JavaScript loaded, which Next tries as a server
-    // action. Route handlers (the API, the webhooks, the sandbox's simulators) read their own
-    // bodies and are not matched: Next copies every matched body for the proxy.
     {
-      source: "/((?!api/|sandbox/|_next/).*)",
-      has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
+      // Pages (and the few route handlers beside them). Next copies the body of every matched
+      // request for the proxy, so route handlers that read bodies of their own are left out:
+      // the API and the webhooks (read with their own 1 MB cap), the sandbox's simulated
+      // Telegram, Stripe and ECS APIs. Not built assets and images either (nothing to police);
+      // the simulated Stripe checkout page brings its own policy, as Stripe's does.
+      source:
+        "/((?!api/|_next/static|_next/image|sandbox/stripe/|sandbox/telegram/|sandbox/api/|sandbox/ecs|.*\\.(?:ico|png|jpg|jpeg|gif|webp|svg)$).*)",
+      // Prefetches render nothing a browser runs.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
     },
+    // A server action, on whatever path it was called.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
 };

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lockPgliteFolder } from "./pglite-lock";
 import * as catalogTables from "./schema/catalog";
 import * as channelsTables from "./schema/channels";
 import * as deployTables from "./schema/deploy";
@@ -82,10 +83,22 @@ async function connectPglite(dir: string): Promise<DatabaseConnection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // Before PGlite touches the folder: a second process on it would lose writes silently.
+  const lock = await lockPgliteFolder(dir);
+  const client = await PGlite.create(dir).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
+  });
   const db = drizzle({ client, schema }) as unknown as Database;
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      await lock.release();
+    }
+  };
   // PGlite is a single connection already, so every session is the same one.
-  return { db, driver: "pglite", withSession: (fn) => fn(db), close: () => client.close() };
+  return { db, driver: "pglite", withSession: (fn) => fn(db), close };
 }
 
 async function connectNodePostgres(url: string): Promise<DatabaseConnection> {

@@ -63,6 +63,7 @@ export async function startStandaloneApp(
     if (healthy) {
       return {
         url,
+        pid: child.pid,
         /** The app's output so far, one line each (JSON log lines, mostly). */
         output: () => [...output],
         stop: () => end("SIGTERM"),

@@ -1,4 +1,5 @@
 import { migrateWithLock } from "@/db/migrate";
+import { isDatabaseInUse } from "@/db/pglite-lock";
 import { databaseConnection } from "@/lib/platform/database";
 import { objectStorage, stripeClient, telegramApi } from "./services";
 import { isSandbox, settings, SettingsError } from "@/lib/platform/env";
@@ -67,8 +68,9 @@ export async function startApp(): Promise<void> {
     if (stripe) startSchedule(everyQuarterHour, { db: connection.db, stripe });
     logger.info({ outboxWorker: worker ? "running" : "off (Telegram not configured)" }, "started");
   } catch (error) {
-    if (error instanceof SettingsError) {
-      // Plain text on stderr: this is read by a person fixing their configuration.
+    if (error instanceof SettingsError || isDatabaseInUse(error)) {
+      // Plain text on stderr: this is read by a person fixing their configuration or stopping
+      // the other process that has the embedded database open.
       console.error(error.message);
     } else {
       logger.fatal({ err: error }, "startup failed");

@@ -1,6 +1,7 @@
 // `npm run db:migrate`: the same locked migration the app runs at start, for operators who
 // want it as a separate step (e.g. before a rollout).
 import { migrateWithLock } from "@/db/migrate";
+import { isDatabaseInUse } from "@/db/pglite-lock";
 import { databaseConnection } from "@/lib/platform/database";
 import { settings, SettingsError } from "@/lib/platform/env";
 import { describeDatabaseUrl } from "@/lib/platform/logger";
@@ -14,6 +15,7 @@ try {
   );
   await connection.close();
 } catch (error) {
-  console.error(error instanceof SettingsError ? error.message : error);
+  // The running app already migrates at its start: a held embedded database is said plainly.
+  console.error(error instanceof SettingsError || isDatabaseInUse(error) ? error.message : error);
   process.exit(1);
 }
