@@ -12,6 +12,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+const noFraming = { key: "Content-Security-Policy", value: "frame-ancestors 'none'" };
+
 const nextConfig: NextConfig = {
   output: "standalone",
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
@@ -43,7 +45,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Every answer forbids framing (Refund, Deploy and Invite must not be clickjacked), MIME
   // sniffing (uploaded photos are served back) and cross-site referrers.
-  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  headers: async () => [
+    { source: "/:path*", headers: securityHeaders },
+    // Route handlers outside proxy.ts (it would copy their bodies) get no nonce policy; they
+    // still may not be framed. Only that: a PDF invoice must stay viewable in the browser.
+    { source: "/api/:path*", headers: [noFraming] },
+    { source: "/sandbox/(api|telegram|ecs)/:path*", headers: [noFraming] },
+  ],
   // Product photos are uploaded through a server action; Telegram accepts up to 10 MB.
   // proxy.ts sees server actions through a copy of their body that Next cuts off at
   // proxyClientMaxBodySize, and the action then gets the cut body: it must be larger than the

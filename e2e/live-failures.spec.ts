@@ -16,7 +16,7 @@ import {
   texts,
   unsuccessfulTries,
 } from "./live-buyers";
-import { inboxState, inboxStatuses, storedIds, workedOff } from "./live-inbox";
+import { inboxState, inboxStatuses, openOrders, storedIds, workedOff } from "./live-inbox";
 import {
   attachOutput,
   eventually,
@@ -360,4 +360,85 @@ test("webhooks take in nothing they refuse: unsigned, oversized or dated ahead",
   });
   // Only the well-formed event was taken in.
   expect(await storedIds(databaseUrl)).toEqual(["stripe:evt_fine"]);
+});
+
+test("one user's flood of 100 /start gets the limit's replies and one polite answer; others are served", async ({}, testInfo) => {
+  test.setTimeout(150_000);
+  const databaseUrl = await freshDatabase(postgres, "live_update_limit");
+  copies.app = await startLiveCopy(PORT, settingsFor(databaseUrl));
+  await setWebhook(telegramServer.url, copies.app.url);
+  const flooder = buyer(960_000_001, 0);
+  const others = buyers(960_000_100, 10);
+  for (let i = 0; i < 100; i++) telegram.userSends(flooder, "/start");
+  burstOfStarts(telegram, others);
+  await eventually(allAcknowledged(telegram), "every update acknowledged", 60_000);
+  await workedOff(databaseUrl, 90_000);
+  const toFlooder = telegram.botMessages(flooder.id);
+  const greetings = toFlooder.filter(isGreeting).length;
+  const polite = toFlooder.filter((m) => (m.text ?? "").includes("sending messages too fast"));
+  report(testInfo, { sent: 100, greetings, polite: polite.length });
+  // 20 updates in 10 seconds are served; the first over the limit is told, once.
+  expect(greetings).toBeLessThanOrEqual(20);
+  expect(greetings).toBeGreaterThan(0);
+  expect(polite).toHaveLength(1);
+  expect(tally(telegram, others)).toEqual({ unanswered: [], duplicated: [] });
+});
+
+test("a buyer who confirms again holds one reservation: the first payment link is expired at Stripe", async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const databaseUrl = await freshDatabase(postgres, "live_one_reservation");
+  copies.app = await startLiveCopy(PORT, settingsFor(databaseUrl));
+  await setWebhook(telegramServer.url, copies.app.url);
+  const product = await productOnSale(databaseUrl, 2);
+  const person = buyer(970_000_001, 0);
+  const chat = buyerChat(telegram, person);
+  const pay = async () => {
+    const beforeConfirm = chat.mark();
+    chat.tap("Confirm and pay");
+    const [ready] = await chat.since(beforeConfirm, 1, "the payment link");
+    const button = ready?.reply_markup?.inline_keyboard.flat().find((b) => "url" in b);
+    return button && "url" in button ? button.url : undefined;
+  };
+  const buy = async () => {
+    const start = chat.mark();
+    telegram.userSends(person, `/start ${product.deepLinkPayload}`);
+    await chat.since(start, 1, "the product card");
+    chat.tap("Buy");
+    await chat.since(start + 1, 1, "the first question");
+    return start + 2;
+  };
+  // Two units, one checkout after the other: the second replaces the first, one stays for others.
+  // How many (with two in stock the dialog asks), then the six details.
+  const answers = ["1", "Lea Lehmann", "Torstraße 9", "10119", "Berlin", "DE", "lea@example.com"];
+  const afterBuy = await buy();
+  for (const answer of answers) telegram.userSends(person, answer);
+  const summary = await chat.since(afterBuy, answers.length, "the summary");
+  expect(summary.at(-1)?.text).toContain("Please check your order");
+  const first = await pay();
+  // Again: the dialog offers the details of last time, and with one left asks no quantity.
+  const again = await buy();
+  chat.tap("Yes, use these");
+  const [summaryAgain] = await chat.since(again, 1, "the summary again");
+  expect(summaryAgain?.text).toContain("Please check your order");
+  const second = await pay();
+  await eventually(
+    () => stripe.sessions()[0]?.status === "expired",
+    "the first Checkout Session expired at Stripe",
+    30_000,
+  );
+  const [firstSession, secondSession] = stripe.sessions();
+  report(testInfo, {
+    sessions: stripe.sessions().length,
+    first: String(firstSession?.status),
+    second: String(secondSession?.status),
+  });
+  expect(first).toBe(firstSession?.url);
+  expect(second).toBe(secondSession?.url);
+  expect(secondSession?.status).toBe("open");
+  expect(await openOrders(databaseUrl)).toBe(1);
+  // The other unit is still for sale to everyone else.
+  const other = buyer(970_000_002, 1);
+  telegram.userSends(other, `/start ${product.deepLinkPayload}`);
+  const [card] = await buyerChat(telegram, other).since(0, 1, "another buyer's card");
+  expect(card?.text).toContain("Only 1 left");
 });

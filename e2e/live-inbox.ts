@@ -57,3 +57,12 @@ export function workedOff(databaseUrl: string, ms: number) {
     ms,
   );
 }
+
+/** Orders waiting for payment (their stock reserved). */
+export async function openOrders(databaseUrl: string): Promise<number> {
+  const [row] = await query<{ count: string }>(
+    databaseUrl,
+    "select count(*) as count from orders where status = 'pending_payment'",
+  );
+  return Number(row?.count ?? 0);
+}

@@ -61,11 +61,11 @@ export function freshDatabase(postgres: PostgresServer, name: string) {
   return createTestDatabase(admin.toString(), name);
 }
 
-/** A seller's product with one left, seeded as other tests do; the buyer finds it by deep link. */
-export async function productOnSale(databaseUrl: string) {
+/** A seller's product with one left (or `stock`), seeded as other tests do; found by deep link. */
+export async function productOnSale(databaseUrl: string, stock = 1) {
   const db = await connectDatabase({ url: databaseUrl, dataDir: tmpdir() });
   try {
-    return (await createSellerWithProduct(db.db, { stock: 1 })).product;
+    return (await createSellerWithProduct(db.db, { stock })).product;
   } finally {
     await db.close();
   }

@@ -152,7 +152,7 @@ test.describe("pages under the policy", () => {
     for (const section of ["/", "/orders", "/channels", "/monitoring", "/settings"]) {
       await visit(page, `${app.url}${section}`);
     }
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
 
     // The seller's, ending with a post in the sandbox's channel.

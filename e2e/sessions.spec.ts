@@ -39,6 +39,23 @@ async function landsOn(api: APIRequestContext, pathname: string): Promise<string
   return new URL((await api.get(`${appUrl}${pathname}`)).url()).pathname;
 }
 
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Posts a Login Widget payload as the login page does, from `from` (X-Forwarded-For) if set. */
+async function widgetLoginAt(
+  base: string,
+  fields: Record<string, string | number>,
+  from?: string,
+): Promise<{ url: string; api: APIRequestContext }> {
+  const api = await playwrightRequest.newContext({
+    extraHTTPHeaders: from ? { "x-forwarded-for": from } : {},
+  });
+  const response = await api.post(`${base}/api/auth/callback/telegram-widget`, {
+    form: { ...fields, csrfToken: await csrf(api, base), json: "true" },
+  });
+  return { url: (await response.json()).url as string, api };
+}
+
 test.describe("sessions end when they should", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "promo-sessions-"));
   let app: Awaited<ReturnType<typeof startStandaloneApp>> | undefined;
@@ -56,7 +73,7 @@ test.describe("sessions end when they should", () => {
     await page.getByRole("button", { name: /test seller/i }).click();
     await expect(page).toHaveURL(`${appUrl}/`);
     const captured = await context.storageState();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
 
     const thief = await playwrightRequest.newContext({ storageState: captured });
@@ -145,20 +162,8 @@ test.describe("Telegram Login Widget payloads and login attempts", () => {
     await telegram?.close();
   });
 
-  async function widgetLogin(
-    fields: Record<string, string | number>,
-    from?: string,
-  ): Promise<{ url: string; api: APIRequestContext }> {
-    const api = await playwrightRequest.newContext({
-      extraHTTPHeaders: from ? { "x-forwarded-for": from } : {},
-    });
-    const response = await api.post(`${widgetUrl}/api/auth/callback/telegram-widget`, {
-      form: { ...fields, csrfToken: await csrf(api, widgetUrl), json: "true" },
-    });
-    return { url: (await response.json()).url as string, api };
-  }
-
-  const now = () => Math.floor(Date.now() / 1000);
+  const widgetLogin = (fields: Record<string, string | number>, from?: string) =>
+    widgetLoginAt(widgetUrl, fields, from);
 
   test("a payload signs in once; the same payload again is refused", async () => {
     const payload = signLoginWidget(
@@ -223,5 +228,52 @@ test.describe("Telegram Login Widget payloads and login attempts", () => {
     expect(results[30]).toContain("error=too_many_attempts");
     const page = await (await fetch(`${widgetUrl}/login?error=too_many_attempts`)).text();
     expect(page).toContain("Too many sign-in attempts.");
+  });
+});
+
+test.describe("the operator's admin list", () => {
+  test("with ADMIN_TELEGRAM_IDS set only those ids are admins, and a change ends their sessions", async () => {
+    test.setTimeout(150_000);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "promo-admins-"));
+    const telegram: ServedHandler = await serveFetchHandler(createTelegramSimulator().handle);
+    const live = (admins: string) => ({
+      DATA_DIR: dataDir,
+      TELEGRAM_BOT_TOKEN: DEFAULT_BOT.token,
+      TELEGRAM_WEBHOOK_SECRET: "sessions-test-webhook-secret",
+      TELEGRAM_API_ROOT: telegram.url,
+      ADMIN_TELEGRAM_IDS: admins,
+    });
+    const sign = (id: number, name: string) =>
+      signLoginWidget({ id, first_name: name, auth_date: now() }, DEFAULT_BOT.token);
+    let app = await startStandaloneApp(port, live("610500"));
+    try {
+      // The first to arrive is a stranger: no admin rights for being first, no way in at all.
+      const stranger = await widgetLoginAt(appUrl, sign(610501, "Eve"));
+      expect(stranger.url).toContain("error=invite_required");
+      const operator = await widgetLoginAt(appUrl, sign(610500, "Ops"));
+      expect(operator.url).not.toContain("error");
+      expect(await (await operator.api.get(`${appUrl}/settings`)).text()).toContain(
+        "Invite a seller",
+      );
+      // Without AUTH_SECRET the start says where the session secret is kept.
+      expect(app.output().join("\n")).toContain("AUTH_SECRET is not set");
+      const captured = await operator.api.storageState();
+      await app.stop();
+
+      // The operator names someone else: the old admin's session ends on its next request…
+      app = await startStandaloneApp(port, live("610502"));
+      const stale = await playwrightRequest.newContext({ storageState: captured });
+      expect(await landsOn(stale, "/settings")).toBe("/login");
+      // …and signing in again brings a seller's rights only.
+      const again = await widgetLoginAt(appUrl, sign(610500, "Ops"));
+      expect(again.url).not.toContain("error");
+      const settings = await (await again.api.get(`${appUrl}/settings`)).text();
+      expect(settings).toContain("API tokens");
+      expect(settings).not.toContain("Invite a seller");
+      await Promise.all([stale.dispose(), again.api.dispose(), operator.api.dispose()]);
+    } finally {
+      await app.stop();
+      await telegram.close();
+    }
   });
 });

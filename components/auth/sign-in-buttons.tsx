@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect } from "react";
-import { inviteCookie } from "@/lib/auth/invite-cookie";
+import { inviteCookieText } from "@/lib/auth/invite-cookie";
 
 const buttonClass =
   "w-full rounded-lg px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";
@@ -10,7 +10,7 @@ const buttonClass =
 /** Keeps an invite token for the sign-in that follows (read by the server's signIn check). */
 export function RememberInvite({ token }: { token: string }) {
   useEffect(() => {
-    document.cookie = `${inviteCookie}=${encodeURIComponent(token)}; path=/; max-age=3600; samesite=lax`;
+    document.cookie = inviteCookieText(token, location.protocol);
   }, [token]);
   return null;
 }

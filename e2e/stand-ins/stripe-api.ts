@@ -12,8 +12,9 @@ type Answer = { status: number; headers?: Record<string, string>; body: unknown 
 
 /**
  * The part of Stripe's API the bot uses (https://docs.stripe.com/api): creating a Checkout
- * Session, form-encoded, with the secret key as Bearer and an Idempotency-Key whose first
- * answer is kept and replayed (the same key with other parameters is an idempotency_error).
+ * Session and expiring an open one, form-encoded, with the secret key as Bearer and an
+ * Idempotency-Key whose first answer is kept and replayed (the same key with other parameters
+ * is an idempotency_error).
  * Every other path is "Unrecognized request URL", as Stripe answers it. Told to, it answers the
  * next sessions with an outage.
  */
@@ -64,12 +65,44 @@ export function createStripeStandIn(secretKey: string) {
     return { status: 200, body: session };
   }
 
+  // https://docs.stripe.com/api/checkout/sessions/expire: only an open session can be expired.
+  function expireSession(sessionId: string): Answer {
+    const session = sessions.find((each) => each.id === sessionId);
+    if (!session) {
+      return {
+        status: 404,
+        body: {
+          error: {
+            type: "invalid_request_error",
+            code: "resource_missing",
+            param: "session",
+            message: `No such checkout.session: '${sessionId}'`,
+          },
+        },
+      };
+    }
+    if (session.status !== "open") {
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: "invalid_request_error",
+            message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(session.status)}".`,
+          },
+        },
+      };
+    }
+    session.status = "expired";
+    return { status: 200, body: session };
+  }
+
   async function handle(request: Request): Promise<Response> {
     if (request.headers.get("authorization") !== `Bearer ${secretKey}`) {
       return invalid(401, "Invalid API Key provided.");
     }
     const { pathname } = new URL(request.url);
-    if (request.method !== "POST" || pathname !== "/v1/checkout/sessions") {
+    const expiring = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(pathname)?.[1];
+    if (request.method !== "POST" || (pathname !== "/v1/checkout/sessions" && !expiring)) {
       return invalid(404, `Unrecognized request URL (${request.method}: ${pathname}).`);
     }
     const body = await request.text();
@@ -92,7 +125,9 @@ export function createStripeStandIn(secretKey: string) {
         headers: { ...earlier.answer.headers, "Idempotent-Replayed": "true" },
       });
     }
-    const answer = createSession(qs.parse(body, { depth: 10, arrayLimit: 100 }));
+    const answer = expiring
+      ? expireSession(decodeURIComponent(expiring))
+      : createSession(qs.parse(body, { depth: 10, arrayLimit: 100 }));
     if (key) answered.set(key, { body, answer });
     return json(answer);
   }
