@@ -9,6 +9,7 @@ import {
   endEverySession,
   endSession,
   endSessionsOf,
+  openSessionsOf,
   startSession,
   userOfSession,
 } from "./sessions";
@@ -102,6 +103,18 @@ describe("sessions", () => {
     expect((await userOfSession(connection.db, theirs, live))?.id).toBe(other.id);
     expect(await endEverySession(connection.db)).toBeGreaterThanOrEqual(1);
     expect(await userOfSession(connection.db, theirs, live)).toBeUndefined();
+  });
+
+  it("lists only the sessions that still let someone in", async () => {
+    const seller = await user("seller");
+    const current = await startSession(connection.db, seller, { sandbox: false });
+    const forgotten = await startSession(connection.db, seller, { sandbox: false });
+    const ended = await startSession(connection.db, seller, { sandbox: false });
+    await age(forgotten, { idleHours: 8 * 24, ageHours: 8 * 24 });
+    await endSession(connection.db, ended);
+    expect((await openSessionsOf(connection.db, seller.id)).map((row) => row.id)).toEqual([
+      current,
+    ]);
   });
 
   it("takes a malformed session id for no session, without a database error", async () => {

@@ -115,10 +115,18 @@ export async function endEverySession(db: Database): Promise<number> {
   return ended.length;
 }
 
-/** The sessions of a user that are still open, newest use first (for Settings). */
+/** The sessions of a user that still let someone in, newest use first (for Settings). */
 export async function openSessionsOf(db: Database, userId: string) {
-  return db.query.sessions.findMany({
+  const rows = await db.query.sessions.findMany({
     where: and(eq(sessions.userId, userId), isNull(sessions.revokedAt)),
     orderBy: (table, { desc }) => [desc(table.lastSeenAt)],
+  });
+  const now = Date.now();
+  return rows.filter(({ role, createdAt, lastSeenAt }) => {
+    const { idleSeconds, absoluteSeconds } = sessionLifetime[role];
+    return (
+      now - lastSeenAt.getTime() <= idleSeconds * 1000 &&
+      now - createdAt.getTime() <= absoluteSeconds * 1000
+    );
   });
 }
