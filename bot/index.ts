@@ -11,6 +11,7 @@ import { membershipComposer } from "@/bot/features/membership";
 import { renewComposer } from "@/bot/features/renew-checkout";
 import { sellerOrdersComposer } from "@/bot/features/seller-orders";
 import { soldOutComposer } from "@/bot/features/sold-out";
+import { staleDialogButtonComposer } from "@/bot/features/stale-dialog-button";
 import { buyComposer, startComposer } from "@/bot/features/start";
 import { statusComposer } from "@/bot/features/status";
 import { endUpdatesWithoutRecipient } from "@/bot/middleware/recipient-gone";
@@ -70,6 +71,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   bot.use(buyComposer());
+  bot.use(staleDialogButtonComposer(options));
   // A button from a dialog that has ended (e.g. a second tap on Confirm): say so.
   bot.on("callback_query:data", (ctx) =>
     ctx.answerCallbackQuery({ text: localeOf(ctx).t("button-expired") }),

@@ -166,12 +166,16 @@ describe("the order dialog", () => {
   it("answers a button of a dialog that has ended: it has expired", async () => {
     const { product } = await createSellerWithProduct(journey.db.db, { stock: 1 });
     const buyer = newBuyer();
-    await orderThroughBot(journey, buyer, product);
-    const summary = journey.telegram
-      .messages(buyer.id)
-      .findLast((message) => message.text?.startsWith("Please check your order"));
+    await journey.telegram.start(buyer, product.deepLinkPayload);
+    await journey.press(buyer, `buy:${product.id}`);
+    for (const answer of ["Noa Nowak", "Ring 3", "10115", "Berlin"]) {
+      await journey.say(buyer, answer);
+    }
+    // /cancel ends the dialog while the country question still shows its buttons.
+    const question = journey.lastBotMessage(buyer.id);
+    await journey.say(buyer, "/cancel");
     const before = journey.botTexts(buyer.id).length;
-    const tap = await journey.telegram.pressButton(buyer, summary!, "dlg:edit");
+    const tap = await journey.telegram.pressButton(buyer, question, "dlg:country:DE");
     expect(tap.status).toBe(200);
     expect(journey.telegram.calls("answerCallbackQuery").at(-1)?.params).toMatchObject({
       text: "This button has expired.",

@@ -13,14 +13,8 @@ import {
 } from "@/lib/telegram/callback-data";
 import { findProductForSale } from "@/lib/checkout/find-product-for-sale";
 import type { Currency } from "@/db/schema/catalog";
-import {
-  askDetail,
-  askQuantity,
-  detailFields,
-  waitForChoice,
-  type DetailField,
-  type Dialog,
-} from "./ask-detail";
+import { askDetail, askQuantity, detailFields, type DetailField } from "./ask-detail";
+import { askChoice, type Button, type Dialog } from "./dialog-buttons";
 import { localeOf, type BotDeps, type Translate } from "@/bot/context";
 import { refusalText } from "@/bot/refusal-text";
 
@@ -91,19 +85,29 @@ export function checkoutDialog(deps: BotDeps) {
     const previous = await dialog.external(() => lastBuyerDetails(deps.db, buyerId));
     if (previous) {
       const shown = [previous.name, previous.street, `${previous.postcode} ${previous.city}`];
-      await ctx.reply(
+      const choice = await askChoice(
+        dialog,
+        ctx,
         t("offer-previous", {
           details: escapeHtml([...shown, previous.country, previous.email].join("\n")),
         }),
-        {
-          parse_mode: "HTML",
-          reply_markup: new InlineKeyboard()
-            .text(t("btn-use-previous"), usePreviousDetailsData.pack({ choice: "yes" }))
-            .text(t("btn-enter-new"), usePreviousDetailsData.pack({ choice: "no" })),
-        },
+        [
+          [
+            {
+              label: t("btn-use-previous"),
+              data: usePreviousDetailsData.pack({ choice: "yes" }),
+              words: ["yes", "ja"],
+            },
+            {
+              label: t("btn-enter-new"),
+              data: usePreviousDetailsData.pack({ choice: "no" }),
+              words: ["no", "nein", "new", "neu"],
+            },
+          ],
+        ],
+        t,
       );
-      const { data } = await waitForChoice(dialog, usePreviousDetailsData.pattern, t);
-      if (usePreviousDetailsData.match(data)?.choice === "yes") Object.assign(details, previous);
+      if (usePreviousDetailsData.match(choice)?.choice === "yes") Object.assign(details, previous);
     }
     for (const field of detailFields) {
       if (details[field] === undefined) {
@@ -113,16 +117,14 @@ export function checkoutDialog(deps: BotDeps) {
 
     for (;;) {
       const complete = details as BuyerDetails;
-      await ctx.reply(summaryText(t, locale, product, quantity, complete), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(t("btn-confirm"), summaryStepData.pack({ step: "confirm" }))
-          .row()
-          .text(t("btn-edit"), summaryStepData.pack({ step: "edit" }))
-          .text(t("btn-cancel"), summaryStepData.pack({ step: "cancel" })),
-      });
-      const { data } = await waitForChoice(dialog, summaryStepData.pattern, t);
-      const step = summaryStepData.match(data)?.step;
+      const choice = await askChoice(
+        dialog,
+        ctx,
+        summaryText(t, locale, product, quantity, complete),
+        summaryRows(t),
+        t,
+      );
+      const step = summaryStepData.match(choice)?.step;
       if (step === "cancel") {
         await ctx.reply(t("dialog-cancelled"));
         return;
@@ -184,14 +186,31 @@ async function chooseField(dialog: Dialog, ctx: Context, t: Translate, canChange
     ...(canChangeQuantity ? ["quantity" as const] : []),
     ...detailFields,
   ];
-  const keyboard = new InlineKeyboard();
-  editable.forEach((field, i) => {
-    keyboard.text(t(`field-${field}`), editFieldData.pack({ field }));
-    if (i % 2 === 1) keyboard.row();
-  });
-  keyboard.row().text(t("btn-back"), editFieldData.pack({ field: "back" }));
-  await ctx.reply(t("choose-field"), { reply_markup: keyboard });
-  const { data } = await waitForChoice(dialog, editFieldData.pattern, t);
-  const field = editFieldData.match(data)?.field;
+  const fields: Button[] = editable.map((field) => ({
+    label: t(`field-${field}`),
+    data: editFieldData.pack({ field }),
+    words: [field],
+  }));
+  const rows = Array.from({ length: Math.ceil(fields.length / 2) }, (_, i) =>
+    fields.slice(i * 2, i * 2 + 2),
+  );
+  rows.push([
+    { label: t("btn-back"), data: editFieldData.pack({ field: "back" }), words: ["back"] },
+  ]);
+  const choice = await askChoice(dialog, ctx, t("choose-field"), rows, t);
+  const field = editFieldData.match(choice)?.field;
   return editable.find((candidate) => candidate === field);
+}
+
+/** Confirm on its own row, so it is not tapped for Change something. */
+function summaryRows(t: Translate): Button[][] {
+  const step = (name: "confirm" | "edit" | "cancel", label: string) => ({
+    label: t(label),
+    data: summaryStepData.pack({ step: name }),
+    words: [name],
+  });
+  return [
+    [step("confirm", "btn-confirm")],
+    [step("edit", "btn-edit"), step("cancel", "btn-cancel")],
+  ];
 }

@@ -1,4 +1,4 @@
-import { count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orders } from "@/db/schema/orders";
 
@@ -21,4 +21,18 @@ export async function listBuyerOrders(db: Database, buyerTelegramId: number, pag
     .limit(STATUS_PAGE_SIZE)
     .offset((current - 1) * STATUS_PAGE_SIZE);
   return { orders: rows, total, page: current, pages };
+}
+
+/**
+ * The first order a buyer placed at or after `since`: the one a dialog message sent at that
+ * moment led to, if its dialog went as far as Confirm.
+ */
+export async function firstBuyerOrderSince(db: Database, buyerTelegramId: number, since: Date) {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.buyerTelegramId, buyerTelegramId), gte(orders.createdAt, since)))
+    .orderBy(asc(orders.createdAt), asc(orders.number))
+    .limit(1);
+  return order;
 }

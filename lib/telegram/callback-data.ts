@@ -78,6 +78,7 @@ export const cancelCardData = callbackData("card:cancel");
 // The order dialog (bot/features/checkout-dialog.ts, ask-detail.ts).
 export const usePreviousDetailsData = callbackData("dlg:prev", { choice: oneOf(["yes", "no"]) });
 export const pickCountryData = callbackData("dlg:country", { code: text(/[A-Z]{2}/) });
+export const pickQuantityData = callbackData("dlg:qty", { amount: text(/\d{1,2}|other/) });
 export const summaryStepData = callbackData("dlg", { step: oneOf(["confirm", "edit", "cancel"]) });
 export const editFieldData = callbackData("dlg:field", { field: text(/\w+/) });
 

@@ -33,6 +33,8 @@ sold-out-alert = Dieses Produkt ist leider ausverkauft. Schau im Kanal nach neue
 ## Der Bestelldialog
 ask-quantity = Wie viele möchtest du? (1–{$max})
 invalid-quantity = Bitte schicke eine Zahl von 1 bis {$max}.
+btn-other-amount = Andere Menge
+ask-other-amount = Bitte schicke die gewünschte Menge (1–{$max}).
 offer-previous =
     An die gleichen Daten wie beim letzten Mal liefern?
 

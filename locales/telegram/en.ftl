@@ -33,6 +33,8 @@ sold-out-alert = Sorry, this product is sold out. Keep an eye on the channel for
 ## The order dialog
 ask-quantity = How many would you like? (1–{$max})
 invalid-quantity = Please send a number from 1 to {$max}.
+btn-other-amount = Other amount
+ask-other-amount = Please send the number you would like (1–{$max}).
 offer-previous =
     Ship to the same details as last time?
 
