@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import {
   api,
+  nowSeconds,
   orderSession,
   receivedTypes,
   SECRET_KEY,
@@ -78,5 +80,47 @@ describe("the hosted checkout page", () => {
     expect(expired.headers.get("location")).toBe(`/sandbox/stripe/checkout/${session.id}`);
     expect(await (await fetch(session.url ?? "")).text()).toContain("has expired");
     expect(receivedTypes()).toEqual(["checkout.session.expired"]);
+  });
+
+  it("speaks the session's locale, and the browser's language when it is auto", async () => {
+    const german = await stripe.checkout.sessions.create(orderSession({ locale: "de" }));
+    const html = await (await fetch(german.url ?? "")).text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain("<h1>30,00\u00a0€ bezahlen</h1>");
+    expect(html).toContain("Bestellübersicht");
+    expect(html).toContain("Kartennummer");
+    expect(html).toContain("Sandbox – nichts ist echt");
+    const declined = await fetch(`${german.url}/pay`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "buyer@example.com", card: "4000 0000 0000 0002" }),
+    });
+    expect(await declined.text()).toContain("Deine Karte wurde abgelehnt.");
+
+    const auto = await stripe.checkout.sessions.create(orderSession({ locale: "auto" }));
+    const browser = (language: string) =>
+      fetch(auto.url ?? "", { headers: { "accept-language": language } }).then((r) => r.text());
+    expect(await browser("de-AT,de;q=0.9")).toContain("Bestellübersicht");
+    expect(await browser("en-GB,en;q=0.9")).toContain("Order summary");
+  });
+
+  it("shows the expiry as a moment the browser puts in its own time zone", async () => {
+    const expiresAt = nowSeconds() + 60 * 60;
+    const created = await stripe.checkout.sessions.create(orderSession({ expires_at: expiresAt }));
+    const response = await fetch(created.url ?? "");
+    const html = await response.text();
+    const iso = new Date(expiresAt * 1000).toISOString();
+    expect(html).toContain(`<time data-local datetime="${iso}">`);
+    // The script that rewrites it is the one the page's policy lets run.
+    const script = /<script>([^<]*)<\/script>/.exec(html)?.[1] ?? "";
+    const hash = createHash("sha256").update(script).digest("base64");
+    expect(response.headers.get("content-security-policy")).toContain(
+      `script-src 'sha256-${hash}'`,
+    );
+    // And it runs: a browser's document, as far as the script reads it.
+    const time = { dateTime: iso, textContent: "" };
+    const document = { documentElement: { lang: "de" }, querySelectorAll: () => [time] };
+    new Function("document", script)(document);
+    const local = new Intl.DateTimeFormat("de", { hour: "2-digit", minute: "2-digit" });
+    expect(time.textContent).toContain(local.format(new Date(expiresAt * 1000)));
   });
 });

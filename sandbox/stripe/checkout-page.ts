@@ -1,4 +1,11 @@
+import { createHash } from "node:crypto";
 import type Stripe from "stripe";
+import {
+  pageTexts,
+  type PageLanguage,
+  type PageTexts,
+  type RefusalCode,
+} from "./checkout-page-texts";
 import { formatAmount } from "./money";
 import type { SessionRecord } from "./store";
 
@@ -6,8 +13,10 @@ export interface CheckoutPageModel {
   record: SessionRecord;
   /** Absolute path of this session's page, e.g. `/sandbox/stripe/checkout/cs_test_…`. */
   pagePath: string;
+  /** The session's language (checkout-page-texts.ts). */
+  language: PageLanguage;
   /** What went wrong on the last submit, shown next to the field it is about. */
-  error?: { message: string; field: "card" | "email" | "form" };
+  error?: { code: RefusalCode; message: string; field: "card" | "email" | "form" };
   /** What the buyer typed, kept across a failed submit. */
   entered?: { email: string; card: string };
 }
@@ -17,8 +26,9 @@ const STYLE = `
   body { margin: 0; background: #f4f5f8; }
   main { max-width: 30rem; margin: 2rem auto; padding: 1.5rem; background: #fff; border-radius: .75rem;
          box-shadow: 0 1px 4px rgb(0 0 0 / .12); }
-  .sandbox { margin: 0 0 1rem; padding: .5rem .75rem; border-radius: .5rem; background: #fff4d6;
-             color: #5c4300; font-size: .875rem; }
+  .sandbox { margin: 0 0 1rem; padding: .25rem .75rem; border-radius: .5rem; background: #fff4d6;
+             color: #5c4300; font-size: .75rem; white-space: nowrap; overflow: hidden;
+             text-overflow: ellipsis; }
   h1 { font-size: 1.5rem; margin: 0 0 1rem; }
   table { width: 100%; border-collapse: collapse; margin-bottom: 1.5rem; }
   caption { text-align: left; font-weight: 600; margin-bottom: .25rem; }
@@ -50,79 +60,108 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** A self-contained page (no scripts, no external assets) standing in for Stripe Checkout. */
+// The expiry is a moment, shown in the buyer's own time zone, which only the browser knows:
+// the server writes UTC, and this rewrites it where scripts run. Allowed by its hash alone.
+// dateStyle cannot be combined with timeZoneName, hence the fields one by one.
+const TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+const LOCAL_TIME_SCRIPT = `for (const t of document.querySelectorAll("time[data-local]")) t.textContent = new Intl.DateTimeFormat(document.documentElement.lang, ${JSON.stringify(TIME_FORMAT)}).format(new Date(t.dateTime));`;
+
+/** For the page's Content-Security-Policy: the one script it may run. */
+export const LOCAL_TIME_SCRIPT_SOURCE = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
+
+/** A self-contained page (no external assets, one small script) standing in for Stripe Checkout. */
 export function renderCheckoutPage(model: CheckoutPageModel): string {
   const { session } = model.record;
-  const total = formatAmount(session.amount_total ?? 0, session.currency ?? "");
+  const texts = pageTexts(model.language);
+  const total = formatAmount(session.amount_total ?? 0, session.currency ?? "", model.language);
   const body = [
-    `<p class="sandbox" role="note">Sandbox checkout: no real payment is made.</p>`,
-    `<h1>Pay ${escapeHtml(total)}</h1>`,
-    renderSummary(model.record, total),
+    `<p class="sandbox" role="note">${escapeHtml(texts.banner)}</p>`,
+    `<h1>${escapeHtml(texts.pay(total))}</h1>`,
+    renderSummary(model, texts, total),
     // Not tied to a field, e.g. paying a session that was paid or expired meanwhile.
     model.error?.field === "form"
-      ? `<p class="error" role="alert">${escapeHtml(model.error.message)}</p>`
+      ? `<p class="error" role="alert">${escapeHtml(errorText(model.error, texts))}</p>`
       : "",
-    session.status === "open" ? renderForms(model, total) : renderClosed(session),
+    session.status === "open" ? renderForms(model, texts, total) : renderClosed(session, texts),
   ].join("\n");
-  return page(`Pay ${total}`, body);
+  return page(model.language, `${texts.pay(total)} · ${texts.titleSuffix}`, body);
 }
 
-export function renderNotFoundPage(sessionId: string): string {
+export function renderNotFoundPage(sessionId: string, language: PageLanguage): string {
+  const texts = pageTexts(language);
   return page(
-    "Checkout session not found",
-    `<h1>Checkout session not found</h1>\n<p>No checkout session has the id <code>${escapeHtml(sessionId)}</code>.</p>`,
+    language,
+    `${texts.notFound} · ${texts.titleSuffix}`,
+    `<h1>${escapeHtml(texts.notFound)}</h1>\n<p><code>${escapeHtml(sessionId)}</code></p>`,
   );
 }
 
-function page(title: string, body: string): string {
+function errorText(error: NonNullable<CheckoutPageModel["error"]>, texts: PageTexts): string {
+  return texts.refusals[error.code] ?? error.message;
+}
+
+function page(language: PageLanguage, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Sandbox checkout</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 ${body}
 </main>
+<script>${LOCAL_TIME_SCRIPT}</script>
 </body>
 </html>
 `;
 }
 
-function renderSummary(record: SessionRecord, total: string): string {
+function renderSummary(model: CheckoutPageModel, texts: PageTexts, total: string): string {
+  const { record } = model;
   const rows = record.lineItems.map((item, index) => {
     const description = record.input.lineItems[index]?.description;
     const name = escapeHtml(item.description ?? "");
     const detail = description ? `<span class="description">${escapeHtml(description)}</span>` : "";
-    const amount = formatAmount(item.amount_total, item.currency);
+    const amount = formatAmount(item.amount_total, item.currency, model.language);
     return `<tr><td>${name}${detail}</td><td>${item.quantity ?? 1}</td><td class="amount">${escapeHtml(amount)}</td></tr>`;
   });
   return `<table>
-<caption>Order summary</caption>
-<thead><tr><th scope="col">Item</th><th scope="col">Qty</th><th scope="col" class="amount">Amount</th></tr></thead>
+<caption>${escapeHtml(texts.orderSummary)}</caption>
+<thead><tr><th scope="col">${escapeHtml(texts.item)}</th><th scope="col">${escapeHtml(texts.quantity)}</th><th scope="col" class="amount">${escapeHtml(texts.amount)}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
-<tfoot><tr><th scope="row" colspan="2">Total</th><td class="amount" data-testid="total">${escapeHtml(total)}</td></tr></tfoot>
+<tfoot><tr><th scope="row" colspan="2">${escapeHtml(texts.total)}</th><td class="amount" data-testid="total">${escapeHtml(total)}</td></tr></tfoot>
 </table>`;
 }
 
-function renderForms(model: CheckoutPageModel, total: string): string {
+function renderForms(model: CheckoutPageModel, texts: PageTexts, total: string): string {
   const { session } = model.record;
   const errorFor = (field: "card" | "email") =>
-    model.error?.field === field ? model.error.message : undefined;
-  const expires = new Date(session.expires_at * 1000).toISOString();
+    model.error?.field === field ? errorText(model.error, texts) : undefined;
+  const expires = new Date(session.expires_at * 1000);
+  // Where no script runs: UTC, said so.
+  const inUtc = new Intl.DateTimeFormat(model.language, { ...TIME_FORMAT, timeZone: "UTC" }).format(
+    expires,
+  );
   const cancel = session.cancel_url
-    ? `<p class="links"><a href="${escapeHtml(session.cancel_url)}">Cancel and return to the shop</a></p>`
+    ? `<p class="links"><a href="${escapeHtml(session.cancel_url)}">${escapeHtml(texts.cancelAndReturn)}</a></p>`
     : "";
   return [
     `<form method="post" action="${escapeHtml(model.pagePath)}/pay">`,
     renderField({
       name: "email",
-      label: "Email",
+      label: texts.email,
       // Stripe shows an e-mail given at session creation but does not let the buyer change it.
       attributes: `type="email" autocomplete="email"${session.customer_email ? " readonly" : ""}`,
       value: session.customer_email ?? model.entered?.email ?? "",
@@ -130,18 +169,18 @@ function renderForms(model: CheckoutPageModel, total: string): string {
     }),
     renderField({
       name: "card",
-      label: "Card number",
+      label: texts.cardNumber,
       attributes: `inputmode="numeric" autocomplete="cc-number"`,
       value: model.entered?.card ?? "",
-      hint: "Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.",
+      hint: texts.testCards,
       error: errorFor("card"),
     }),
-    `<button type="submit">Pay ${escapeHtml(total)}</button>`,
+    `<button type="submit">${escapeHtml(texts.pay(total))}</button>`,
     `</form>`,
     `<form method="post" action="${escapeHtml(model.pagePath)}/expire">`,
-    `<button type="submit" class="secondary">Let it expire</button>`,
+    `<button type="submit" class="secondary">${escapeHtml(texts.letItExpire)}</button>`,
     `</form>`,
-    `<p class="hint">This checkout expires at <time datetime="${expires}">${expires.slice(0, 16).replace("T", " ")} UTC</time>.</p>`,
+    `<p class="hint">${escapeHtml(texts.expiresAt)} <time data-local datetime="${expires.toISOString()}">${escapeHtml(inUtc)}</time>.</p>`,
     cancel,
   ].join("\n");
 }
@@ -171,14 +210,13 @@ function renderField(field: {
   ].join("\n");
 }
 
-function renderClosed(session: Stripe.Checkout.Session): string {
+function renderClosed(session: Stripe.Checkout.Session, texts: PageTexts): string {
+  const returnLink = (url: string) =>
+    `<p class="links"><a href="${escapeHtml(url)}">${escapeHtml(texts.returnToShop)}</a></p>`;
   if (session.status === "complete") {
     const success = (session.success_url ?? "").replaceAll("{CHECKOUT_SESSION_ID}", session.id);
-    return `<p class="status" role="status">This payment is complete. Thank you!</p>
-<p class="links"><a href="${escapeHtml(success)}">Return to the shop</a></p>`;
+    return `<p class="status" role="status">${escapeHtml(texts.complete)}</p>\n${returnLink(success)}`;
   }
-  const back = session.cancel_url
-    ? `<p class="links"><a href="${escapeHtml(session.cancel_url)}">Return to the shop</a></p>`
-    : "";
-  return `<p class="status" role="status">This checkout session has expired. Nothing was charged.</p>\n${back}`;
+  const back = session.cancel_url ? returnLink(session.cancel_url) : "";
+  return `<p class="status" role="status">${escapeHtml(texts.expired)}</p>\n${back}`;
 }

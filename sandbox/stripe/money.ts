@@ -29,10 +29,10 @@ export function fractionDigits(currency: string): number {
 }
 
 /** `1500, "eur"` → "€15.00". */
-export function formatAmount(amount: number, currency: string): string {
+export function formatAmount(amount: number, currency: string, locale = "en"): string {
   const digits = fractionDigits(currency);
   try {
-    return new Intl.NumberFormat("en", {
+    return new Intl.NumberFormat(locale, {
       style: "currency",
       currency: currency.toUpperCase(),
       minimumFractionDigits: digits,

@@ -1,5 +1,11 @@
 import type { SimulatorContext } from "./context";
-import { renderCheckoutPage, renderNotFoundPage, type CheckoutPageModel } from "./checkout-page";
+import {
+  LOCAL_TIME_SCRIPT_SOURCE,
+  renderCheckoutPage,
+  renderNotFoundPage,
+  type CheckoutPageModel,
+} from "./checkout-page";
+import { pageLanguage } from "./checkout-page-texts";
 import { expireSession } from "./expire-session";
 import { attemptPayment, type PaymentAttempt } from "./pay-session";
 
@@ -29,9 +35,11 @@ export async function handlePage(
   pagePath: string,
 ): Promise<Response> {
   const record = context.store.sessions.get(sessionId);
-  if (!record) return html(renderNotFoundPage(sessionId), 404);
+  const acceptLanguage = request.headers.get("accept-language");
+  if (!record) return html(renderNotFoundPage(sessionId, pageLanguage(null, acceptLanguage)), 404);
+  const language = pageLanguage(record.session.locale, acceptLanguage);
   const render = (status: number, extra: Partial<CheckoutPageModel> = {}) =>
-    html(renderCheckoutPage({ record, pagePath, ...extra }), status);
+    html(renderCheckoutPage({ record, pagePath, language, ...extra }), status);
   const method = request.method.toUpperCase();
 
   if (action === "view") {
@@ -42,7 +50,11 @@ export async function handlePage(
   if (action === "expire") {
     if (record.session.status !== "open") {
       return render(409, {
-        error: { field: "form", message: "This checkout session is no longer open." },
+        error: {
+          code: "not_open",
+          field: "form",
+          message: "This checkout session is no longer open.",
+        },
       });
     }
     expireSession(context, record);
@@ -61,7 +73,7 @@ export async function handlePage(
   const refusal = REFUSAL[attempt.outcome];
   return render(refusal.status, {
     entered,
-    error: { field: refusal.field, message: attempt.message },
+    error: { code: attempt.outcome, field: refusal.field, message: attempt.message },
   });
 }
 
@@ -73,8 +85,7 @@ function html(body: string, status: number): Response {
       // A payment page: never cached, never framed by another site.
       "cache-control": "no-store",
       "x-frame-options": "DENY",
-      "content-security-policy":
-        "default-src 'none'; style-src 'unsafe-inline'; form-action *; frame-ancestors 'none'",
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; script-src ${LOCAL_TIME_SCRIPT_SOURCE}; form-action *; frame-ancestors 'none'`,
     },
   });
 }
