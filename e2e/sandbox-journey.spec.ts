@@ -189,3 +189,84 @@ test("the sandbox fits a phone, channel first", async ({ page }) => {
   expect(channelBox!.y).toBeLessThan(chatBox!.y);
   await saveScreenshot(page, "sandbox-12-phone");
 });
+
+test("a German buyer's checkout is in German, its expiry in the browser's time zone", async ({
+  browser,
+}) => {
+  // The dashboard's language, but a Berlin clock: the page's language comes from the session.
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin" });
+  const page = await context.newPage();
+  try {
+    await openSandboxAs(page, "Anna Schmidt (buyer)");
+    // Her Telegram speaks German (an earlier test switched it).
+    await page.getByLabel("Telegram language").selectOption("de");
+    await expect(page.getByLabel("Telegram language")).toHaveValue("de");
+    const post = channel(page).getByRole("listitem").filter({ hasText: "Sandbox tea tin" }).last();
+    await post.getByRole("button", { name: "Buy" }).click();
+    await expect(chat(page)).toContainText("Sandbox tea tin");
+    await chat(page).getByRole("button", { name: "Kaufen" }).last().click();
+    const last = chat(page).getByRole("listitem").last();
+    await expect(last).toContainText(/Wie viele|vollständiger Name/);
+    // The quantity, while more than one is left, is a row of buttons.
+    if ((await last.textContent())?.includes("Wie viele")) {
+      await last.getByRole("button", { name: "1", exact: true }).click();
+      await expect(last).toContainText("vollständiger Name");
+    }
+    const say = async (text: string, next: string) => {
+      await page.getByLabel("Message").fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+      await expect(last).toContainText(next);
+    };
+    await say("Anna Schmidt", "Straße und Hausnummer");
+    await say("Torstraße 9", "Postleitzahl");
+    await say("10119", "Ort");
+    await say("Berlin", "Welches Land");
+    // Typed where the country buttons wait: its name is understood.
+    await say("Deutschland", "E-Mail");
+    await say("anna@example.com", "Bitte prüfe deine Bestellung");
+    await chat(page).getByRole("button", { name: "Bestätigen und bezahlen" }).last().click();
+    const pay = last.getByRole("link", { name: /^9,50\s€ bezahlen/ });
+    const [checkout] = await Promise.all([page.waitForEvent("popup"), pay.click()]);
+    await expect(checkout.locator("html")).toHaveAttribute("lang", "de");
+    await expect(checkout.getByRole("heading", { level: 1 })).toHaveText(/^9,50\s€ bezahlen$/);
+    await expect(checkout.getByLabel("Kartennummer")).toBeVisible();
+    const expiry = checkout.locator("time[data-local]");
+    const at = new Date((await expiry.getAttribute("datetime")) ?? "");
+    const berlinTime = new Intl.DateTimeFormat("de", {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Berlin",
+    }).format(at);
+    await expect(expiry).toContainText(berlinTime);
+    await expect(expiry).not.toContainText("UTC");
+    await saveScreenshot(checkout, "sandbox-13-checkout-de");
+
+    // On a phone its sandbox note is one short line.
+    await checkout.setViewportSize({ width: 390, height: 844 });
+    const note = checkout.getByRole("note");
+    await expect(note).toHaveText("Sandbox – nichts ist echt");
+    expect((await note.boundingBox())!.height).toBeLessThanOrEqual(32);
+  } finally {
+    await context.close();
+  }
+});
+
+test("buyer pages carry a one-line sandbox strip, the seller's pages the full banner", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/checkout/success?order=1001", "/checkout/cancelled", "/sandbox"]) {
+    await page.goto(path);
+    const note = page.getByRole("note").filter({ hasText: "Sandbox" });
+    await expect(note).toHaveText("Sandbox — nothing is real");
+    expect((await note.boundingBox())!.height, path).toBeLessThanOrEqual(32);
+  }
+  await saveScreenshot(page, "sandbox-14-strip-phone");
+  // The seller's pages keep the whole banner: how to go live.
+  await page.goto("/login");
+  await expect(page.getByRole("note")).toContainText("STRIPE_SECRET_KEY");
+  await logInAsSandboxSeller(page);
+  await expect(page.getByRole("note").filter({ hasText: "Sandbox" })).toContainText(
+    "STRIPE_SECRET_KEY",
+  );
+});

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SandboxBanner } from "@/components/sandbox-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
@@ -18,57 +19,60 @@ export default async function DashboardLayout({ children }: { children: React.Re
       .map(({ key }) => [key, t(`nav.${key}`)]),
   );
   return (
-    <div className="min-h-screen md:flex">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        {t("app.skipToContent")}
-      </a>
+    <>
+      <SandboxBanner />
+      <div className="min-h-screen md:flex">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t("app.skipToContent")}
+        </a>
 
-      {/* Phone: a top bar whose menu folds out (a <details>: it opens even before JS loads). */}
-      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white md:hidden">
-        <div className="flex items-center justify-between px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
-            {t("app.name")}
-          </Link>
-          <div className="flex items-center gap-1">
-            <LanguageSwitch action={setLocale} />
-            <SignOutButton label={t("login.signOut")} action={signOutAction} />
+        {/* Phone: a top bar whose menu folds out (a <details>: it opens even before JS loads). */}
+        <header className="sticky top-0 z-40 border-b border-slate-200 bg-white md:hidden">
+          <div className="flex items-center justify-between px-4 py-3">
+            <Link href="/" className="text-lg font-semibold text-brand-700">
+              {t("app.name")}
+            </Link>
+            <div className="flex items-center gap-1">
+              <LanguageSwitch action={setLocale} />
+              <SignOutButton label={t("login.signOut")} action={signOutAction} />
+            </div>
           </div>
-        </div>
-        <MobileMenu label={t("nav.menu")}>
-          <nav aria-label={t("nav.label")} className="pb-2 pt-1">
+          <MobileMenu label={t("nav.menu")}>
+            <nav aria-label={t("nav.label")} className="pb-2 pt-1">
+              <NavLinks labels={navLabels} />
+            </nav>
+          </MobileMenu>
+        </header>
+
+        {/* Desktop and tablet: a fixed sidebar. */}
+        <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen">
+          <div className="px-5 py-5">
+            <Link href="/" className="text-lg font-semibold text-brand-700">
+              {t("app.name")}
+            </Link>
+            <p className="mt-1 text-xs text-slate-500">{t("app.tagline")}</p>
+          </div>
+          <nav aria-label={t("nav.label")} className="flex-1 px-3">
             <NavLinks labels={navLabels} />
           </nav>
-        </MobileMenu>
-      </header>
-
-      {/* Desktop and tablet: a fixed sidebar. */}
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen">
-        <div className="px-5 py-5">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
-            {t("app.name")}
-          </Link>
-          <p className="mt-1 text-xs text-slate-500">{t("app.tagline")}</p>
-        </div>
-        <nav aria-label={t("nav.label")} className="flex-1 px-3">
-          <NavLinks labels={navLabels} />
-        </nav>
-        <div className="space-y-3 border-t border-slate-200 px-5 py-4">
-          <p className="truncate text-sm font-medium text-slate-800" title={user.name}>
-            {user.name}
-          </p>
-          <div className="flex items-center justify-between">
-            <LanguageSwitch action={setLocale} />
-            <SignOutButton label={t("login.signOut")} action={signOutAction} />
+          <div className="space-y-3 border-t border-slate-200 px-5 py-4">
+            <p className="truncate text-sm font-medium text-slate-800" title={user.name}>
+              {user.name}
+            </p>
+            <div className="flex items-center justify-between">
+              <LanguageSwitch action={setLocale} />
+              <SignOutButton label={t("login.signOut")} action={signOutAction} />
+            </div>
           </div>
-        </div>
-      </aside>
+        </aside>
 
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-10">
-        <div className="mx-auto max-w-5xl">{children}</div>
-      </main>
-    </div>
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-10">
+          <div className="mx-auto max-w-5xl">{children}</div>
+        </main>
+      </div>
+    </>
   );
 }
