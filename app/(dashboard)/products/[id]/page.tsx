@@ -13,7 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findProduct, productAsInput } from "@/lib/catalog/products";
-import { archiveProductAction, deletePostAction, publishToChannel, saveProduct } from "../actions";
+import { postLink } from "@/lib/channels/post-link";
+import {
+  archiveProductAction,
+  deletePostAction,
+  publishToChannel,
+  saveProduct,
+  updatePostAction,
+} from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -29,6 +36,12 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     listPosts(db, user, product.id),
   ]);
   const input = productAsInput(product);
+  // Each channel's newest post still there (posts come newest first): the panel offers it for
+  // an update rather than posting a duplicate next to it.
+  const livePost = (channelId: string) => {
+    const post = posts.find((p) => p.channelId === channelId && p.status !== "deleted");
+    return post && { id: post.id, url: postLink(post) };
+  };
   return (
     <>
       <PageHeader title={t("edit")} description={product.title} />
@@ -52,10 +65,29 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
                   seller_not_admin: tPublish("problems.seller_not_admin"),
                   telegram_unavailable: tPublish("problems.telegram_unavailable"),
                 },
+                postedChannel: {
+                  posted: tPublish("postedChannel.posted"),
+                  openPost: tPublish("postedChannel.openPost"),
+                  update: tPublish("postedChannel.update"),
+                  updating: tPublish("postedChannel.updating"),
+                  results: {
+                    updated: tPublish("postedChannel.updated"),
+                    gone: tPublish("postedChannel.gone"),
+                    failed: tPublish("postedChannel.updateFailed"),
+                  },
+                  again: {
+                    trigger: tPublish("postedChannel.again"),
+                    title: tPublish("postedChannel.againTitle"),
+                    message: tPublish("postedChannel.againMessage"),
+                    confirm: tPublish("postedChannel.againConfirm"),
+                    cancel: tPublish("postedChannel.againCancel"),
+                  },
+                },
               }}
               publish={publishToChannel}
+              updatePost={updatePostAction}
               productId={product.id}
-              channels={channels.map(({ id, title }) => ({ id, title }))}
+              channels={channels.map(({ id, title }) => ({ id, title, post: livePost(id) }))}
             />
           )}
         </div>
