@@ -41,11 +41,34 @@ test("a seller fixes a product's errors at the fields, saves it with a photo, th
   await page.getByLabel("Photo").setInputFiles(photo);
   await page.getByRole("button", { name: "Save product" }).click();
 
-  await expect(page).toHaveURL(/\/products$/);
+  // Saving says so, and offers the next step.
+  await expect(page).toHaveURL(/\/products\?saved=[0-9a-f-]{36}$/);
+  const notice = page.getByRole("status").filter({ hasText: "Product saved." });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("link", { name: "Publish it to your channels" })).toHaveAttribute(
+    "href",
+    /\/products\/[0-9a-f-]{36}#publish$/,
+  );
   const row = page.getByRole("row", { name: /Espresso Blend 250 g/ });
   await expect(row).toContainText("€12.90");
   await expect(row).toContainText("25");
+  // The list shows the product's photo, loaded, beside a title that looks like a link.
+  const thumbnail = row.locator("img");
+  await expect(thumbnail).toHaveAttribute("src", /\/api\/products\/[0-9a-f-]{36}\/photo$/);
+  await expect
+    .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(1);
+  const title = row.getByRole("link", { name: "Espresso Blend 250 g" });
+  await expect(title).toHaveCSS("color", "rgb(23, 107, 149)");
+  await expect(title).toHaveCSS("text-decoration-line", "underline");
   await saveScreenshot(page, "products");
+
+  // Publish is one click from the list.
+  await row.getByRole("link", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}#publish$/);
+  await expect(page.getByRole("region", { name: "Publish" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("row", { name: /Espresso Blend 250 g/ })).toBeVisible();
 
   await row.getByRole("link", { name: "Espresso Blend 250 g" }).click();
   await expect(page.getByText("Current photo is kept")).toBeVisible();

@@ -54,7 +54,8 @@ export const saveProduct = signedInFormAction<typeof productForm, ProductFormSta
     });
     if (!saved) notFound();
     revalidatePath("/products");
-    redirect("/products");
+    // The list says it was saved and offers Publish for it (products/page.tsx).
+    redirect(`/products?saved=${saved.id}`);
   },
 );
 

@@ -45,7 +45,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t("edit")} description={product.title} />
-      <Card aria-labelledby="publish-title" className="mb-8 grid gap-6 md:grid-cols-2">
+      <Card id="publish" aria-labelledby="publish-title" className="mb-8 grid gap-6 md:grid-cols-2">
         <div>
           <CardTitle id="publish-title">{tPublish("title")}</CardTitle>
           <p className="mb-4 mt-1 text-sm text-slate-600">{tPublish("hint")}</p>
