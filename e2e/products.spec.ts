@@ -90,3 +90,42 @@ test("a file that is not an image is refused at the photo field", async ({ page 
   // What was typed is still there.
   await expect(page.getByLabel("Title")).toHaveValue("Tour Shirt");
 });
+
+test("the Telegram preview follows the unsaved form, and a photo dropped on the field is previewed and saved", async ({
+  page,
+}) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/products/new");
+  const preview = page.getByRole("region", { name: "Preview in your channel" }).getByRole("figure");
+  await page.getByLabel("Title").fill("Live Preview Tee");
+  await page.getByLabel("Description").fill("Organic <cotton> & ink.");
+  await page.getByLabel("Price").fill("19,5");
+  // Nothing saved yet: the post shows what is typed, formatted as the bot formats it.
+  await expect(preview).toContainText("Live Preview Tee");
+  await expect(preview).toContainText("Organic <cotton> & ink.");
+  await expect(preview).toContainText("€19.50");
+  await expect(preview.locator("b").first()).toHaveText("Live Preview Tee");
+  await page.getByLabel("Currency").selectOption("USD");
+  await expect(preview).toContainText("US$19.50");
+
+  // The photo field is still a real, labelled file input, inside a drop zone.
+  const photoInput = page.getByLabel("Photo");
+  await expect(photoInput).toHaveAttribute("type", "file");
+  const dropped = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "tee.png", { type: "image/png" }));
+    return transfer;
+  }, onePixelPng.toString("base64"));
+  await page.getByTestId("photo-drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(page.getByTestId("photo-preview")).toHaveAttribute("src", /^blob:/);
+  await expect(preview.locator("img")).toHaveAttribute("src", /^blob:/);
+  expect(await photoInput.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe(
+    "tee.png",
+  );
+  await saveScreenshot(page, "product-form-live-preview");
+
+  await page.getByRole("button", { name: "Save product" }).click();
+  const row = page.getByRole("row", { name: /Live Preview Tee/ });
+  await expect(row.locator("img")).toHaveAttribute("src", /\/api\/products\/[0-9a-f-]{36}\/photo$/);
+});

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PostList } from "@/components/publish/post-list";
-import { PostPreview } from "@/components/publish/post-preview";
 import { listPosts } from "@/lib/channels/publish-product";
 import { PublishPanel } from "@/components/publish/publish-panel";
 import { listChannels } from "@/lib/channels/connect-channel";
@@ -94,8 +93,6 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         <div>
           <h3 className="mb-2 text-sm font-medium text-slate-600">{tPublish("posts")}</h3>
           <PostList posts={posts} productId={product.id} deleteAction={deletePostAction} />
-          <h3 className="mb-2 mt-5 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
-          <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
       </Card>
       <ProductForm
@@ -103,6 +100,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         action={saveProduct}
         productId={product.id}
         hasPhoto={Boolean(product.photoKey)}
+        locale={locale}
         initial={{
           title: input.title,
           description: input.description ?? "",
