@@ -316,7 +316,7 @@ test("a photo that is also a web page is served as only a picture, with nosniff"
     .getByLabel("Photo")
     .setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: polyglot });
   await page.getByRole("button", { name: "Save product" }).click();
-  await expect(page).toHaveURL(/\/products$/);
+  await expect(page).toHaveURL(/\/products\?saved=[0-9a-f-]{36}$/);
   await page.getByRole("link", { name: "Polyglot Poster" }).click();
   await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
   const productId = /\/products\/([0-9a-f-]{36})$/.exec(page.url())?.[1];

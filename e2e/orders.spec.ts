@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
 import { products } from "@/db/schema/catalog";
@@ -81,9 +81,7 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-test("a seller sorts, filters, searches, pages and exports orders, and ships one", async ({
-  page,
-}) => {
+async function logIn(page: Page) {
   const widget = signLoginWidget(
     { id: sellerTelegramId, first_name: "Greta", auth_date: Math.floor(Date.now() / 1000) },
     DEFAULT_BOT.token,
@@ -92,6 +90,12 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
   await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
     form: { ...widget, csrfToken, json: "true" },
   });
+}
+
+test("a seller sorts, filters, searches, pages and exports orders, and ships one", async ({
+  page,
+}) => {
+  await logIn(page);
 
   await page.goto(`${app.url}/orders`);
   await expect(page.getByText("30 orders")).toBeVisible();
@@ -150,4 +154,50 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
   await expect
     .poll(() => telegram.lastMessage(buyerIds(4))?.text ?? "", { timeout: 10_000 })
     .toContain("Tracking number: DHL-123456");
+});
+
+test("the order page keeps the tracking number, links the carrier and corrects it", async ({
+  page,
+}) => {
+  await logIn(page);
+  telegram.markStarted(buyerIds(13));
+  await page.goto(`${app.url}/orders?q=Fan%2013`);
+  await page.locator("tbody").getByRole("link").first().click();
+  await page.getByLabel("Tracking number (optional)").fill("0034 0434 1612 3456 7890");
+  await page.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(page.getByText("Status changed; the buyer is told in Telegram.")).toBeVisible();
+
+  await page.reload();
+  const shipment = page.getByRole("region", { name: "Shipment" });
+  await expect(shipment.getByTestId("tracking-number")).toHaveText("0034 0434 1612 3456 7890");
+  await expect(shipment.getByRole("link", { name: "Track at DHL" })).toHaveAttribute(
+    "href",
+    "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161234567890",
+  );
+  await saveScreenshot(page, "order-shipment");
+
+  // A typo in the number: corrected from the card, and the buyer hears the new one.
+  await shipment.getByText("Edit tracking number").click();
+  await shipment.getByLabel("Tracking number").fill("T".repeat(100) + "X");
+  await expect(shipment.getByLabel("Tracking number")).toHaveValue("T".repeat(100));
+  await shipment.getByLabel("Tracking number").fill("1Z999AA10123456784");
+  await shipment.getByRole("button", { name: "Save tracking number" }).click();
+  await expect(
+    shipment.getByText("Tracking number saved; the buyer is told the new number in Telegram."),
+  ).toBeVisible();
+  await expect(shipment.getByTestId("tracking-number")).toHaveText("1Z999AA10123456784");
+  await expect(shipment.getByRole("link", { name: "Track at UPS" })).toHaveAttribute(
+    "href",
+    "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+  );
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Tracking number set to" }),
+  ).toContainText("1Z999AA10123456784");
+  await expect
+    .poll(() => telegram.lastMessage(buyerIds(13))?.text ?? "", { timeout: 10_000 })
+    .toContain("It is now: 1Z999AA10123456784");
+  const told = telegram
+    .messages(buyerIds(13))
+    .filter((message) => message.text?.includes("was corrected"));
+  expect(told).toHaveLength(1);
 });

@@ -21,6 +21,8 @@ const rosa = { id: 555000777, first_name: "Rosa" };
 const otto = { id: 555000888, first_name: "Otto" };
 
 test.use({ locale: "en-US" });
+// The second test publishes to the channels the first one connects.
+test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -145,12 +147,83 @@ test("a seller connects a channel and publishes a product with photo and Buy but
 
   // Take it down again from the product page.
   await page.reload();
-  await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
+  const postList = page.getByRole("list", { name: "Posts" });
+  await expect(postList.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
     "Live",
   );
   await page.getByRole("button", { name: "Delete post" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
+  await expect(postList.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
     "Deleted",
   );
   expect(telegram.messages(channelId).some((m) => m.message_id === post?.message_id)).toBe(false);
+});
+
+test("a channel already posted to shows Posted ✓: Update post edits it, Post again asks first", async ({
+  page,
+}) => {
+  await logIn(page, rosa.id, rosa.first_name);
+  await page.goto(`${app.url}/products/new`);
+  await page.getByLabel("Title").fill("House Blend 500 g");
+  await page.getByLabel("Price").fill("18.00");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await page.getByRole("link", { name: "House Blend 500 g" }).click();
+  await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+  const productUrl = page.url();
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Roastery News" })).toContainText(
+    "Roastery News: Posted",
+  );
+  const posted = page.getByRole("listitem").filter({ hasText: "Posted ✓" });
+  await expect(posted).toHaveCount(1);
+  await expect(posted).toContainText("Roastery News");
+  const first = telegram.lastMessage(channelId)!;
+  await expect(posted.getByRole("link", { name: "Open post" })).toHaveAttribute(
+    "href",
+    `https://t.me/roastery_news/${first.message_id}`,
+  );
+  // Nothing is ticked for a second copy: the channel posted to has no checkbox any more.
+  await expect(page.getByRole("checkbox", { name: "Roastery News" })).toHaveCount(0);
+  await saveScreenshot(page, "publish-posted");
+
+  // Post again asks first; cancelling posts nothing.
+  const countPosts = () => telegram.messages(channelId).length;
+  const before = countPosts();
+  await posted.getByRole("button", { name: "Post again" }).click();
+  const dialog = page.getByRole("dialog", { name: "Post a second copy?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(countPosts()).toBe(before);
+
+  // The price changes; Update post edits the message in place.
+  await page.getByLabel("Price").fill("16.50");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page).toHaveURL(/\/products\?saved=/);
+  await page.goto(productUrl);
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Posted ✓" })
+    .getByRole("button", { name: "Update post" })
+    .click();
+  await expect(
+    page.getByText("Post updated: the channel shows the product as saved now."),
+  ).toBeVisible();
+  const mine = telegram.messages(channelId).filter((m) => m.text?.includes("House Blend"));
+  expect(mine).toHaveLength(1);
+  expect(mine[0]).toMatchObject({ message_id: first.message_id });
+  expect(mine[0]?.text).toContain("€16.50");
+  expect(mine[0]?.text).not.toContain("€18.00");
+  expect(mine[0]?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ text: "Buy" });
+
+  // Confirmed, Post again does add a second copy.
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Posted ✓" })
+    .getByRole("button", { name: "Post again" })
+    .click();
+  await dialog.getByRole("button", { name: "Post a second copy" }).click();
+  await expect
+    .poll(() => telegram.messages(channelId).filter((m) => m.text?.includes("House Blend")).length)
+    .toBe(2);
 });

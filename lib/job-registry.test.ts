@@ -23,6 +23,7 @@ describe("the registry", () => {
       "order.payment_refunding.buyer",
       "order.refunded.buyer",
       "order.status.buyer",
+      "order.tracking_corrected.buyer",
       "payment.flagged",
       "posts.refresh",
     ]);

@@ -10,6 +10,7 @@ import {
   orderStatusBuyerNotice,
   paymentFailedBuyerNotice,
   paymentRefundingBuyerNotice,
+  trackingCorrectedBuyerNotice,
 } from "@/lib/orders/buyer-notices";
 import { refundPaymentJob } from "@/lib/payments/refund-payment";
 import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
@@ -30,6 +31,7 @@ export const jobRegistry: readonly Job[] = [
   orderStatusBuyerNotice,
   orderOversoldSellerNotice,
   paymentRefundingBuyerNotice,
+  trackingCorrectedBuyerNotice,
   // Invoices: made after the payment, then sent (lib/invoices).
   issueInvoiceJob,
   invoiceReadyBuyerNotice,

@@ -1,11 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { fillTemplate } from "@/components/i18n/fill-template";
+import { PostPreview } from "@/components/publish/post-preview";
 import { primaryButton } from "@/components/ui/button-styles";
-import { currencies } from "@/lib/catalog/currencies";
+import { currencies, type Currency } from "@/lib/catalog/currencies";
 import type { FieldErrors } from "@/lib/platform/app-error";
+import { parseMajorUnits } from "@/lib/platform/money-input";
 import { fieldLabel, textInput } from "@/components/ui/field-styles";
+import { PhotoDropZone } from "./photo-drop-zone";
 
 export interface ProductFormState {
   values: Partial<Record<string, string>>;
@@ -28,6 +31,11 @@ export interface ProductFormLabels {
   photo: string;
   photoHint: string;
   currentPhoto: string;
+  /** Over the photo field: it takes a dropped file as well as a chosen one. */
+  dropHint: string;
+  /** The live preview's heading and its Buy button, in the bot's words. */
+  preview: string;
+  buy: string;
   save: string;
   saving: string;
   /** Field errors by key, as templates: `tooLongForTelegram` says by how much (`{over}`). */
@@ -36,22 +44,58 @@ export interface ProductFormLabels {
 
 const inputClass = `${textInput} w-full shadow-sm`;
 
-/** The product editor: every field labelled, errors shown at the field that caused them. */
+/** What the live preview shows: the form's fields as typed, before anything is saved. */
+function draftOf(form: HTMLFormElement) {
+  const data = new FormData(form);
+  return Object.fromEntries(
+    ["title", "description", "price", "currency"].map((name) => [
+      name,
+      String(data.get(name) ?? ""),
+    ]),
+  );
+}
+
+/**
+ * The product editor: every field labelled, errors shown at the field that caused them, and
+ * beside it the channel post as it would look with what is typed now.
+ */
 export function ProductForm({
   labels,
   action,
   initial,
   productId,
   hasPhoto,
+  locale,
 }: {
   labels: ProductFormLabels;
   action: Save;
   initial: Record<string, string>;
   productId?: string;
   hasPhoto?: boolean;
+  /** The seller's language: the post's price is formatted as the bot formats it. */
+  locale: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} });
   const value = (name: string) => state.values[name] ?? "";
+  const currentPhotoUrl = hasPhoto && productId ? `/api/products/${productId}/photo` : undefined;
+  const [draft, setDraft] = useState<Partial<Record<string, string>>>(() => ({ ...initial }));
+  // A refused save shows the typed values again (React resets the form after an action):
+  // the preview follows them.
+  const [shownState, setShownState] = useState(state);
+  if (shownState !== state) {
+    setShownState(state);
+    setDraft({ ...initial, ...state.values });
+  }
+  const [photoUrl, setPhotoUrl] = useState(currentPhotoUrl);
+  // A price not readable yet (half typed) previews as 0 rather than hiding the post.
+  const previewContent = {
+    title: draft.title ?? "",
+    description: draft.description ?? "",
+    price: parseMajorUnits(draft.price ?? "") ?? 0,
+    currency: (currencies.includes(draft.currency as Currency)
+      ? draft.currency
+      : "EUR") as Currency,
+  };
 
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => {
     const error = state.errors[name];
@@ -85,75 +129,93 @@ export function ProductForm({
   });
 
   return (
-    <form action={formAction} className="max-w-2xl space-y-5" noValidate>
-      {productId ? <input type="hidden" name="id" value={productId} /> : null}
-      {state.photoKey ? <input type="hidden" name="photoKey" value={state.photoKey} /> : null}
-      {field(
-        "title",
-        labels.title,
-        <input {...described("title")} defaultValue={value("title")} className={inputClass} />,
-      )}
-      {field(
-        "description",
-        labels.description,
-        <textarea
-          {...described("description", true)}
-          rows={5}
-          defaultValue={value("description")}
-          className={inputClass}
-        />,
-        labels.descriptionHint,
-      )}
-      <div className="grid gap-5 sm:grid-cols-3">
+    <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(0,24rem)]">
+      <form
+        action={formAction}
+        onChange={(event) => setDraft(draftOf(event.currentTarget))}
+        className="max-w-2xl space-y-5"
+        noValidate
+      >
+        {productId ? <input type="hidden" name="id" value={productId} /> : null}
+        {state.photoKey ? <input type="hidden" name="photoKey" value={state.photoKey} /> : null}
         {field(
-          "price",
-          labels.price,
-          <input
-            {...described("price")}
-            inputMode="decimal"
-            defaultValue={value("price")}
+          "title",
+          labels.title,
+          <input {...described("title")} defaultValue={value("title")} className={inputClass} />,
+        )}
+        {field(
+          "description",
+          labels.description,
+          <textarea
+            {...described("description", true)}
+            rows={5}
+            defaultValue={value("description")}
             className={inputClass}
           />,
+          labels.descriptionHint,
         )}
+        <div className="grid gap-5 sm:grid-cols-3">
+          {field(
+            "price",
+            labels.price,
+            <input
+              {...described("price")}
+              inputMode="decimal"
+              defaultValue={value("price")}
+              className={inputClass}
+            />,
+          )}
+          {field(
+            "currency",
+            labels.currency,
+            <select
+              {...described("currency")}
+              defaultValue={value("currency") || "EUR"}
+              className={inputClass}
+            >
+              {currencies.map((currency) => (
+                <option key={currency}>{currency}</option>
+              ))}
+            </select>,
+          )}
+          {field(
+            "stock",
+            labels.stock,
+            <input
+              {...described("stock", true)}
+              inputMode="numeric"
+              defaultValue={value("stock")}
+              className={inputClass}
+            />,
+            labels.stockHint,
+          )}
+        </div>
         {field(
-          "currency",
-          labels.currency,
-          <select
-            {...described("currency")}
-            defaultValue={value("currency") || "EUR"}
-            className={inputClass}
-          >
-            {currencies.map((currency) => (
-              <option key={currency}>{currency}</option>
-            ))}
-          </select>,
-        )}
-        {field(
-          "stock",
-          labels.stock,
-          <input
-            {...described("stock", true)}
-            inputMode="numeric"
-            defaultValue={value("stock")}
-            className={inputClass}
+          "photo",
+          labels.photo,
+          <PhotoDropZone
+            inputProps={described("photo", true)}
+            dropHint={labels.dropHint}
+            currentPhotoUrl={currentPhotoUrl}
+            onPhoto={setPhotoUrl}
           />,
-          labels.stockHint,
+          hasPhoto ? `${labels.photoHint} ${labels.currentPhoto}` : labels.photoHint,
         )}
-      </div>
-      {field(
-        "photo",
-        labels.photo,
-        <input
-          {...described("photo", true)}
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
-        />,
-        hasPhoto ? `${labels.photoHint} ${labels.currentPhoto}` : labels.photoHint,
-      )}
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? labels.saving : labels.save}
-      </button>
-    </form>
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? labels.saving : labels.save}
+        </button>
+      </form>
+      <section aria-labelledby="live-preview-title" className="lg:sticky lg:top-6">
+        <h2 id="live-preview-title" className="mb-2 text-sm font-medium text-slate-600">
+          {labels.preview}
+        </h2>
+        <PostPreview
+          content={previewContent}
+          photoUrl={photoUrl}
+          locale={locale}
+          buyLabel={labels.buy}
+        />
+      </section>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export async function PostList({
   const [t, format] = await Promise.all([getTranslations("publish"), getFormatter()]);
   if (posts.length === 0) return <p className="text-sm text-slate-500">{t("noPosts")}</p>;
   return (
-    <ul className="divide-y divide-slate-100 text-sm">
+    <ul aria-label={t("posts")} className="divide-y divide-slate-100 text-sm">
       {posts.map((post) => (
         <li key={post.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span>

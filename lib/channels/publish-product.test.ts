@@ -14,7 +14,8 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import { jobDispatcher } from "@/lib/jobs/dispatch-job";
 import { drainOutbox } from "@/lib/jobs/outbox";
 import { jobRegistry } from "@/lib/job-registry";
-import { archiveProduct, createProduct } from "@/lib/catalog/products";
+import { archiveProduct, createProduct, updateProduct } from "@/lib/catalog/products";
+import { updateChannelPost } from "./update-post";
 import { deletePost, listPosts, publishProduct } from "./publish-product";
 import { createInvite } from "@/lib/auth/create-invite";
 import { signInSeller } from "@/lib/auth/sign-in-seller";
@@ -311,5 +312,60 @@ describe("managing posts", () => {
     for (const id of ["not-a-uuid", "", "1; delete from posts"]) {
       expect(await deletePost(connection.db, api, seller, id)).toBe(false);
     }
+  });
+});
+
+describe("updating a post", () => {
+  it("edits the channel's message in place to the product as saved now, photo or not", async () => {
+    const withPhoto = await createProduct(connection.db, seller, {
+      title: "Mocha",
+      price: "9",
+      photoKey: "mocha.png",
+    });
+    const textOnly = await createProduct(connection.db, seller, { title: "Lungo", price: "8" });
+    const [news] = await connection.db.query.channels.findMany({
+      where: (c, { eq }) => eq(c.title, "Roastery News"),
+    });
+    for (const product of [withPhoto, textOnly]) {
+      await publishProduct(connection.db, deps(), seller, product.id, [news!.id]);
+      await updateProduct(connection.db, seller, product.id, {
+        title: `${product.title} Deluxe`,
+        price: "10.50",
+        ...(product.photoKey ? { photoKey: product.photoKey } : {}),
+      });
+      const [post] = await connection.db
+        .select()
+        .from(posts)
+        .where(eq(posts.productId, product.id));
+      const before = telegram.messages(-1001000000001).length;
+
+      expect(await updateChannelPost(connection.db, deps(), seller, post!.id)).toBe("updated");
+
+      const messages = telegram.messages(-1001000000001);
+      expect(messages).toHaveLength(before);
+      const edited = messages.find((m) => m.message_id === post!.telegramMessageId);
+      expect(edited?.caption ?? edited?.text).toBe(`${product.title} Deluxe\n\n€10.50`);
+      expect(edited?.reply_markup?.inline_keyboard[0]?.[0]).toEqual({
+        text: "Buy",
+        url: `https://t.me/${DEFAULT_BOT.username}?start=${post!.deepLinkPayload}`,
+      });
+      // Another seller cannot touch it.
+      expect(await updateChannelPost(connection.db, deps(), otherSeller, post!.id)).toBe(undefined);
+    }
+  });
+
+  it("records a post deleted in Telegram as deleted instead of failing", async () => {
+    const product = await createProduct(connection.db, seller, { title: "Ristretto", price: "7" });
+    const [news] = await connection.db.query.channels.findMany({
+      where: (c, { eq }) => eq(c.title, "Roastery News"),
+    });
+    await publishProduct(connection.db, deps(), seller, product.id, [news!.id]);
+    const [post] = await connection.db.select().from(posts).where(eq(posts.productId, product.id));
+    await api.deleteMessage(post!.telegramChatId, post!.telegramMessageId);
+
+    expect(await updateChannelPost(connection.db, deps(), seller, post!.id)).toBe("gone");
+    const [stored] = await connection.db.select().from(posts).where(eq(posts.id, post!.id));
+    expect(stored?.status).toBe("deleted");
+    expect(await updateChannelPost(connection.db, deps(), seller, post!.id)).toBe(undefined);
   });
 });

@@ -139,7 +139,11 @@ export async function listPosts(db: Database, actor: User, productId: string) {
       id: posts.id,
       status: posts.status,
       createdAt: posts.createdAt,
+      channelId: posts.channelId,
       channelTitle: channels.title,
+      username: channels.username,
+      telegramChatId: posts.telegramChatId,
+      telegramMessageId: posts.telegramMessageId,
     })
     .from(posts)
     .innerJoin(channels, eq(channels.id, posts.channelId))

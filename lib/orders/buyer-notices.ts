@@ -85,3 +85,14 @@ export const orderStatusBuyerNotice = buyerNotice(
     }),
   }),
 );
+
+/** The seller corrected the tracking number after shipping; the variant is the history entry. */
+export const trackingCorrectedBuyerNotice = buyerNotice(
+  "order.tracking_corrected.buyer",
+  (order, locale) => ({
+    text: translate(locale, "order-tracking-corrected-buyer", {
+      ...orderVariables(order, locale),
+      tracking: escapeHtml(order.trackingNumber ?? ""),
+    }),
+  }),
+);

@@ -108,6 +108,7 @@ order-shipped-buyer =
         [none] {""}
        *[other] {" "}Sendungsnummer: {$tracking}
     }
+order-tracking-corrected-buyer = 📦 Die Sendungsnummer von Bestellung #{$number} wurde korrigiert. Sie lautet jetzt: {$tracking}
 order-delivered-buyer = Bestellung #{$number} wurde zugestellt. Viel Freude damit!
 order-cancelled-buyer = Bestellung #{$number} wurde vom Verkäufer storniert.
 order-cancelled-unpaid-buyer = Bestellung #{$number} wurde vom Verkäufer storniert. Der Bezahllink funktioniert nicht mehr, und es wurde nichts berechnet.

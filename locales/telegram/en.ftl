@@ -108,6 +108,7 @@ order-shipped-buyer =
         [none] {""}
        *[other] {" "}Tracking number: {$tracking}
     }
+order-tracking-corrected-buyer = 📦 The tracking number of order #{$number} was corrected. It is now: {$tracking}
 order-delivered-buyer = Order #{$number} was delivered. Enjoy!
 order-cancelled-buyer = Order #{$number} was cancelled by the seller.
 order-cancelled-unpaid-buyer = Order #{$number} was cancelled by the seller. Its payment link no longer works, and nothing was charged.

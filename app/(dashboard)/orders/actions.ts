@@ -12,6 +12,8 @@ import { kickNotificationWorker } from "@/lib/jobs/start-worker";
 import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
 import type { OrderActionState } from "@/components/orders/order-actions";
 import type { BulkState } from "@/components/orders/orders-bulk-bar";
+import type { TrackingEditState } from "@/components/orders/shipment-editor";
+import { correctTrackingNumber } from "@/lib/orders/correct-tracking-number";
 
 // The order id comes back from a hidden field, so anything may arrive: not an id is no order.
 const orderForm = z.object({
@@ -76,5 +78,33 @@ export const bulkOrderAction = signedInFormAction<typeof bulkForm, BulkState>(
     kickNotificationWorker();
     revalidatePath("/orders");
     return result;
+  },
+);
+
+const trackingForm = z.object({
+  orderId: formText.pipe(z.uuid("invalidId")),
+  tracking: formText,
+});
+
+// An empty or too long number is said at its field; any other refusal is the same "cannot".
+function cannotCorrect(error: AppError): TrackingEditState {
+  const problem = error.code === "invalid" && error.details.fields?.trackingNumber?.key;
+  if (problem === "tooLong" || problem === "required") return { trackingError: problem };
+  if (["not_found", "conflict", "invalid"].includes(error.code)) return { message: "cannot" };
+  throw error;
+}
+
+export const trackingAction = signedInFormAction<typeof trackingForm, TrackingEditState>(
+  trackingForm,
+  { refused: cannotCorrect },
+  async ({ orderId, tracking }, user) => {
+    const { changed } = await correctTrackingNumber(await database(), user, {
+      orderId,
+      trackingNumber: tracking,
+    });
+    if (!changed) return { message: "unchanged" };
+    kickNotificationWorker();
+    revalidatePath(`/orders/${orderId}`);
+    return { message: "saved" };
   },
 );

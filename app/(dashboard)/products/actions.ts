@@ -7,6 +7,7 @@ import { database } from "@/lib/platform/database";
 import { objectStorage, telegramApi } from "@/lib/services";
 import { botIdentity } from "@/lib/services";
 import { deletePost, publishProduct, type PublishResult } from "@/lib/channels/publish-product";
+import { updateChannelPost, type UpdatePostResult } from "@/lib/channels/update-post";
 import { archiveProduct, type ProductInput } from "@/lib/catalog/products";
 import { saveProductForm } from "@/lib/catalog/save-product";
 import {
@@ -53,7 +54,8 @@ export const saveProduct = signedInFormAction<typeof productForm, ProductFormSta
     });
     if (!saved) notFound();
     revalidatePath("/products");
-    redirect("/products");
+    // The list says it was saved and offers Publish for it (products/page.tsx).
+    redirect(`/products?saved=${saved.id}`);
   },
 );
 
@@ -86,6 +88,22 @@ export const publishToChannel = signedInAction(
     );
     revalidatePath(`/products/${productId}`);
     return results?.[0];
+  },
+);
+
+/** Edits a live channel post to show the product as saved now (lib/channels/update-post.ts). */
+export const updatePostAction = signedInAction(
+  async (user, productId: string, postId: string): Promise<UpdatePostResult | undefined> => {
+    const [api, bot] = [telegramApi(), await botIdentity()];
+    if (!api || !bot) return undefined;
+    const result = await updateChannelPost(
+      await database(),
+      { api, botUsername: bot.username },
+      user,
+      String(postId),
+    );
+    revalidatePath(`/products/${String(productId)}`);
+    return result;
   },
 );
 

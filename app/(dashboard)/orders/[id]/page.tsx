@@ -2,13 +2,15 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
+import { ShipmentEditor } from "@/components/orders/shipment-editor";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/find-invoice";
+import { carrierLink } from "@/lib/orders/carrier-tracking";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
-import { orderAction } from "../actions";
+import { orderAction, trackingAction } from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -29,6 +31,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const canRefund =
     ["paid", "shipped", "delivered", "cancelled"].includes(order.status) &&
     Boolean(order.stripePaymentIntentId);
+  // A parcel exists once the order has shipped; its number may have been left out at the time.
+  const shipped = ["shipped", "delivered"].includes(order.status);
+  const tracking = order.trackingNumber ? carrierLink(order.trackingNumber) : undefined;
   return (
     <>
       <Link href="/orders" className="text-sm text-brand-700 hover:underline">
@@ -80,6 +85,49 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ) : null}
         </Card>
       </div>
+      {shipped ? (
+        <Card className="mt-4" aria-labelledby="shipment-title">
+          <h2 id="shipment-title" className="mb-2 text-sm font-semibold text-slate-500">
+            {t("shipment.title")}
+          </h2>
+          {order.trackingNumber ? (
+            <p className="flex flex-wrap items-baseline gap-x-3">
+              <span className="text-sm text-slate-600">{t("shipment.trackingNumber")}</span>
+              <span className="font-mono font-medium" data-testid="tracking-number">
+                {order.trackingNumber}
+              </span>
+              {tracking ? (
+                <a
+                  href={tracking.url}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  {t("shipment.trackAt", { carrier: tracking.carrier })} ↗
+                </a>
+              ) : null}
+            </p>
+          ) : (
+            <p className="text-sm text-slate-600">{t("shipment.none")}</p>
+          )}
+          <ShipmentEditor
+            labels={{
+              edit: order.trackingNumber ? t("shipment.edit") : t("shipment.add"),
+              field: t("shipment.trackingNumber"),
+              save: t("shipment.save"),
+              errors: { required: t("shipment.required"), tooLong: t("trackingTooLong") },
+              results: {
+                saved: t("shipment.saved"),
+                unchanged: t("shipment.unchanged"),
+                cannot: t("cannot"),
+              },
+            }}
+            action={trackingAction}
+            orderId={order.id}
+            trackingNumber={order.trackingNumber ?? ""}
+          />
+        </Card>
+      ) : null}
       <Card className="mt-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("actions")}</h2>
         <OrderActions
@@ -110,13 +158,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <time className="text-slate-500" dateTime={event.at.toISOString()}>
                 {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
               </time>
+              {/* The status unchanged: the tracking number was corrected (its note is the number). */}
               <span className="font-medium">
-                {event.from ? `${tTable(`statuses.${event.from}`)} → ` : ""}
-                {tTable(`statuses.${event.to}`)}
+                {event.from === event.to
+                  ? t("shipment.corrected", { tracking: event.note ?? "" })
+                  : `${event.from ? `${tTable(`statuses.${event.from}`)} → ` : ""}${tTable(`statuses.${event.to}`)}`}
               </span>
               <span className="text-slate-500">
                 · {event.actorName ?? t(`actors.${event.actorKind}`)}
-                {event.note ? ` · ${event.note}` : ""}
+                {event.note && event.from !== event.to ? ` · ${event.note}` : ""}
               </span>
             </li>
           ))}

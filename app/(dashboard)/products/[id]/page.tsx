@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PostList } from "@/components/publish/post-list";
-import { PostPreview } from "@/components/publish/post-preview";
 import { listPosts } from "@/lib/channels/publish-product";
 import { PublishPanel } from "@/components/publish/publish-panel";
 import { listChannels } from "@/lib/channels/connect-channel";
@@ -13,7 +12,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findProduct, productAsInput } from "@/lib/catalog/products";
-import { archiveProductAction, deletePostAction, publishToChannel, saveProduct } from "../actions";
+import { postLink } from "@/lib/channels/post-link";
+import {
+  archiveProductAction,
+  deletePostAction,
+  publishToChannel,
+  saveProduct,
+  updatePostAction,
+} from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -29,10 +35,16 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     listPosts(db, user, product.id),
   ]);
   const input = productAsInput(product);
+  // Each channel's newest post still there (posts come newest first): the panel offers it for
+  // an update rather than posting a duplicate next to it.
+  const livePost = (channelId: string) => {
+    const post = posts.find((p) => p.channelId === channelId && p.status !== "deleted");
+    return post && { id: post.id, url: postLink(post) };
+  };
   return (
     <>
       <PageHeader title={t("edit")} description={product.title} />
-      <Card aria-labelledby="publish-title" className="mb-8 grid gap-6 md:grid-cols-2">
+      <Card id="publish" aria-labelledby="publish-title" className="mb-8 grid gap-6 md:grid-cols-2">
         <div>
           <CardTitle id="publish-title">{tPublish("title")}</CardTitle>
           <p className="mb-4 mt-1 text-sm text-slate-600">{tPublish("hint")}</p>
@@ -52,18 +64,35 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
                   seller_not_admin: tPublish("problems.seller_not_admin"),
                   telegram_unavailable: tPublish("problems.telegram_unavailable"),
                 },
+                postedChannel: {
+                  posted: tPublish("postedChannel.posted"),
+                  openPost: tPublish("postedChannel.openPost"),
+                  update: tPublish("postedChannel.update"),
+                  updating: tPublish("postedChannel.updating"),
+                  results: {
+                    updated: tPublish("postedChannel.updated"),
+                    gone: tPublish("postedChannel.gone"),
+                    failed: tPublish("postedChannel.updateFailed"),
+                  },
+                  again: {
+                    trigger: tPublish("postedChannel.again"),
+                    title: tPublish("postedChannel.againTitle"),
+                    message: tPublish("postedChannel.againMessage"),
+                    confirm: tPublish("postedChannel.againConfirm"),
+                    cancel: tPublish("postedChannel.againCancel"),
+                  },
+                },
               }}
               publish={publishToChannel}
+              updatePost={updatePostAction}
               productId={product.id}
-              channels={channels.map(({ id, title }) => ({ id, title }))}
+              channels={channels.map(({ id, title }) => ({ id, title, post: livePost(id) }))}
             />
           )}
         </div>
         <div>
           <h3 className="mb-2 text-sm font-medium text-slate-600">{tPublish("posts")}</h3>
           <PostList posts={posts} productId={product.id} deleteAction={deletePostAction} />
-          <h3 className="mb-2 mt-5 text-sm font-medium text-slate-600">{tPublish("preview")}</h3>
-          <PostPreview product={product} locale={locale} buyLabel={tPublish("buy")} />
         </div>
       </Card>
       <ProductForm
@@ -71,6 +100,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         action={saveProduct}
         productId={product.id}
         hasPhoto={Boolean(product.photoKey)}
+        locale={locale}
         initial={{
           title: input.title,
           description: input.description ?? "",

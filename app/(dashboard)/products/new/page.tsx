@@ -1,15 +1,24 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { saveProduct } from "../actions";
 
 export default async function NewProductPage() {
-  const [t, labels] = await Promise.all([getTranslations("productForm"), productFormLabels()]);
+  const [t, labels, locale] = await Promise.all([
+    getTranslations("productForm"),
+    productFormLabels(),
+    getLocale(),
+  ]);
   return (
     <>
       <PageHeader title={t("new")} />
-      <ProductForm labels={labels} action={saveProduct} initial={{ currency: "EUR" }} />
+      <ProductForm
+        labels={labels}
+        action={saveProduct}
+        initial={{ currency: "EUR" }}
+        locale={locale}
+      />
     </>
   );
 }
