@@ -176,6 +176,13 @@ test("an admin sees version and health, and deploys to completed and to rolled b
   );
   await expect(deploySection(page)).toContainText("failed container health checks");
   await saveScreenshot(page, "deploy-rolled-back");
+  // The history tells the two outcomes apart by colour and mark, not only by their words.
+  const history = deploySection(page).getByRole("list", { name: "Recent deploys" });
+  const completed = history.locator('[data-status="completed"]');
+  const rolledBack = history.locator('[data-status="rolled_back"]');
+  await expect(completed).toHaveText("✓ Completed");
+  await expect(rolledBack).toHaveText("✕ Failed and rolled back");
+  expect(await completed.getAttribute("class")).not.toBe(await rolledBack.getAttribute("class"));
 
   expect(ecs.describe("promo", "promo-web").taskDefinition).toMatch(/promo-web:2$/);
   const rows = await db.db.select().from(deployments).orderBy(deployments.startedAt);

@@ -201,3 +201,91 @@ test("the order page keeps the tracking number, links the carrier and corrects i
     .filter((message) => message.text?.includes("was corrected"));
   expect(told).toHaveLength(1);
 });
+
+test("the overview says what needs doing, and each status has its own badge", async ({ page }) => {
+  // Another shop, seen by its own seller: 3 paid, 2 failed payments this week (and one older),
+  // one of each other status, 2 sold-out products (and a sold-out one archived), and notices
+  // that cannot reach the seller since they blocked the bot.
+  const hanaTelegramId = 555000999;
+  const [hana] = await db.db
+    .insert(users)
+    .values({
+      telegramId: hanaTelegramId,
+      name: "Hana",
+      role: "seller",
+      notificationsBlockedAt: new Date(),
+    })
+    .returning();
+  const sellerId = hana!.id;
+  const soldOut = { sellerId, priceMinor: 900, stock: 0 };
+  const [vase] = await db.db
+    .insert(products)
+    .values([
+      { ...soldOut, title: "Vase", deepLinkPayload: "hana-vase" },
+      { ...soldOut, title: "Bowl", deepLinkPayload: "hana-bowl" },
+      { ...soldOut, title: "Old cup", deepLinkPayload: "hana-cup", archivedAt: new Date() },
+      { sellerId, title: "Plate", priceMinor: 900, stock: 4, deepLinkPayload: "hana-plate" },
+    ])
+    .returning();
+  const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+  const statuses = [
+    ["paid", "paid", "paid", "payment_failed", "payment_failed", "pending_payment"],
+    ["shipped", "delivered", "cancelled", "refunded", "expired"],
+  ].flat() as Array<(typeof orders.$inferInsert)["status"]>;
+  await db.db
+    .insert(orders)
+    .values([
+      ...statuses.map((status, i) =>
+        orderRow({ sellerId, productId: vase!.id, checkoutKey: `hana-${i}` }, { status }),
+      ),
+      orderRow(
+        { sellerId, productId: vase!.id, checkoutKey: "hana-old-failure" },
+        { status: "payment_failed", createdAt: weekAgo },
+      ),
+    ]);
+  const widget = signLoginWidget(
+    { id: hanaTelegramId, first_name: "Hana", auth_date: Math.floor(Date.now() / 1000) },
+    DEFAULT_BOT.token,
+  );
+  const { csrfToken } = await (await page.request.get(`${app.url}/api/auth/csrf`)).json();
+  await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
+    form: { ...widget, csrfToken, json: "true" },
+  });
+
+  await page.goto(`${app.url}/`);
+  const card = page.getByRole("region", { name: "Needs your attention" });
+  await expect(card.getByRole("link", { name: "3 orders to ship" })).toHaveAttribute(
+    "href",
+    "/orders?status=paid",
+  );
+  await expect(
+    card.getByRole("link", { name: "2 failed payments in the last 7 days" }),
+  ).toHaveAttribute("href", "/orders?status=payment_failed");
+  await expect(card.getByRole("link", { name: "2 products sold out" })).toHaveAttribute(
+    "href",
+    "/products",
+  );
+  await expect(
+    card.getByRole("link", { name: "Order notices can't reach you in Telegram" }),
+  ).toBeVisible();
+  await saveScreenshot(page, "overview-attention");
+  await card.getByRole("link", { name: "3 orders to ship" }).click();
+  await expect(page.getByText("3 orders")).toBeVisible();
+
+  // Every status in the list, each a badge of its own colour, explained in the legend.
+  await page.goto(`${app.url}/orders?status=${[...new Set(statuses)].join(",")}`);
+  const badges = page.locator("tbody [data-status]");
+  await expect(badges).toHaveCount(statuses.length + 1);
+  const looks = new Map<string, string>();
+  for (const badge of await badges.all()) {
+    looks.set((await badge.getAttribute("data-status"))!, (await badge.getAttribute("class"))!);
+  }
+  expect(looks.size).toBe(8);
+  expect(new Set(looks.values()).size).toBe(8);
+  await expect(page.locator('tbody [data-status="paid"]').first()).toHaveText("Paid");
+  await page.getByText("What the status colours mean").click();
+  await expect(
+    page.getByRole("definition").filter({ hasText: "Paid: needs shipping." }),
+  ).toBeVisible();
+  await saveScreenshot(page, "orders-status-badges");
+});

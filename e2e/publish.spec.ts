@@ -152,6 +152,7 @@ test("a seller connects a channel and publishes a product with photo and Buy but
     "Live",
   );
   await page.getByRole("button", { name: "Delete post" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
   await expect(postList.getByRole("listitem").filter({ hasText: "Roastery News" })).toContainText(
     "Deleted",
   );

@@ -196,6 +196,7 @@ test("server actions replayed with another seller's ids are refused", async ({ p
       .forEach((input) => (input.value = id));
   }, alicesProduct.id);
   await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   const product = await db.db.query.products.findFirst({
     where: eq(products.id, alicesProduct.id),

@@ -136,6 +136,91 @@ test("the whole journey in the sandbox: publish, buy, pay, ship, /status", async
   await saveScreenshot(page, "sandbox-09-status");
 });
 
+test("a refund asks for the amount and refunds exactly that, then the rest", async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInAsSandboxSeller(page);
+  await page.goto("/products/new");
+  await page.getByLabel("Title").fill("Sandbox wool scarf");
+  await page.getByLabel("Description").fill("Merino, 180 cm.");
+  await page.getByLabel("Price").fill("48.00");
+  await page.getByLabel("Stock").fill("2");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await page.getByRole("link", { name: "Sandbox wool scarf" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
+    "Posted",
+  );
+
+  await openSandboxAs(page, BUYER);
+  const pay = await orderAsBen(page, "Sandbox wool scarf");
+  const [checkout] = await Promise.all([page.waitForEvent("popup"), pay.click()]);
+  await checkout.getByLabel(/card/i).fill("4242 4242 4242 4242");
+  await checkout.getByRole("button", { name: /^Pay/ }).click();
+  await expect(checkout.getByRole("heading", { level: 1 })).toHaveText("Thank you for your order!");
+  await checkout.close();
+  await expect(chat(page).getByRole("listitem").last()).toContainText("Payment received");
+  const orderNumber = /Order #(\d+):/.exec(
+    (await chat(page).getByRole("listitem").last().textContent()) ?? "",
+  )?.[1];
+  expect(orderNumber).toBeTruthy();
+
+  await page.goto("/orders");
+  await page
+    .getByRole("row")
+    .filter({ hasText: `#${orderNumber}` })
+    .getByRole("link")
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Refund this order" });
+  await page.getByRole("button", { name: "Refund…" }).click();
+  // Prefilled with everything still refundable; more than that is refused at the field.
+  await expect(dialog.getByLabel("Amount to refund")).toHaveValue("48.00");
+  await dialog.getByLabel("Amount to refund").fill("60");
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(dialog.getByLabel("Amount to refund")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog).toContainText("At most €48.00 can still be refunded.");
+  await dialog.getByLabel("Amount to refund").fill("12,00");
+  await dialog.getByLabel("Reason (sent to Stripe)").selectOption("requested_by_customer");
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(dialog).toContainText("Refund €12.00 of €48.00 to the buyer's card.");
+  await saveScreenshot(page, "sandbox-13-refund-confirm");
+  await dialog.getByRole("button", { name: "Refund €12.00" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("refunded-so-far")).toHaveText(
+      "Refunded so far: €12.00 of €48.00",
+      { timeout: 1_000 },
+    );
+  }).toPass();
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText(
+    "partly refunded",
+  );
+
+  // The second refund is offered the rest, and takes it.
+  await page.getByRole("button", { name: "Refund…" }).click();
+  await expect(dialog.getByLabel("Amount to refund")).toHaveValue("36.00");
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(dialog).toContainText("Refund €36.00 of €48.00 to the buyer's card.");
+  await dialog.getByRole("button", { name: "Refund €36.00" }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("refunded-so-far")).toHaveText(
+      "Refunded so far: €48.00 of €48.00",
+      { timeout: 1_000 },
+    );
+  }).toPass();
+  await expect(page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
+  await expect(page.getByText("Refunded").first()).toBeVisible();
+
+  // Ben was told of both, with the amounts.
+  await openSandboxAs(page, BUYER);
+  await expect(chat(page)).toContainText(
+    `Part of order #${orderNumber} was refunded: €12.00 of €48.00`,
+  );
+  await expect(chat(page)).toContainText(`Order #${orderNumber} was refunded: €48.00`);
+});
+
 test("a declined card is refused on the checkout page, and the order stays unpaid", async ({
   page,
 }) => {

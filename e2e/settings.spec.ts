@@ -32,6 +32,7 @@ test("a seller creates an API token in Settings and uses it on the products API"
     .filter({ hasText: "Shop sync" })
     .getByRole("button", { name: "Revoke" })
     .click();
+  await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Shop sync")).toHaveCount(0);
   const refused = await request.get("/api/products", {
     headers: { authorization: `Bearer ${token}` },
@@ -50,7 +51,8 @@ test("an admin creates an invite link; a seller is not offered one", async ({ pa
     page.getByRole("region", { name: "Invite a seller" }).getByRole("status"),
   ).toContainText("/login?invite=inv_");
 
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  // Exactly "Sign out": an admin's Settings also has "Sign out every user", which asks first.
+  await page.getByRole("button", { name: "Sign out", exact: true }).last().click();
   await expect(page).toHaveURL(/\/login/);
   await logInAsSandboxSeller(page);
   await page.goto("/settings");

@@ -18,6 +18,7 @@ describe("the registry", () => {
       "order.oversold.seller",
       "order.paid.buyer",
       "order.paid.seller",
+      "order.partly_refunded.buyer",
       "order.payment.refund",
       "order.payment_failed.buyer",
       "order.payment_refunding.buyer",

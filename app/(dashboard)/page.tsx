@@ -13,6 +13,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overview";
 import { findBusiness } from "@/lib/invoices/business-details";
+import { needsAttention } from "@/lib/orders/needs-attention";
+import { AttentionCard } from "@/components/overview/attention-card";
 
 export const generateMetadata = () => sectionMetadata("overview");
 
@@ -33,6 +35,7 @@ export default async function OverviewPage() {
       <PageHeader title={tSection("title")} description={tSection("description")} />
       {user.notificationsBlockedAt ? (
         <section
+          id="notices-blocked"
           role="alert"
           className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
         >
@@ -63,18 +66,20 @@ export default async function OverviewPage() {
 /** Revenue, the daily chart and each post's funnel: the slow part, behind the skeleton. */
 async function OverviewFigures({ user }: { user: User }) {
   const db = await database();
-  const [t, tSection, format, summary, days, funnel] = await Promise.all([
+  const [t, tSection, format, summary, days, funnel, attention] = await Promise.all([
     getTranslations("overviewPage"),
     getTranslations("overview"),
     getFormatter(),
     salesSummary(db, user),
     dailySales(db, user),
     postFunnel(db, user),
+    needsAttention(db, user),
   ]);
   const money = (minor: number, currency = "EUR") =>
     format.number(minor / 100, { style: "currency", currency });
   return (
     <>
+      <AttentionCard attention={attention} />
       <div className="grid gap-4 sm:grid-cols-3">
         {(["today", "week", "month"] as const).map((window) => (
           <Card key={window} aria-labelledby={`sales-${window}`}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmButton, type ConfirmButtonLabels } from "@/components/ui/confirm-button";
 import { compactInput } from "@/components/ui/field-styles";
 
 export interface OrderActionState {
@@ -21,8 +22,7 @@ export interface OrderActionsLabels {
   trackingTooLong: string;
   markShipped: string;
   markDelivered: string;
-  cancel: string;
-  refund: string;
+  cancel: ConfirmButtonLabels;
   results: Record<NonNullable<OrderActionState["message"]>, string>;
 }
 
@@ -32,13 +32,11 @@ export function OrderActions({
   action,
   orderId,
   status,
-  canRefund,
 }: {
   labels: OrderActionsLabels;
   action: (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
   orderId: string;
   status: string;
-  canRefund: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -85,24 +83,12 @@ export function OrderActions({
           </button>
         ) : null}
         {status === "paid" || status === "pending_payment" ? (
-          <button
-            name="action"
-            value="cancel"
+          <ConfirmButton
+            labels={labels.cancel}
+            variant="secondary"
             disabled={pending}
-            className={`${buttonClass} border border-slate-300 text-slate-800`}
-          >
-            {labels.cancel}
-          </button>
-        ) : null}
-        {canRefund ? (
-          <button
-            name="action"
-            value="refund"
-            disabled={pending}
-            className={`${buttonClass} border border-red-300 text-red-700`}
-          >
-            {labels.refund}
-          </button>
+            confirmButton={{ name: "action", value: "cancel" }}
+          />
         ) : null}
       </div>
       {state.message ? (

@@ -6,7 +6,8 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
-import { Badge } from "@/components/ui/badge";
+import type { OrderStatus } from "@/db/schema/orders";
+import { OrderStatusBadge } from "./order-status-badge";
 
 /**
  * One order as the table shows it: date, total and status come formatted and translated from
@@ -21,6 +22,8 @@ export interface OrderRow {
   items: string;
   total: string;
   status: string;
+  /** The status itself, which picks the badge's colour. */
+  statusCode: OrderStatus;
 }
 
 // Column ids are the sort keys the server understands.
@@ -106,7 +109,9 @@ export function ordersColumns(labels: OrdersTableLabels) {
     helper.accessor("total", { header: labels.headers.total }),
     helper.accessor("status", {
       header: labels.headers.status,
-      cell: (info) => <Badge>{info.getValue()}</Badge>,
+      cell: (info) => (
+        <OrderStatusBadge status={info.row.original.statusCode} label={info.getValue()} />
+      ),
     }),
   ]);
 }

@@ -61,5 +61,6 @@ export async function ordersTableRows(orders: Order[]): Promise<OrderRow[]> {
       currency: order.currency,
     }),
     status: t(`statuses.${order.status}`),
+    statusCode: order.status,
   }));
 }

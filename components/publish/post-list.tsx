@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface PostRow {
   id: string;
@@ -18,7 +18,11 @@ export async function PostList({
   productId: string;
   deleteAction: (form: FormData) => Promise<void>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("publish"), getFormatter()]);
+  const [t, tConfirm, format] = await Promise.all([
+    getTranslations("publish"),
+    getTranslations("confirmAction"),
+    getFormatter(),
+  ]);
   if (posts.length === 0) return <p className="text-sm text-slate-500">{t("noPosts")}</p>;
   return (
     <ul aria-label={t("posts")} className="divide-y divide-slate-100 text-sm">
@@ -35,9 +39,15 @@ export async function PostList({
             <form action={deleteAction}>
               <input type="hidden" name="postId" value={post.id} />
               <input type="hidden" name="productId" value={productId} />
-              <Button type="submit" variant="dangerLink">
-                {t("deletePost")}
-              </Button>
+              <ConfirmButton
+                variant="dangerLink"
+                labels={{
+                  trigger: t("deletePost"),
+                  question: tConfirm("deletePost"),
+                  confirm: tConfirm("confirm"),
+                  keep: tConfirm("keep"),
+                }}
+              />
             </form>
           )}
         </li>

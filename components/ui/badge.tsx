@@ -1,8 +1,10 @@
 import type { ComponentProps } from "react";
 import { joinClasses } from "./class-names";
 
-// Neutral for plain statuses; success and danger for a check's verdict (ok / problem).
+// Neutral for plain statuses; success and danger for a check's verdict (ok / problem);
+// plain when the caller colours it (one colour per order status).
 const tones = {
+  plain: "",
   neutral: "bg-slate-100 font-medium text-slate-700",
   success: "bg-emerald-100 font-semibold text-emerald-800",
   danger: "bg-red-100 font-semibold text-red-800",

@@ -7,6 +7,7 @@ import { telegramLocale, translate, type TelegramLocale } from "@/lib/telegram/i
 import { sendTelegramMessage, type TelegramMessage } from "@/lib/telegram/send-message";
 import { orderNoticeKey, orderNoticePayload, orderOfNotice } from "./order-notice";
 import { orderVariables } from "./order-variables";
+import { formatMoney } from "@/lib/platform/money";
 
 type Compose = (
   order: Order,
@@ -62,6 +63,19 @@ export const paymentFailedBuyerNotice = buyerNotice(
 export const orderRefundedBuyerNotice = buyerNotice(
   "order.refunded.buyer",
   text("order-refunded-buyer"),
+);
+/**
+ * Part of the payment went back; the variant is the charge's cumulative refunded amount (minor
+ * units), so each partial refund is one message and says how much has gone back so far.
+ */
+export const orderPartlyRefundedBuyerNotice = buyerNotice(
+  "order.partly_refunded.buyer",
+  (order, locale, variant) => ({
+    text: translate(locale, "order-partly-refunded-buyer", {
+      ...orderVariables(order, locale),
+      refunded: formatMoney(Number(variant ?? 0), order.currency, locale),
+    }),
+  }),
 );
 /**
  * Money that came for an order already closed (cancelled by the seller, or refunded) is going

@@ -7,7 +7,16 @@ import { holdsUnpaidStock } from "@/lib/orders/order-status";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
 import { releaseStock } from "@/lib/orders/stock";
 import { enqueue } from "@/lib/jobs/outbox";
-import { orderRefundedBuyerNotice } from "@/lib/orders/buyer-notices";
+import {
+  orderPartlyRefundedBuyerNotice,
+  orderRefundedBuyerNotice,
+} from "@/lib/orders/buyer-notices";
+import {
+  lastRefundRequestTellsBuyer,
+  refundedAmount,
+  refundRecordedAction,
+} from "@/lib/orders/refunded-amount";
+import { recordAudit } from "@/lib/platform/record-audit";
 import { addLogFields } from "@/lib/platform/request-context";
 import { paymentIntentId, stripeActor } from "./session-order";
 
@@ -35,9 +44,12 @@ function refundNote(order: Order) {
 }
 
 /**
- * A full refund closes the order as refunded and tells the buyer. A refund can be the first
- * we hear of a payment (Stripe delivers out of order): an order still holding its stock for
- * the checkout gives it back, so the refunded sale does not keep it forever.
+ * Records how much of the order's payment has gone back (the charge's cumulative
+ * amount_refunded: the orders table has no column for it). A full refund closes the order as
+ * refunded; a partial one leaves its status. The buyer is told each time, unless the seller's
+ * request said not to. A refund can be the first we hear of a payment (Stripe delivers out of
+ * order): an order still holding its stock for the checkout gives it back, so the refunded sale
+ * does not keep it forever.
  */
 export async function markRefunded(tx: Database, charge: Stripe.Charge) {
   const intent = paymentIntentId(charge.payment_intent);
@@ -47,14 +59,30 @@ export async function markRefunded(tx: Database, charge: Stripe.Charge) {
     return;
   }
   addLogFields({ orderId: order.id, sellerId: order.sellerId });
-  // Partial refunds leave the order as it is; Stripe's dashboard shows them.
-  if (!charge.refunded || order.status === "refunded") return;
   if (intent && order.stripePaymentIntentId && intent !== order.stripePaymentIntentId) {
     // A second payment for the order (flagged when it came) went back: the order's own
     // payment stands.
     logger.info({ chargeId: charge.id }, "refund of another payment than the order's");
     return;
   }
+  const before = await refundedAmount(tx, order.id);
+  // An older event delivered late says less than we know: nothing new happened.
+  if (charge.amount_refunded <= before) return;
+  await recordAudit(tx, {
+    action: refundRecordedAction,
+    targetType: "order",
+    targetId: order.id,
+    data: { chargeId: charge.id, amountRefunded: charge.amount_refunded, amount: charge.amount },
+  });
+  const tellBuyer = await lastRefundRequestTellsBuyer(tx, order.id);
+  if (!charge.refunded) {
+    if (tellBuyer) {
+      const variant = String(charge.amount_refunded);
+      await enqueue(tx, orderPartlyRefundedBuyerNotice.of({ orderId: order.id, variant }));
+    }
+    return;
+  }
+  if (order.status === "refunded") return;
   await transitionOrder(
     tx,
     order,
@@ -64,5 +92,5 @@ export async function markRefunded(tx: Database, charge: Stripe.Charge) {
     refundNote(order),
   );
   if (holdsUnpaidStock(order.status)) await releaseStock(tx, order);
-  await enqueue(tx, orderRefundedBuyerNotice.of({ orderId: order.id }));
+  if (tellBuyer) await enqueue(tx, orderRefundedBuyerNotice.of({ orderId: order.id }));
 }

@@ -103,6 +103,7 @@ order-payment-failed-buyer =
 btn-new-link = Neuer Bezahllink
 renew-already-paid = Diese Bestellung ist schon bezahlt.
 order-refunded-buyer = Bestellung #{$number} wurde erstattet: {$total} gehen zurück an dein Zahlungsmittel.
+order-partly-refunded-buyer = Bestellung #{$number} wurde teilweise erstattet: bisher gehen {$refunded} von {$total} zurück an dein Zahlungsmittel.
 order-shipped-buyer =
     📦 Bestellung #{$number} ist unterwegs!{ $tracking ->
         [none] {""}

@@ -103,6 +103,7 @@ order-payment-failed-buyer =
 btn-new-link = New payment link
 renew-already-paid = This order is already paid.
 order-refunded-buyer = Order #{$number} was refunded: {$total} go back to your payment method.
+order-partly-refunded-buyer = Part of order #{$number} was refunded: {$refunded} of {$total} so far go back to your payment method.
 order-shipped-buyer =
     📦 Order #{$number} has shipped!{ $tracking ->
         [none] {""}

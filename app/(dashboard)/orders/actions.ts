@@ -7,13 +7,15 @@ import { database } from "@/lib/platform/database";
 import type { AppError } from "@/lib/platform/app-error";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { changeOrderStatus, changeOrdersStatus } from "@/lib/orders/change-order-status";
-import { refundOrder } from "@/lib/orders/refund-order";
+import { refundOrder, refundReasons } from "@/lib/orders/refund-order";
+import { parseMajorUnits } from "@/lib/platform/money-input";
 import { kickNotificationWorker } from "@/lib/jobs/start-worker";
 import { formText, signedInFormAction } from "@/lib/auth/signed-in-action";
 import type { OrderActionState } from "@/components/orders/order-actions";
 import type { BulkState } from "@/components/orders/orders-bulk-bar";
 import type { TrackingEditState } from "@/components/orders/shipment-editor";
 import { correctTrackingNumber } from "@/lib/orders/correct-tracking-number";
+import type { RefundState } from "@/components/orders/refund-dialog";
 
 // The order id comes back from a hidden field, so anything may arrive: not an id is no order.
 const orderForm = z.object({
@@ -38,13 +40,6 @@ export const orderAction = signedInFormAction<typeof orderForm, OrderActionState
   { refused: cannot },
   async ({ orderId, action, tracking }, user) => {
     const db = await database();
-    if (action === "refund") {
-      const stripe = stripeClient();
-      if (!stripe) return { message: "cannot" };
-      await refundOrder(db, stripe, user, orderId);
-      revalidatePath(`/orders/${orderId}`);
-      return { message: "refundRequested" };
-    }
     if (action === "cancel") {
       // Cancelling closes the buyer's payment link or refunds the payment: Stripe is needed.
       const stripe = stripeClient();
@@ -106,5 +101,47 @@ export const trackingAction = signedInFormAction<typeof trackingForm, TrackingEd
     kickNotificationWorker();
     revalidatePath(`/orders/${orderId}`);
     return { message: "saved" };
+  },
+);
+
+// The amount as the seller typed it ("12,50", "€ 12.50"), read as the product form reads prices.
+const refundForm = z.object({
+  orderId: formText.pipe(z.uuid("invalidId")),
+  requestKey: formText.pipe(z.uuid("invalidKey")),
+  amount: formText.transform((text, context) => {
+    const minor = parseMajorUnits(text);
+    if (minor === undefined || minor <= 0) {
+      context.addIssue({ code: "custom", message: "positive" });
+      return z.NEVER;
+    }
+    return minor;
+  }),
+  reason: formText.pipe(z.enum(refundReasons, "reason")),
+  notifyBuyer: formText.transform((value) => value === "on"),
+});
+
+function refundRefused(error: AppError): RefundState {
+  const amount = error.details.fields?.amount;
+  if (error.code === "invalid" && amount) {
+    return { amountError: amount.key === "overRemaining" ? "overRemaining" : "invalid" };
+  }
+  if (["not_found", "conflict", "invalid"].includes(error.code)) return { cannot: true };
+  throw error;
+}
+
+export const refundAction = signedInFormAction<typeof refundForm, RefundState>(
+  refundForm,
+  { refused: refundRefused },
+  async ({ orderId, requestKey, amount, reason, notifyBuyer }, user) => {
+    const stripe = stripeClient();
+    if (!stripe) return { cannot: true };
+    await refundOrder(await database(), stripe, user, orderId, {
+      amountMinor: amount,
+      reason,
+      notifyBuyer,
+      requestKey,
+    });
+    revalidatePath(`/orders/${orderId}`);
+    return { done: true };
   },
 );

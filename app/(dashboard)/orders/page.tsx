@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { OrderFilters } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
+import { StatusLegend } from "@/components/orders/status-legend";
 import { ordersTableLabels, ordersTableRows } from "@/components/orders/orders-table-content";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -52,6 +53,7 @@ export default async function OrdersPage({
       <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={10} />}>
         <OrdersView user={user} query={query} />
       </Suspense>
+      <StatusLegend />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeployPanel } from "@/components/settings/deploy-panel";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { User } from "@/db/schema/users";
 import { ecsTarget } from "@/lib/services";
 import { database } from "@/lib/platform/database";
@@ -8,6 +8,15 @@ import { recentDeployments } from "@/lib/deploy/start-deploy";
 import { trackDeployment } from "@/lib/deploy/track-deployment";
 import { previewDeployAction, startDeployAction } from "./actions";
 import { deployPanelLabels, deployProgressView, tagOf } from "./deploy-view";
+
+// A finished deploy reads at a glance: green when the new version runs, red when it failed
+// (whether or not the old one was put back); the mark repeats it for those who miss colour.
+const deployTones: Record<string, BadgeTone> = {
+  in_progress: "neutral",
+  completed: "success",
+  failed: "danger",
+  rolled_back: "danger",
+};
 
 /** Deploy an image tag to the app's ECS service, follow the rollout, and the last deploys. */
 export async function DeploySection({ user }: { user: User }) {
@@ -67,7 +76,10 @@ async function DeployHistory({ user }: { user: User }) {
                 {tagOf(row.fromImage)} → {tagOf(row.toImage)}
               </span>
               <span className="text-slate-600">{row.requester ?? "shell"}</span>
-              <Badge>{t(`status.${row.status}`)}</Badge>
+              <Badge tone={deployTones[row.status]} data-status={row.status}>
+                {row.status === "completed" ? "✓ " : row.status === "in_progress" ? "" : "✕ "}
+                {t(`status.${row.status}`)}
+              </Badge>
             </li>
           ))}
         </ul>

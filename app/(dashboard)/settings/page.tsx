@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { BusinessForm, type BusinessFormLabels } from "@/components/settings/business-form";
 import { SecretForm } from "@/components/settings/secret-form";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -100,8 +100,9 @@ export default async function SettingsPage() {
 
 /** The seller's API tokens with when each was last used, and a way to revoke each. */
 async function TokenList({ user }: { user: User }) {
-  const [t, format, tokens] = await Promise.all([
+  const [t, tConfirm, format, tokens] = await Promise.all([
     getTranslations("settingsPage"),
+    getTranslations("confirmAction"),
     getFormatter(),
     listApiTokens(await database(), user),
   ]);
@@ -124,9 +125,15 @@ async function TokenList({ user }: { user: User }) {
           </span>
           <form action={revokeTokenAction}>
             <input type="hidden" name="id" value={token.id} />
-            <Button type="submit" variant="dangerLink">
-              {t("revoke")}
-            </Button>
+            <ConfirmButton
+              variant="dangerLink"
+              labels={{
+                trigger: t("revoke"),
+                question: tConfirm("revokeToken"),
+                confirm: tConfirm("confirm"),
+                keep: tConfirm("keep"),
+              }}
+            />
           </form>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { User } from "@/db/schema/users";
 import { isAdmin } from "@/lib/auth/admin-only";
@@ -9,8 +10,9 @@ import { signOutEverywhereAction, signOutEveryoneAction } from "./actions";
 
 /** Where the user is signed in, a way to end all of it, and for admins everyone's. */
 export async function SessionsSection({ user }: { user: User }) {
-  const [t, format, open] = await Promise.all([
+  const [t, tConfirm, format, open] = await Promise.all([
     getTranslations("settingsPage.sessions"),
+    getTranslations("confirmAction"),
     getFormatter(),
     openSessionsOf(await database(), user.id),
   ]);
@@ -39,9 +41,14 @@ export async function SessionsSection({ user }: { user: User }) {
         </form>
         {isAdmin(user) ? (
           <form action={signOutEveryoneAction}>
-            <Button type="submit" variant="danger">
-              {t("signOutEveryone")}
-            </Button>
+            <ConfirmButton
+              labels={{
+                trigger: t("signOutEveryone"),
+                question: tConfirm("signOutEveryone"),
+                confirm: tConfirm("confirm"),
+                keep: tConfirm("keep"),
+              }}
+            />
           </form>
         ) : null}
       </div>

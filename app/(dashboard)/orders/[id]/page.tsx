@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/orders/order-actions";
 import { ShipmentEditor } from "@/components/orders/shipment-editor";
+import { RefundDialog } from "@/components/orders/refund-dialog";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -10,27 +12,38 @@ import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/find-invoice";
 import { carrierLink } from "@/lib/orders/carrier-tracking";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
-import { orderAction, trackingAction } from "../actions";
+import { refundedAmount } from "@/lib/orders/refunded-amount";
+import { orderAction, refundAction, trackingAction } from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();
-  const [t, tTable, format, timeline, invoice] = await Promise.all([
-    getTranslations("orderPage"),
-    getTranslations("ordersTable"),
-    getFormatter(),
-    orderTimeline(db, order.id),
-    findOrderInvoice(db, user, order.id),
-  ]);
+  const [t, tRefund, tConfirm, tTable, format, timeline, invoice, refunded, locale] =
+    await Promise.all([
+      getTranslations("orderPage"),
+      getTranslations("refundDialog"),
+      getTranslations("confirmAction"),
+      getTranslations("ordersTable"),
+      getFormatter(),
+      orderTimeline(db, order.id),
+      findOrderInvoice(db, user, order.id),
+      refundedAmount(db, order.id),
+      getLocale(),
+    ]);
   const total = format.number(order.totalAmountMinor / 100, {
     style: "currency",
     currency: order.currency,
   });
+  const money = (minor: number) =>
+    format.number(minor / 100, { style: "currency", currency: order.currency });
+  const remaining = order.totalAmountMinor - refunded;
   const canRefund =
     ["paid", "shipped", "delivered", "cancelled"].includes(order.status) &&
-    Boolean(order.stripePaymentIntentId);
+    Boolean(order.stripePaymentIntentId) &&
+    remaining > 0;
+  const partlyRefunded = refunded > 0 && order.status !== "refunded";
   // A parcel exists once the order has shipped; its number may have been left out at the time.
   const shipped = ["shipped", "delivered"].includes(order.status);
   const tracking = order.trackingNumber ? carrierLink(order.trackingNumber) : undefined;
@@ -41,7 +54,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </Link>
       <PageHeader
         title={t("title", { number: order.number })}
-        description={tTable(`statuses.${order.status}`)}
+        description={
+          partlyRefunded
+            ? `${tTable(`statuses.${order.status}`)} · ${t("partlyRefunded")}`
+            : tTable(`statuses.${order.status}`)
+        }
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
@@ -63,6 +80,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {order.quantity} × {order.productTitle}
           </p>
           <p className="mt-1 text-lg font-semibold">{total}</p>
+          {refunded > 0 ? (
+            <p className="mt-1 text-sm text-slate-700" data-testid="refunded-so-far">
+              {t("refundedSoFar", { refunded: money(refunded), total })}
+            </p>
+          ) : null}
           {invoice ? (
             <a
               href={`/orders/${order.id}/invoice`}
@@ -136,8 +158,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             trackingTooLong: t("trackingTooLong"),
             markShipped: t("markShipped"),
             markDelivered: t("markDelivered"),
-            cancel: t("cancel"),
-            refund: t("refund"),
+            cancel: {
+              trigger: t("cancel"),
+              question: tConfirm("cancelOrder"),
+              confirm: tConfirm("confirm"),
+              keep: tConfirm("keep"),
+            },
             results: {
               changed: t("changed"),
               refundRequested: t("refundRequested"),
@@ -147,8 +173,45 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           action={orderAction}
           orderId={order.id}
           status={order.status}
-          canRefund={canRefund}
         />
+        {canRefund ? (
+          <div className="mt-3">
+            <RefundDialog
+              labels={{
+                trigger: tRefund("trigger"),
+                title: tRefund("title"),
+                amount: tRefund("amount"),
+                remainingHint: tRefund.raw("remainingHint") as string,
+                reason: tRefund("reason"),
+                reasons: {
+                  requested_by_customer: tRefund("reasons.requested_by_customer"),
+                  duplicate: tRefund("reasons.duplicate"),
+                  fraudulent: tRefund("reasons.fraudulent"),
+                },
+                notifyBuyer: tRefund("notifyBuyer"),
+                next: tRefund("next"),
+                back: tRefund("back"),
+                cancel: tRefund("cancel"),
+                summary: tRefund.raw("summary") as string,
+                summaryNotify: tRefund("summaryNotify"),
+                summarySilent: tRefund("summarySilent"),
+                confirm: tRefund.raw("confirm") as string,
+                amountInvalid: tRefund("amountInvalid"),
+                amountOverRemaining: tRefund.raw("amountOverRemaining") as string,
+                done: tRefund("done"),
+                cannot: t("cannot"),
+              }}
+              action={refundAction}
+              orderId={order.id}
+              // A new key per render: the next refund after this one is a new request.
+              requestKey={randomUUID()}
+              remainingMinor={remaining}
+              totalMinor={order.totalAmountMinor}
+              currency={order.currency}
+              locale={locale}
+            />
+          </div>
+        ) : null}
       </Card>
       <Card className="mt-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-500">{t("timeline")}</h2>

@@ -6,7 +6,7 @@ import { PostList } from "@/components/publish/post-list";
 import { listPosts } from "@/lib/channels/publish-product";
 import { PublishPanel } from "@/components/publish/publish-panel";
 import { listChannels } from "@/lib/channels/connect-channel";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -26,9 +26,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const db = await database();
   const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();
-  const [t, tPublish, formLabels, locale, channels, posts] = await Promise.all([
+  const [t, tPublish, tConfirm, formLabels, locale, channels, posts] = await Promise.all([
     getTranslations("productForm"),
     getTranslations("publish"),
+    getTranslations("confirmAction"),
     productFormLabels(),
     getLocale(),
     listChannels(db, user),
@@ -112,9 +113,14 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
       {product.archivedAt ? null : (
         <form action={archiveProductAction} className="mt-8 border-t border-slate-200 pt-6">
           <input type="hidden" name="id" value={product.id} />
-          <Button type="submit" variant="danger">
-            {t("archive")}
-          </Button>
+          <ConfirmButton
+            labels={{
+              trigger: t("archive"),
+              question: tConfirm("archiveProduct"),
+              confirm: tConfirm("confirm"),
+              keep: tConfirm("keep"),
+            }}
+          />
         </form>
       )}
     </>

@@ -1,0 +1,164 @@
+import { expect, test, type Page } from "@playwright/test";
+import { logInAsSandboxSeller } from "./login";
+import { saveScreenshot } from "./screenshots";
+
+// Cancel order, Delete post, Archive product, Revoke token and Sign out every user: the first
+// click only asks ("Really …? Confirm / Keep"); nothing happens until Confirm.
+test.use({ locale: "en-US" });
+test.describe.configure({ mode: "serial" });
+
+const chat = (page: Page) => page.getByRole("log");
+
+async function createProduct(page: Page, title: string) {
+  await page.goto("/products/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill("For the confirm steps.");
+  await page.getByLabel("Price").fill("7.00");
+  await page.getByLabel("Stock").fill("5");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+}
+
+test("deleting a post and archiving a product ask first, and Keep keeps", async ({ page }) => {
+  await logInAsSandboxSeller(page);
+  await createProduct(page, "Confirmable candle");
+  const productUrl = page.url();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
+    "Posted",
+  );
+  await page.reload();
+  const post = page.getByRole("listitem").filter({ hasText: "Promo Sandbox Shop" });
+  await expect(post).toContainText("Live");
+
+  // One click only asks; reloading shows the post still live.
+  await post.getByRole("button", { name: "Delete post" }).click();
+  await expect(
+    post.getByRole("group", { name: "Really take this post down from the channel?" }),
+  ).toBeVisible();
+  await saveScreenshot(page, "confirm-delete-post");
+  await page.reload();
+  await expect(post).toContainText("Live");
+  await post.getByRole("button", { name: "Delete post" }).click();
+  await post.getByRole("button", { name: "Confirm" }).click();
+  await expect(post).toContainText("Deleted");
+
+  // Keep puts the button back and nothing is archived.
+  await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("button", { name: "Keep" }).click();
+  await expect(page.getByRole("button", { name: "Archive" })).toBeFocused();
+  await page.goto(productUrl);
+  await expect(page.getByRole("button", { name: "Archive" })).toBeVisible();
+  await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.goto(productUrl);
+  await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+});
+
+test("cancelling an order asks first", async ({ page }) => {
+  await logInAsSandboxSeller(page);
+  await createProduct(page, "Confirmable mug");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
+    "Posted",
+  );
+
+  // The test admin buys it in Telegram and leaves it unpaid: the sandbox's buyers stay
+  // first-time buyers for the journey specs.
+  await page.goto("/sandbox");
+  await page.getByLabel("You are").selectOption({ label: "Test Admin (admin)" });
+  const channelPost = page
+    .getByRole("list", { name: /^Channel: Promo Sandbox Shop/ })
+    .getByRole("listitem")
+    .filter({ hasText: "Confirmable mug" })
+    .last();
+  await channelPost.getByRole("button", { name: "Buy" }).click();
+  await chat(page).getByRole("button", { name: "Buy" }).last().click();
+  const say = async (text: string) => {
+    await page.getByLabel("Message").fill(text);
+    await page.getByRole("button", { name: "Send" }).click();
+  };
+  const last = chat(page).getByRole("listitem").last();
+  await expect(last).toContainText(/How many|full name|same details as last time/);
+  if ((await last.textContent())?.includes("How many")) {
+    await say("1");
+    await expect(last).toContainText(/full name|same details as last time/);
+  }
+  if ((await last.textContent())?.includes("same details")) {
+    await chat(page).getByRole("button", { name: "Yes, use these" }).last().click();
+  } else {
+    for (const [answer, next] of [
+      ["Test Admin", "Street"],
+      ["Baker Street 221b", "Postcode"],
+      ["NW1 6XE", "City"],
+      ["London", "Which country"],
+      ["GB", "e-mail"],
+      ["admin@example.com", "Confirm"],
+    ] as const) {
+      await say(answer);
+      await expect(last).toContainText(next);
+    }
+  }
+  await chat(page).getByRole("button", { name: "Confirm and pay" }).last().click();
+  await expect(last.getByRole("link", { name: /^Pay / })).toBeVisible();
+  const orderNumber = /Order #(\d+)/.exec((await last.textContent()) ?? "")?.[1];
+  expect(orderNumber).toBeTruthy();
+
+  // Unpaid checkouts are listed when asked for by status.
+  await page.goto("/orders?status=pending_payment");
+  await page
+    .getByRole("row")
+    .filter({ hasText: `#${orderNumber}` })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  const orderUrl = page.url();
+  const status = page.locator("main header p");
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await expect(page.getByRole("group", { name: "Really cancel this order?" })).toBeVisible();
+  await page.goto(orderUrl);
+  await expect(status).toHaveText("Awaiting payment");
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(status).toHaveText("Cancelled");
+});
+
+test("revoking a token asks first, by keyboard too", async ({ page, request }) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/settings");
+  await page.getByLabel("Token name").fill("Confirm test");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByRole("status").locator("code").textContent()) ?? "";
+  await page.reload();
+  const row = page.getByRole("listitem").filter({ hasText: "Confirm test" });
+
+  // Enter asks and moves focus to Keep; Escape takes the question back.
+  await row.getByRole("button", { name: "Revoke" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row.getByRole("button", { name: "Keep" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(row.getByRole("button", { name: "Revoke" })).toBeFocused();
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  expect((await request.get("/api/products", auth)).status()).toBe(200);
+
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await row.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Confirm test")).toHaveCount(0);
+  expect((await request.get("/api/products", auth)).status()).toBe(401);
+});
+
+test("signing out every user asks first", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Log in as test admin" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out every user" }).click();
+  await expect(page.getByRole("group", { name: "Really sign out every user?" })).toBeVisible();
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.getByRole("button", { name: "Sign out every user" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
