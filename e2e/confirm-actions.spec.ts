@@ -29,7 +29,10 @@ test("deleting a post and archiving a product ask first, and Keep keeps", async 
     "Posted",
   );
   await page.reload();
-  const post = page.getByRole("listitem").filter({ hasText: "Promo Sandbox Shop" });
+  const post = page
+    .getByRole("list", { name: "Posts" })
+    .getByRole("listitem")
+    .filter({ hasText: "Promo Sandbox Shop" });
   await expect(post).toContainText("Live");
 
   // One click only asks; reloading shows the post still live.

@@ -176,6 +176,10 @@ test("server actions replayed with another seller's ids are refused", async ({ p
   await page.goto(`${app.url}/products/${bobsProduct.id}`);
   // Tamper only once React has hydrated the page, or hydration could put the values back.
   await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title").fill("Hijacked");
+  await page.getByLabel("Price").fill("0.50");
+  // After typing: the form re-renders as it is typed into (its live preview), which would put
+  // its own id back.
   await page.evaluate((id) => {
     document
       .querySelectorAll<HTMLInputElement>('input[name="id"], input[name="productId"]')
@@ -183,8 +187,6 @@ test("server actions replayed with another seller's ids are refused", async ({ p
         input.value = id;
       });
   }, alicesProduct.id);
-  await page.getByLabel("Title").fill("Hijacked");
-  await page.getByLabel("Price").fill("0.50");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await page.goto(`${app.url}/products/${bobsProduct.id}`);

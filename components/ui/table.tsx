@@ -10,14 +10,16 @@ import { joinClasses } from "./class-names";
  */
 const looks = {
   framed: {
-    scroller: `overflow-x-auto ${cardFrame}`,
+    // relative: an absolutely placed child (an sr-only label) is clipped by the scroller too,
+    // instead of widening the page on a phone.
+    scroller: `relative overflow-x-auto ${cardFrame}`,
     table: "min-w-full divide-y divide-slate-200 text-sm",
     head: "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500",
     columnHeader: "px-4 py-3",
     cell: "px-4 py-3",
   },
   inset: {
-    scroller: "overflow-x-auto",
+    scroller: "relative overflow-x-auto",
     table: "min-w-full text-sm",
     head: undefined,
     columnHeader: "py-2 pr-4 text-left text-xs font-medium uppercase text-slate-500",
