@@ -199,7 +199,9 @@ test("a browser in Berlin opens the sandbox without a hydration error", async ({
     if (message.type() === "error") errors.push(message.text());
   });
   await openSandboxAs(page, BUYER);
-  await page.getByRole("button", { name: "Start" }).click();
+  // After the journey Ben's chat has messages already; alone, he starts it.
+  const start = page.getByRole("button", { name: "Start" });
+  if (await start.isVisible()) await start.click();
   await expect(chat(page).locator("time").last()).toBeVisible();
   // Drawn by the server this time: the bot's messages come with the page.
   await page.reload();
