@@ -6,7 +6,7 @@ import { startOidcIssuer } from "@/test/oidc-issuer";
 import { logInAsSandboxSeller } from "./login";
 import { saveScreenshot } from "./screenshots";
 import { startStandaloneApp } from "./standalone-app";
-import { specPort } from "./ports";
+import { mainPort, specPort } from "./ports";
 
 test.describe("sandbox (the embedded default)", () => {
   test("sends a signed-out visitor to the login page, and back out after sign-out", async ({
@@ -27,6 +27,22 @@ test.describe("sandbox (the embedded default)", () => {
     await page.goto("/orders");
     await expect(page).toHaveURL(/\/login/);
   });
+});
+
+test("signs in as the test seller on a port other than 3000 when PUBLIC_URL is unset", async ({
+  page,
+}) => {
+  // As `PORT=4300 npm run dev` does: next-auth once took its address from the default
+  // PUBLIC_URL and sent the browser to localhost:3000.
+  const app = await startStandaloneApp(mainPort + 108, {}, { publicUrl: false });
+  try {
+    await page.goto(`${app.url}/login`);
+    await page.getByRole("button", { name: "Log in as test seller" }).click();
+    await expect(page).toHaveURL(`${app.url}/`);
+    await expect(page.getByText("Test Seller")).toBeVisible();
+  } finally {
+    await app.stop();
+  }
 });
 
 test.describe("with a real bot configured", () => {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
 import { migrateWithLock } from "@/db/migrate";
 import { products } from "@/db/schema/catalog";
-import { orders } from "@/db/schema/orders";
+import { orderEvents, orders } from "@/db/schema/orders";
 import { users } from "@/db/schema/users";
 import { signLoginWidget } from "@/lib/auth/telegram-login";
 import { serveFetchHandler, type ServedHandler } from "@/sandbox/serve";
@@ -288,4 +288,69 @@ test("the overview says what needs doing, and each status has its own badge", as
     page.getByRole("definition").filter({ hasText: "Paid: needs shipping." }),
   ).toBeVisible();
   await saveScreenshot(page, "orders-status-badges");
+});
+
+test("a seller in Berlin sees an order's times in Berlin time, the zone taken from the browser", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ timezoneId: "Europe/Berlin", locale: "en-US" });
+  const page = await context.newPage();
+  const berlinSellerId = 555000889;
+  const [seller] = await db.db
+    .insert(users)
+    .values({ telegramId: berlinSellerId, name: "Bernd" })
+    .returning();
+  const [product] = await db.db
+    .insert(products)
+    .values({
+      sellerId: seller!.id,
+      title: "Night Shirt",
+      priceMinor: 2500,
+      deepLinkPayload: "night-shirt",
+    })
+    .returning();
+  // Placed at 21:13 in Berlin (winter: UTC+1).
+  const placedAt = new Date("2026-11-20T20:13:00Z");
+  const [order] = await db.db
+    .insert(orders)
+    .values(
+      orderRow(
+        { sellerId: seller!.id, productId: product!.id, checkoutKey: "e2e-berlin" },
+        { buyerTelegramId: buyerIds(99), createdAt: placedAt, paidAt: placedAt },
+      ),
+    )
+    .returning();
+  await db.db
+    .insert(orderEvents)
+    .values({ orderId: order!.id, toStatus: "paid", actorKind: "stripe", createdAt: placedAt });
+
+  const widget = signLoginWidget(
+    { id: berlinSellerId, first_name: "Bernd", auth_date: Math.floor(Date.now() / 1000) },
+    DEFAULT_BOT.token,
+  );
+  const { csrfToken } = await (await page.request.get(`${app.url}/api/auth/csrf`)).json();
+  await page.request.post(`${app.url}/api/auth/callback/telegram-widget`, {
+    form: { ...widget, csrfToken, json: "true" },
+  });
+  // The first visit reports the browser's zone; from then on the server writes Berlin time.
+  await page.goto(`${app.url}/orders`);
+  await expect
+    .poll(
+      async () =>
+        (await db.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, seller!.id) }))
+          ?.timeZone,
+    )
+    .toBe("Europe/Berlin");
+  await page.goto(`${app.url}/orders/${order!.id}`);
+  await expect(page.getByRole("listitem").filter({ hasText: "Paid" })).toContainText("9:13 PM");
+  await expect(page.getByText("8:13 PM")).toHaveCount(0);
+
+  // Chosen in Settings, a zone stays, whatever the browser says.
+  await page.goto(`${app.url}/settings`);
+  await page.getByLabel("Your time zone").selectOption("America/New_York");
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByText("Time zone saved.")).toBeVisible();
+  await page.goto(`${app.url}/orders/${order!.id}`);
+  await expect(page.getByRole("listitem").filter({ hasText: "Paid" })).toContainText("3:13 PM");
+  await context.close();
 });

@@ -8,6 +8,8 @@ export interface StandaloneAppOptions {
   echo?: boolean;
   /** Keep the output for `output()` (the default); a benchmark's thousands of lines are not. */
   keep?: boolean;
+  /** Set PUBLIC_URL to the app's address (the default); off, it is left unset, as in development. */
+  publicUrl?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface StandaloneAppOptions {
 export async function startStandaloneApp(
   port: number,
   settings: Record<string, string>,
-  { echo = true, keep: keepOutput = true }: StandaloneAppOptions = {},
+  { echo = true, keep: keepOutput = true, publicUrl = true }: StandaloneAppOptions = {},
 ) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [".next/standalone/server.js"], {
@@ -30,7 +32,8 @@ export async function startStandaloneApp(
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: "",
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "promo-app-")),
-      PUBLIC_URL: url,
+      // Empty means unset to the app, whatever the calling shell exports.
+      PUBLIC_URL: publicUrl ? url : "",
       LOG_LEVEL: "warn",
       ...settings,
     },

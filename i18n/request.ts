@@ -1,5 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
+import { currentUser } from "@/lib/auth/current-user";
+import { timeZoneOf } from "@/lib/auth/time-zone";
 import { localeCookie, pickLocale } from "./locale";
 
 export default getRequestConfig(async () => {
@@ -7,5 +9,11 @@ export default getRequestConfig(async () => {
     (await cookies()).get(localeCookie)?.value,
     (await headers()).get("accept-language"),
   );
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
+  return {
+    locale,
+    // Every format.dateTime shows the signed-in seller's time; signed out (buyers, the login
+    // page) it is UTC, the same on the server and in any browser.
+    timeZone: timeZoneOf(await currentUser()),
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { ecsConnection, stripeConnection, telegramConnection } from "@/lib/platform/connections";
 import { database, databaseConnection } from "@/lib/platform/database";
 import { createEcsTarget, type EcsTarget } from "@/lib/deploy/ecs-target";
-import { settings } from "@/lib/platform/env";
+import { isSandbox, settings } from "@/lib/platform/env";
 import {
   localObjectStorage,
   s3ObjectStorage,
@@ -37,7 +37,9 @@ export function stripeClient(): Stripe | undefined {
 export function telegramApi(): Api | undefined {
   const connection = telegramConnection();
   if (!connection) return undefined;
-  shared.promoBotTelegram ??= createTelegramApi(connection, database, sendPace());
+  shared.promoBotTelegram ??= createTelegramApi(connection, database, sendPace(), {
+    countUnanswered: !isSandbox(settings()),
+  });
   return shared.promoBotTelegram;
 }
 

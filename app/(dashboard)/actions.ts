@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { isLocale, localeCookie } from "@/i18n/locale";
 import { withRequestLog } from "@/lib/platform/request-log";
 import { endCurrentSession } from "@/lib/auth/current-user";
+import { signedInAction } from "@/lib/auth/signed-in-action";
+import { rememberBrowserTimeZone, timeZoneSchema } from "@/lib/auth/time-zone";
+import { database } from "@/lib/platform/database";
 
 export async function setLocale(form: FormData) {
   return withRequestLog(async () => {
@@ -34,3 +37,13 @@ export async function signOutAction() {
     redirect("/login");
   });
 }
+
+/**
+ * The browser's own time zone, reported on a dashboard visit while the seller has none stored.
+ * Answers whether the pages must be drawn again in it.
+ */
+export const reportBrowserTimeZone = signedInAction(async (user, zone: unknown) => {
+  const parsed = timeZoneSchema.safeParse(zone);
+  if (!parsed.success) return { changed: false, error: "timeZone: is not a time zone" };
+  return { changed: await rememberBrowserTimeZone(await database(), user.id, parsed.data) };
+});

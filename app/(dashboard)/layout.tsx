@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SandboxBanner } from "@/components/sandbox-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { BrowserTimeZone } from "@/components/dashboard/browser-time-zone";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { MobileMenu } from "@/components/dashboard/mobile-menu";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { sections } from "@/components/dashboard/sections";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/admin-only";
-import { setLocale, signOutAction } from "./actions";
+import { reportBrowserTimeZone, setLocale, signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -28,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         >
           {t("app.skipToContent")}
         </a>
+        {user.timeZone ? null : <BrowserTimeZone report={reportBrowserTimeZone} />}
 
         {/* Phone: a top bar whose menu folds out (a <details>: it opens even before JS loads). */}
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white md:hidden">

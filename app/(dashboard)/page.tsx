@@ -11,6 +11,7 @@ import type { User } from "@/db/schema/users";
 import { botIdentity } from "@/lib/services";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
+import { timeZoneOf } from "@/lib/auth/time-zone";
 import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overview";
 import { findBusiness } from "@/lib/invoices/business-details";
 import { needsAttention } from "@/lib/orders/needs-attention";
@@ -70,8 +71,8 @@ async function OverviewFigures({ user }: { user: User }) {
     getTranslations("overviewPage"),
     getTranslations("overview"),
     getFormatter(),
-    salesSummary(db, user),
-    dailySales(db, user),
+    salesSummary(db, user, timeZoneOf(user)),
+    dailySales(db, user, timeZoneOf(user)),
     postFunnel(db, user),
     needsAttention(db, user),
   ]);

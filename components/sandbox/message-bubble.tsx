@@ -1,6 +1,7 @@
 import type { ButtonView, MessageView } from "@/sandbox/app/chat-view";
 import type { SandboxLabels } from "./labels";
 import { MessageText } from "./message-text";
+import { MessageTime } from "./message-time";
 
 export interface ButtonHandlers {
   onPress(message: MessageView, data: string): void;
@@ -21,10 +22,6 @@ export function MessageBubble({
   busy: boolean;
   handlers: ButtonHandlers;
 }) {
-  const time = new Date(message.date * 1000).toLocaleTimeString([], {
-    hour: "2-digit",
-    minute: "2-digit",
-  });
   return (
     <li
       className={`flex flex-col ${mine ? "items-end" : "items-start"}`}
@@ -48,7 +45,7 @@ export function MessageBubble({
           <MessageText text={message.text} entities={message.entities} />
           <span className="ml-2 inline-block align-bottom text-[0.7rem] text-slate-500">
             {message.edited ? `${labels.edited} ` : ""}
-            {time}
+            <MessageTime unixSeconds={message.date} />
           </span>
         </p>
       </div>

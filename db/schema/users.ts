@@ -11,6 +11,9 @@ export const users = pgTable("users", {
   photoUrl: text("photo_url"),
   role: userRole("role").notNull().default("seller"),
   language: text("language").notNull().default("en"),
+  // IANA name (Europe/Berlin) for the dashboard's dates and days. Null until the browser
+  // reports its own on the first dashboard visit; then changed only in Settings.
+  timeZone: text("time_zone"),
   // Set when the user /start-ed the bot: before that Telegram refuses to deliver our messages.
   botStartedAt: timestamp("bot_started_at", { withTimezone: true }),
   // Set when a notification failed with 403 (never started / blocked the bot).

@@ -55,21 +55,53 @@ afterAll(() => connection.close());
 
 describe("overview", () => {
   it("sums paid revenue for today, 7 and 30 days, without refunds or other shops", async () => {
-    expect(await salesSummary(connection.db, seller)).toEqual({
+    expect(await salesSummary(connection.db, seller, "UTC")).toEqual({
       today: [{ currency: "EUR", orders: 1, revenue: 1000 }],
       week: [{ currency: "EUR", orders: 2, revenue: 3000 }],
       month: [{ currency: "EUR", orders: 3, revenue: 7000 }],
     });
-    expect((await salesSummary(connection.db, other)).today).toEqual([
+    expect((await salesSummary(connection.db, other, "UTC")).today).toEqual([
       { currency: "EUR", orders: 1, revenue: 7777 },
     ]);
   });
 
   it("lists 30 days of revenue, zero where nothing sold", async () => {
-    const days = await dailySales(connection.db, seller);
+    const days = await dailySales(connection.db, seller, "UTC");
     expect(days).toHaveLength(30);
     expect(days.at(-1)?.revenue).toBe(1000);
     expect(days.reduce((total, day) => total + day.revenue, 0)).toBe(7000);
+  });
+
+  it("counts an order paid at 23:30 UTC for the next day, and for today, in Berlin", async () => {
+    const shop = await createSellerWithProduct(connection.db, { stock: null });
+    // Two days ago at 23:30 UTC: 00:30 or 01:30 the next day in Berlin, whatever the season.
+    const paidAt = new Date(
+      `${new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)}T23:30:00Z`,
+    );
+    const berlinDay = new Date(paidAt.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const utcDay = paidAt.toISOString().slice(0, 10);
+    const lateOrder = (i: number, at: Date) =>
+      orderRow(
+        { sellerId: shop.seller.id, productId: shop.product.id, checkoutKey: `late-${i}` },
+        { buyerTelegramId: 700 + i, totalAmountMinor: 1500, status: "paid", paidAt: at },
+      );
+    // And one paid just after Berlin's midnight tonight-ago: today in Berlin, while it may
+    // still be yesterday in UTC.
+    const berlinToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
+      new Date(),
+    );
+    const justAfterBerlinMidnight = new Date(`${berlinToday}T00:05:00+01:00`);
+    await connection.db
+      .insert(orders)
+      .values([lateOrder(1, paidAt), lateOrder(2, justAfterBerlinMidnight)]);
+
+    const days = await dailySales(connection.db, shop.seller, "Europe/Berlin");
+    expect(days.find(({ day }) => day === berlinDay)?.revenue).toBe(1500);
+    expect(days.find(({ day }) => day === utcDay)?.revenue).toBe(0);
+    expect(days.at(-1)).toEqual({ day: berlinToday, revenue: 1500 });
+    expect((await salesSummary(connection.db, shop.seller, "Europe/Berlin")).today).toEqual([
+      { currency: "EUR", orders: 1, revenue: 1500 },
+    ]);
   });
 
   it("shows each post's funnel: opened → checkouts → paid, and direct links apart", async () => {

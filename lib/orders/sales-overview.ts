@@ -8,16 +8,29 @@ import { ownedBy } from "@/lib/auth/owned-by";
 
 const sold = ["paid", "shipped", "delivered"] as const;
 
-// The actor's orders that were paid (and not refunded) in the last `days` days.
-const soldSince = (actor: User, days: number) =>
+// Midnight in the seller's zone, `days - 1` days before today: "today" starts at the seller's
+// midnight, not the server's (UTC), and the chart's days are the seller's calendar days.
+const localMidnight = (days: number, timeZone: string) =>
+  sql`(date_trunc('day', now() at time zone ${timeZone}) - make_interval(days => ${days - 1})) at time zone ${timeZone}`;
+
+// The actor's orders that were paid (and not refunded) on the last `days` calendar days.
+const soldSince = (actor: User, days: number, timeZone: string) =>
   and(
     ownedBy(orders.sellerId, actor),
     inArray(orders.status, [...sold]),
-    gte(orders.paidAt, sql`now() - make_interval(days => ${days})`),
+    gte(orders.paidAt, localMidnight(days, timeZone)),
   );
 
-/** Revenue and paid orders in the last day, week and month, per currency. */
-export async function salesSummary(db: Database, actor: User) {
+/** YYYY-MM-DD of `daysAgo` days before today in the zone. */
+function calendarDay(timeZone: string, daysAgo: number): string {
+  // en-CA writes ISO dates; stepping back from that date at UTC midnight skips no day at a
+  // daylight-saving change.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+  return new Date(Date.parse(today) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Revenue and paid orders today, in the last 7 and the last 30 days, per currency. */
+export async function salesSummary(db: Database, actor: User, timeZone: string) {
   const windows = { today: 1, week: 7, month: 30 } as const;
   const entries = await Promise.all(
     Object.entries(windows).map(async ([name, days]) => {
@@ -28,7 +41,7 @@ export async function salesSummary(db: Database, actor: User) {
           revenue: sum(orders.totalAmountMinor),
         })
         .from(orders)
-        .where(soldSince(actor, days))
+        .where(soldSince(actor, days, timeZone))
         .groupBy(orders.currency);
       return [
         name,
@@ -46,21 +59,18 @@ export async function salesSummary(db: Database, actor: User) {
   >;
 }
 
-/** Paid revenue per day for the last 30 days (days without sales included as zero). */
-export async function dailySales(db: Database, actor: User) {
+/** Paid revenue per calendar day in the zone for the last 30 days (none sold: zero). */
+export async function dailySales(db: Database, actor: User, timeZone: string) {
   const rows = await db
     .select({
-      day: sql<string>`to_char(date_trunc('day', ${orders.paidAt}), 'YYYY-MM-DD')`,
+      day: sql<string>`to_char(${orders.paidAt} at time zone ${timeZone}, 'YYYY-MM-DD')`,
       currency: orders.currency,
       revenue: sum(orders.totalAmountMinor),
     })
     .from(orders)
-    .where(soldSince(actor, 29))
+    .where(soldSince(actor, 30, timeZone))
     .groupBy(sql`1`, orders.currency);
-  const days = Array.from({ length: 30 }, (_, i) => {
-    const date = new Date(Date.now() - (29 - i) * 86_400_000);
-    return date.toISOString().slice(0, 10);
-  });
+  const days = Array.from({ length: 30 }, (_, i) => calendarDay(timeZone, 29 - i));
   return days.map((day) => ({
     day,
     revenue: rows

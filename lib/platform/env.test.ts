@@ -19,6 +19,18 @@ describe("settings", () => {
     expect(config.LOG_LEVEL).toBe("info");
   });
 
+  it("takes PUBLIC_URL from the port listened on when it is not set", () => {
+    expect(parseSettings({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseSettings({ PORT: "4300" })).toMatchObject({
+      PUBLIC_URL: "http://localhost:4300",
+      publicUrlIsLocal: true,
+    });
+    expect(parseSettings({ PORT: "4300", PUBLIC_URL: "https://shop.example.com" })).toMatchObject({
+      PUBLIC_URL: "https://shop.example.com",
+      publicUrlIsLocal: false,
+    });
+  });
+
   it("treats an empty value as unset", () => {
     expect(parseSettings({ DATABASE_URL: "", DATABASE_DRIVER: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -26,7 +26,8 @@ const settingsSchema = z.object({
   NEON_WS_PROXY: optional(z.string().regex(/^[^\s/]+(\/\S*)?$/, "must look like host:port/path")),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  // Unset: the app's own address on this machine, http://localhost:<PORT> (see resolvePublicUrl).
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   // Read as given, not checked: the server that listens on it is the judge (Next's, not ours).
   PORT: optional(z.string()),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "is not a bot token")),
@@ -111,9 +112,25 @@ const pairedSettingsSchema = settingsSchema.superRefine((config, ctx) => {
   }
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+type GivenSettings = z.infer<typeof settingsSchema>;
 
-const howToFix: Record<keyof Settings, string> = {
+/**
+ * PUBLIC_URL as configured, else the port actually listened on: `next dev` moves to 3001 when
+ * 3000 is taken and writes the port it chose to process.env.PORT before the app loads, so a
+ * default of 3000 sent test logins and sandbox links to someone else's server.
+ */
+function resolvePublicUrl(config: GivenSettings) {
+  return {
+    ...config,
+    PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT ?? 3000}`,
+    /** PUBLIC_URL was not set: the address is this machine's, not one the public can reach. */
+    publicUrlIsLocal: !config.PUBLIC_URL,
+  };
+}
+
+export type Settings = ReturnType<typeof resolvePublicUrl>;
+
+const howToFix: Record<keyof GivenSettings, string> = {
   NODE_ENV: "Use development, production or test (the npm scripts set it for you).",
   DATABASE_URL:
     "Set it to a PostgreSQL URL (postgres://user:password@host:5432/db), or unset it to use the embedded PGlite database under DATA_DIR.",
@@ -123,7 +140,7 @@ const howToFix: Record<keyof Settings, string> = {
   DATA_DIR: "Set a writable directory for the embedded database and local files (default .data).",
   LOG_LEVEL: "Use fatal, error, warn, info, debug, trace or silent.",
   PUBLIC_URL:
-    "Set the https:// address buyers and Stripe reach this app at (e.g. https://shop.example.com).",
+    "Set the https:// address buyers and Stripe reach this app at (e.g. https://shop.example.com), or unset it to use http://localhost:<PORT>.",
   PORT: "Set the port the server listens on (the Dockerfile sets 3000); unset means 3000.",
   TELEGRAM_BOT_TOKEN: "Copy the token @BotFather gave your bot (123456:ABC…).",
   TELEGRAM_WEBHOOK_SECRET:
@@ -174,7 +191,7 @@ export class SettingsError extends Error {
 // Names the setting, what is wrong and how to fix it — never the value, which may be a
 // secret (DATABASE_URL carries a password).
 function describeProblem(issue: z.core.$ZodIssue): string {
-  const name = String(issue.path[0] ?? "settings") as keyof Settings;
+  const name = String(issue.path[0] ?? "settings") as keyof GivenSettings;
   const fix = howToFix[name];
   return `${name}: ${issue.message}.${fix ? ` ${fix}` : ""}`;
 }
@@ -182,7 +199,7 @@ function describeProblem(issue: z.core.$ZodIssue): string {
 export function parseSettings(source: Record<string, string | undefined>): Settings {
   const result = pairedSettingsSchema.safeParse(source);
   if (!result.success) throw new SettingsError(result.error.issues.map(describeProblem));
-  return result.data;
+  return resolvePublicUrl(result.data);
 }
 
 let cached: Settings | undefined;
@@ -205,15 +222,22 @@ export function settings(): Settings {
  * LOG_LEVEL alone, for the logger, which exists before the settings are parsed (it must be able
  * to report why they cannot be): the level when it is a valid one, else info.
  */
-export function bootLogLevel(): Settings["LOG_LEVEL"] {
+export function bootLogLevel(): GivenSettings["LOG_LEVEL"] {
   const level = settingsSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL);
   return level.success ? level.data : "info";
 }
 
 /**
  * next-auth reads its own address from NEXTAUTH_URL, never from its options; ours is
- * PUBLIC_URL. The one write to the environment, so it sits here with the reads.
+ * PUBLIC_URL. In the sandbox without a PUBLIC_URL it takes each request's own Host instead
+ * (next-auth's AUTH_TRUST_HOST), so a browser on 127.0.0.1:4300 is sent back to 127.0.0.1:4300
+ * and keeps its cookie. A live shop never trusts the Host header: its address is configured.
+ * The only writes to the environment, so they sit here with the reads.
  */
 export function tellNextAuthItsUrl(config: Settings): void {
+  if (config.publicUrlIsLocal && isSandbox(config) && !process.env.NEXTAUTH_URL) {
+    process.env.AUTH_TRUST_HOST = "1";
+    return;
+  }
   process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
 }

@@ -44,12 +44,24 @@ export function reportApiError(db: MonitorDatabase | undefined, failure: ApiFail
   });
 }
 
+export interface ReportOptions {
+  /**
+   * Count calls that got no answer at all (default). Off in the sandbox: its Telegram is a
+   * route of this very server, so no answer means the server was still starting (`next dev`
+   * compiles that route on its first call, a minute on a slow machine), not Telegram failing.
+   */
+  countUnanswered?: boolean;
+}
+
 /**
  * A grammY transformer that reports every Bot API call that finally failed. Installed after
  * auto-retry, so a 429 or 5xx that a retry got through is not an error; an error answer and a
  * network failure are.
  */
-export function reportTelegramApiErrors(db: MonitorDatabase | undefined): Transformer {
+export function reportTelegramApiErrors(
+  db: MonitorDatabase | undefined,
+  { countUnanswered = true }: ReportOptions = {},
+): Transformer {
   return async (previous, method, payload, signal) => {
     try {
       const result = await previous(method, payload, signal);
@@ -65,6 +77,10 @@ export function reportTelegramApiErrors(db: MonitorDatabase | undefined): Transf
     } catch (error) {
       // A call put off for Telegram's pace was not made, so it did not fail.
       if (error instanceof Error && error.name === "RetryLaterError") throw error;
+      if (!countUnanswered) {
+        logger.info({ err: error, method }, `telegram API call ${method} got no answer`);
+        throw error;
+      }
       reportApiError(db, {
         service: "telegram",
         method,

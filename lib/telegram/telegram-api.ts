@@ -1,6 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
-import { reportTelegramApiErrors, type MonitorDatabase } from "@/lib/platform/report-api-errors";
+import {
+  reportTelegramApiErrors,
+  type MonitorDatabase,
+  type ReportOptions,
+} from "@/lib/platform/report-api-errors";
 import { RetryLaterError } from "@/lib/jobs/outbox";
 import { paceSends } from "./pace-sends";
 import { refusalOutcomes } from "./refusal-outcomes";
@@ -27,6 +31,7 @@ export function createTelegramApi(
   { token, apiRoot }: TelegramSettings,
   monitor?: MonitorDatabase,
   pace?: SendPace,
+  report?: ReportOptions,
 ): Api {
   const api = new Api(token, { apiRoot });
   if (pace) {
@@ -39,7 +44,7 @@ export function createTelegramApi(
   }
   api.config.use(autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: 3 }));
   // Above auto-retry, so it sees each call as auto-retry finally leaves it.
-  api.config.use(reportTelegramApiErrors(monitor));
+  api.config.use(reportTelegramApiErrors(monitor, report));
   // No recordBlocked here: a job sends inside its transaction, and sendTelegramMessage records
   // a blocked seller in that same transaction (a write on another connection could wait on it
   // forever with a single-connection database such as PGlite).

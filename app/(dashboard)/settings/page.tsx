@@ -4,17 +4,20 @@ import { sectionMetadata } from "@/components/dashboard/empty-section";
 import { BusinessForm, type BusinessFormLabels } from "@/components/settings/business-form";
 import { SecretForm } from "@/components/settings/secret-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
 import { listApiTokens } from "@/lib/auth/api-tokens";
+import { selectableTimeZones, timeZoneOf } from "@/lib/auth/time-zone";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/admin-only";
 import { database } from "@/lib/platform/database";
 import { findBusiness } from "@/lib/invoices/business-details";
 import { createInviteAction, createTokenAction, revokeTokenAction } from "./actions";
 import { saveBusinessAction } from "./business-action";
+import { chooseTimeZoneAction } from "./time-zone-action";
 import { DeploySection } from "./deploy-section";
 import { HealthList } from "./health-section";
 import { VersionSection } from "./version-section";
@@ -51,6 +54,23 @@ export default async function SettingsPage() {
           >
             <TokenList user={user} />
           </Suspense>
+        </Card>
+        <Card aria-labelledby="time-zone-title">
+          <CardTitle id="time-zone-title">{t("timeZoneTitle")}</CardTitle>
+          <div className="mt-3">
+            <TimeZoneForm
+              action={chooseTimeZoneAction}
+              zones={selectableTimeZones(timeZoneOf(user))}
+              initial={timeZoneOf(user)}
+              labels={{
+                timeZone: t("timeZone"),
+                hint: t("timeZoneHint"),
+                save: t("timeZoneSave"),
+                saved: t("timeZoneSaved"),
+                invalid: t("timeZoneInvalid"),
+              }}
+            />
+          </div>
         </Card>
         <Card aria-labelledby="business-title">
           <CardTitle id="business-title">{t("businessTitle")}</CardTitle>
