@@ -13,7 +13,9 @@ describe("Table", () => {
         h(TBody, null, h(TR, null, h(TD, null, "Tote bag"), h(TD, { align: "right" }, "€18.00"))),
       ),
     );
-    expect(html).toMatch(/^<div class="relative overflow-x-auto rounded-xl border [^"]* mt-3"><table /);
+    expect(html).toMatch(
+      /^<div class="relative overflow-x-auto rounded-xl border [^"]* mt-3"><table /,
+    );
     expect(html).toContain(
       '<table class="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby="orders-title">',
     );
@@ -40,7 +42,9 @@ describe("Table", () => {
         ),
       ),
     );
-    expect(html).toMatch(/^<div class="relative overflow-x-auto"><table class="min-w-full text-sm">/);
+    expect(html).toMatch(
+      /^<div class="relative overflow-x-auto"><table class="min-w-full text-sm">/,
+    );
     expect(html).toContain("<thead>");
     expect(html).toContain(
       '<th scope="col" class="py-2 pr-4 text-left text-xs font-medium uppercase text-slate-500">What</th>',
