@@ -5,7 +5,7 @@ import { placeOrder, type placeOrderInput } from "./place-order";
 import { startCheckout, type CheckoutUrls } from "./start-checkout";
 import { isAppError } from "@/lib/platform/app-error";
 import { logger } from "@/lib/platform/logger";
-import { stripeFailure } from "@/lib/payments/stripe-failure";
+import { stripeFailure } from "@/lib/platform/stripe-failure";
 
 /** Plain data only: the bot's dialog stores this result and replays it. */
 export type CheckoutResult =

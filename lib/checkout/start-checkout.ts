@@ -6,7 +6,7 @@ import { checkoutSessions } from "@/db/schema/payments";
 import { AppError } from "@/lib/platform/app-error";
 import { enqueue } from "@/lib/jobs/outbox";
 import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
-import { spentIdempotencyKey, stripeFailure } from "@/lib/payments/stripe-failure";
+import { spentIdempotencyKey, stripeFailure } from "@/lib/platform/stripe-failure";
 import { attemptSendable, checkoutIdempotencyKey, takeNextAttempt } from "./checkout-attempt";
 
 export interface CheckoutUrls {

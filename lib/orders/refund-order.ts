@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { recordAudit } from "@/lib/platform/record-audit";
 import type { User } from "@/db/schema/users";
 import { AppError } from "@/lib/platform/app-error";
-import { stripeFailure } from "@/lib/payments/stripe-failure";
+import { stripeFailure } from "@/lib/platform/stripe-failure";
 import { requireOrder } from "./find-order";
 import { refundedAmount } from "./refunded-amount";
 

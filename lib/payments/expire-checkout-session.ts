@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
 import { logger } from "@/lib/platform/logger";
-import { stripeFailure } from "./stripe-failure";
+import { stripeFailure } from "@/lib/platform/stripe-failure";
 
 const expirePayload = z.object({
   // A Postgres uuid (any 8-4-4-4-12 hex), like every order job's.

@@ -3,7 +3,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { PermanentDeliveryError } from "@/lib/jobs/outbox";
 import { logger } from "@/lib/platform/logger";
 import { recordAudit } from "@/lib/platform/record-audit";
-import { stripeFailure } from "./stripe-failure";
+import { stripeFailure } from "@/lib/platform/stripe-failure";
 
 const refundPayload = z.object({
   // A Postgres uuid (any 8-4-4-4-12 hex), like every order notice's.
