@@ -103,15 +103,28 @@ describe("Stripe webhook", () => {
 
     await journey.drainOutbox();
     expect(journey.lastBotMessage(buyer.id).text).toContain("has expired");
+    // The expired link's Pay button is gone; the notice's "New payment link" replaces it.
+    expect(payButtons(buyer.id)).toEqual([]);
     const order = await orderOf(buyer.id);
     await journey.press(buyer, `renew:${order!.id}`);
     const renewed = journey.stripeSim.sessions().at(-1);
     expect(renewed?.id).not.toBe(session.id);
+    expect(payButtons(buyer.id)).toEqual([renewed?.url]);
     expect(await stockOf(product.id)).toBe(0);
     await journey.stripeSim.pay(renewed!.id);
     expect(await orderOf(buyer.id)).toMatchObject({ status: "paid", number: order!.number });
+    await journey.drainOutbox();
+    expect(payButtons(buyer.id)).toEqual([]);
   });
 });
+
+/** The URLs of the Pay buttons the buyer's chat still offers. */
+function payButtons(chatId: number) {
+  return journey.telegram
+    .messages(chatId)
+    .flatMap((message) => message.reply_markup?.inline_keyboard.flat() ?? [])
+    .flatMap((button) => ("url" in button ? [button.url] : []));
+}
 
 describe("Stripe webhook while the database is down", () => {
   it("answers 500, and Stripe's retry makes exactly one paid order", async () => {

@@ -94,6 +94,15 @@ describe("a buyer who confirms again", () => {
       "open",
     ]);
     expect((await journey.stripeSim.pay(sessions[0]!.id)).outcome).toBe("not_open");
+    // So only the newest message still offers a Pay button.
+    const payMessages = journey.telegram
+      .messages(hoarder.id)
+      .filter((message) => message.text?.includes("is reserved for you"));
+    expect(payMessages.map((message) => Boolean(message.reply_markup))).toEqual([
+      false,
+      false,
+      true,
+    ]);
 
     const other = newBuyer();
     await confirmThroughBot(other, product, 10);

@@ -98,6 +98,12 @@ describe.each(languages)("the buyer journey in $language", ({ buyer, texts }) =>
     expect(left?.stock).toBe(1);
 
     await journey.drainOutbox();
+    // Paid: the Pay button is taken off the message that offered it.
+    const payMessage = journey.telegram
+      .messages(buyer.id)
+      .find((message) => message.message_id === checkout.message_id);
+    expect(payMessage?.text).toContain(texts.ready);
+    expect(payMessage?.reply_markup).toBeUndefined();
     const paidNotice = journey.botTexts(buyer.id).find((text) => text.includes(texts.paid));
     expect(paidNotice).toContain(`#${order?.number}`);
     // Then the invoice: numbered per seller, in the buyer's language, with a signed link.

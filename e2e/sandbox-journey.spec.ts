@@ -94,8 +94,9 @@ test("the whole journey in the sandbox: publish, buy, pay, ship, /status", async
   await saveScreenshot(checkout, "sandbox-06-paid");
   await checkout.close();
 
-  // Ben gets the confirmation in Telegram.
+  // Ben gets the confirmation in Telegram, and the used Pay button is gone.
   await expect(chat(page)).toContainText("Payment received");
+  await expect(chat(page).getByRole("link", { name: /^Pay €9\.50/ })).toHaveCount(0);
   const orderNumber = /Order #(\d+):/.exec((await chat(page).textContent()) ?? "")?.[1];
   expect(orderNumber).toBeTruthy();
 

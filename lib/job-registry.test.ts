@@ -19,6 +19,7 @@ describe("the registry", () => {
       "order.paid.buyer",
       "order.paid.seller",
       "order.partly_refunded.buyer",
+      "order.pay_button.replaced",
       "order.payment.refund",
       "order.payment_failed.buyer",
       "order.payment_refunding.buyer",

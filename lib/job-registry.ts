@@ -17,6 +17,7 @@ import { refundPaymentJob } from "@/lib/payments/refund-payment";
 import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
 import { orderOversoldSellerNotice, orderPaidSellerNotice } from "@/lib/orders/seller-notices";
 import { paymentFlaggedAlert } from "@/lib/payments/payment-flag-alert";
+import { replacedPayButtonJob } from "@/lib/orders/pay-message";
 
 /**
  * Every kind of job the outbox runs, each defined beside the domain it serves. The worker
@@ -34,6 +35,7 @@ export const jobRegistry: readonly Job[] = [
   orderOversoldSellerNotice,
   paymentRefundingBuyerNotice,
   trackingCorrectedBuyerNotice,
+  replacedPayButtonJob,
   // Invoices: made after the payment, then sent (lib/invoices).
   issueInvoiceJob,
   invoiceReadyBuyerNotice,

@@ -3,6 +3,7 @@ import type { BuyerDetails } from "@/lib/checkout/buyer-details";
 import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/checkout-attempt";
 import { lastBuyerDetails } from "@/lib/checkout/buyer-details";
 import { checkoutOrder } from "@/lib/checkout/checkout-order";
+import { rememberPayMessage } from "@/lib/orders/pay-message";
 import { AppError, isAppError } from "@/lib/platform/app-error";
 import { formatMoney } from "@/lib/platform/money";
 import { escapeHtml } from "@/lib/telegram/html";
@@ -14,7 +15,7 @@ import {
 import { findProductForSale } from "@/lib/checkout/find-product-for-sale";
 import type { Currency } from "@/db/schema/catalog";
 import { askDetail, askQuantity, detailFields, type DetailField } from "./ask-detail";
-import { askChoice, type Button, type Dialog } from "./dialog-buttons";
+import { askChoice, removeButtons, type Button, type Dialog } from "./dialog-buttons";
 import { localeOf, type BotDeps, type Translate } from "@/bot/context";
 import { refusalText } from "@/bot/refusal-text";
 
@@ -153,7 +154,7 @@ export function checkoutDialog(deps: BotDeps) {
       );
       if (result.kind === "ready") {
         const total = formatMoney(result.totalMinor, result.currency as Currency, locale);
-        await ctx.reply(
+        const payMessage = await ctx.reply(
           t("checkout-ready", {
             number: String(result.number),
             total,
@@ -164,6 +165,11 @@ export function checkoutDialog(deps: BotDeps) {
             reply_markup: new InlineKeyboard().url(t("btn-pay", { total }), result.url),
           },
         );
+        // Its button goes once the link is used up; paid already (a very quick buyer), now.
+        const waiting = await dialog.external(() =>
+          rememberPayMessage(deps.db, result.orderId, payMessage.message_id),
+        );
+        if (!waiting) await removeButtons(ctx, payMessage);
         return;
       }
       if (result.kind === "not_pending") return;

@@ -1,12 +1,14 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { reopenOrder } from "@/lib/checkout/reopen-order";
 import { startCheckout } from "@/lib/checkout/start-checkout";
+import { rememberPayMessage } from "@/lib/orders/pay-message";
 import { isAppError } from "@/lib/platform/app-error";
 import { formatMoney } from "@/lib/platform/money";
 import { CHECKOUT_LIFETIME_SECONDS } from "@/lib/checkout/checkout-attempt";
 import { renewCheckoutData } from "@/lib/telegram/callback-data";
 import { localeOf, type BotContext, type BotDeps } from "@/bot/context";
 import { refusalText } from "@/bot/refusal-text";
+import { removeButtons } from "./dialog-buttons";
 
 // Statuses in which the order was paid: an old "New payment link" has nothing left to do.
 const PAID = new Set(["paid", "shipped", "delivered"]);
@@ -48,7 +50,7 @@ export function renewComposer(deps: BotDeps) {
         publicUrl: deps.publicUrl,
       });
       const total = formatMoney(order.totalAmountMinor, order.currency, locale);
-      await ctx.reply(
+      const payMessage = await ctx.reply(
         t("checkout-ready", {
           number: String(order.number),
           total,
@@ -59,6 +61,10 @@ export function renewComposer(deps: BotDeps) {
           reply_markup: new InlineKeyboard().url(t("btn-pay", { total }), url),
         },
       );
+      // Its button goes once the link is used up; paid already (a very quick buyer), now.
+      if (!(await rememberPayMessage(deps.db, order.id, payMessage.message_id))) {
+        await removeButtons(ctx, payMessage);
+      }
     } catch (error) {
       await ctx.reply(refusalText(ctx, error, "buyer"));
     }

@@ -71,6 +71,9 @@ export const orders = pgTable(
     // key carries the same parameters; then the session's, which is the same.
     checkoutExpiresAt: timestamp("checkout_expires_at", { withTimezone: true }),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
+    // The buyer's message with the Pay button for the current link: its button is taken away
+    // once the order is paid or the link has ended, so a used link is not offered any more.
+    paymentMessageId: bigint("payment_message_id", { mode: "number" }),
     trackingNumber: text("tracking_number"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -9,7 +9,14 @@ import { stripeFailure } from "@/lib/platform/stripe-failure";
 
 /** Plain data only: the bot's dialog stores this result and replays it. */
 export type CheckoutResult =
-  | { kind: "ready"; url: string; number: number; totalMinor: number; currency: string }
+  | {
+      kind: "ready";
+      orderId: string;
+      url: string;
+      number: number;
+      totalMinor: number;
+      currency: string;
+    }
   | { kind: "not_pending"; number: number }
   | { kind: "out_of_stock"; available: number }
   | { kind: "sold_out" }
@@ -34,6 +41,7 @@ export async function checkoutOrder(
     const { order, url } = await startCheckout(db, stripe, placed.id, urls);
     return {
       kind: "ready",
+      orderId: order.id,
       url,
       number: order.number,
       totalMinor: order.totalAmountMinor,

@@ -6,6 +6,7 @@ import { enqueue } from "@/lib/jobs/outbox";
 import { releaseStock } from "@/lib/orders/stock";
 import { transitionOrder } from "@/lib/orders/transition-order";
 import { expireCheckoutSessionJob } from "@/lib/payments/expire-checkout-session";
+import { replacedPayButtonJob } from "@/lib/orders/pay-message";
 
 export interface BuyerProduct {
   buyerTelegramId: number;
@@ -63,6 +64,13 @@ export async function replaceOpenOrders(tx: Database, owner: BuyerProduct, keep?
     );
     await releaseStock(tx, order);
     await enqueue(tx, ...(await sessionExpiries(tx, order)));
+    // Its Pay button leads to a closed checkout now; the new message below has the live one.
+    if (order.paymentMessageId != null) {
+      await enqueue(
+        tx,
+        replacedPayButtonJob.of({ orderId: order.id, variant: String(order.paymentMessageId) }),
+      );
+    }
   }
   return replaced;
 }

@@ -7,6 +7,7 @@ import { telegramLocale, translate, type TelegramLocale } from "@/lib/telegram/i
 import { sendTelegramMessage, type TelegramMessage } from "@/lib/telegram/send-message";
 import { orderNoticeKey, orderNoticePayload, orderOfNotice } from "./order-notice";
 import { orderVariables } from "./order-variables";
+import { retirePayButton } from "./pay-message";
 import { formatMoney } from "@/lib/platform/money";
 
 type Compose = (
@@ -16,7 +17,11 @@ type Compose = (
 ) => Pick<TelegramMessage, "text" | "keyboard">;
 
 /** A Telegram message to the order's buyer, in their language, about the order as it is now. */
-function buyerNotice(kind: string, compose: Compose, { first = false } = {}) {
+function buyerNotice(
+  kind: string,
+  compose: Compose,
+  { first = false, endsPaymentLink = false } = {},
+) {
   return defineJob({
     kind,
     first,
@@ -25,6 +30,7 @@ function buyerNotice(kind: string, compose: Compose, { first = false } = {}) {
     async run(tx, { orderId, variant }, { api }) {
       const order = await orderOfNotice(tx, orderId);
       const locale = telegramLocale(order.buyerLanguage);
+      if (endsPaymentLink) await retirePayButton(api, tx, order);
       await sendTelegramMessage(api, tx, {
         chatId: order.buyerTelegramId,
         ...compose(order, locale, variant),
@@ -49,16 +55,20 @@ const withRenewButton =
   });
 
 // The buyer has just paid and is looking at the chat: this goes before everything else queued.
+// Each of these three ends the payment link, so its Pay button goes first.
 export const orderPaidBuyerNotice = buyerNotice("order.paid.buyer", text("order-paid-buyer"), {
   first: true,
+  endsPaymentLink: true,
 });
 export const orderExpiredBuyerNotice = buyerNotice(
   "order.expired.buyer",
   withRenewButton("order-expired-buyer"),
+  { endsPaymentLink: true },
 );
 export const paymentFailedBuyerNotice = buyerNotice(
   "order.payment_failed.buyer",
   withRenewButton("order-payment-failed-buyer"),
+  { endsPaymentLink: true },
 );
 export const orderRefundedBuyerNotice = buyerNotice(
   "order.refunded.buyer",
