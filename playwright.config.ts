@@ -2,19 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./e2e/chromium-flags";
 import { mainPort as port } from "./e2e/ports";
 export const baseURL = `http://127.0.0.1:${port}`;
-
-// Playwright cannot download its own browsers here; Debian's Chromium is the real browser.
-export const chromiumFlags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +16,7 @@ export default defineConfig({
   use: {
     baseURL,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath,
       args: chromiumFlags,
     },
     trace: "retain-on-failure",
