@@ -64,7 +64,7 @@ test.describe("phone", () => {
     await page.goto("/");
     const sidebar = page.locator("aside");
     await expect(sidebar).toBeHidden();
-    await page.getByText("Menu", { exact: true }).click();
+    await page.getByRole("button", { name: "Menu" }).click();
     const nav = page.getByRole("navigation", { name: "Main navigation" }).first();
     await nav.getByRole("link", { name: "Orders" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
