@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { connectDatabase, type DatabaseConnection } from "@/db/client";
@@ -112,6 +113,14 @@ async function sellForAMonth() {
   );
 }
 
+/** What axe-core finds serious or critical on the page as it is now, by rule and element. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -139,6 +148,7 @@ test.describe("a new seller", () => {
     await expect(page.getByText("No sales", { exact: true })).toHaveCount(0);
     await expect(page.getByRole("img", { name: /Revenue per day/ })).toHaveCount(0);
     expect(await sideways(page)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, "overview-empty-phone");
 
     await page.getByRole("link", { name: "Add a product" }).click();
@@ -188,6 +198,7 @@ test.describe("a month of sales", () => {
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(390);
       }
+      expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "overview-phone");
     });
 
@@ -207,6 +218,7 @@ test.describe("a month of sales", () => {
       const target = await nav.getByRole("link", { name: "Orders" }).boundingBox();
       expect(target!.height).toBeGreaterThanOrEqual(44);
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "overview-phone-menu");
 
       await page.keyboard.press("Escape");
@@ -247,6 +259,7 @@ test.describe("a month of sales", () => {
       const figures = page.getByRole("table", { name: "Umsatz pro Tag, letzte 30 Tage" });
       await expect(figures.getByRole("row")).toHaveCount(31);
       await expect(figures.getByRole("row").last()).toContainText("24,10 €");
+      expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "overview-de");
     });
   });
