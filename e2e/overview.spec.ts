@@ -234,6 +234,25 @@ test.describe("a month of sales", () => {
     });
   });
 
+  test.describe("on a laptop", () => {
+    test.use({ locale: "en-US", viewport: { width: 1366, height: 900 } });
+
+    test("the posts are a table with every column", async ({ page }) => {
+      await logIn(page);
+      const table = page.getByRole("table", { name: /How your posts sell/ });
+      await expect(table.getByRole("columnheader")).toHaveText([
+        "Post",
+        "Opened in the bot",
+        "Checkouts",
+        "Paid",
+        "Conversion",
+      ]);
+      await expect(table.getByRole("row", { name: /Tea tin/ })).toContainText("50%");
+      await expect(page.getByRole("list", { name: /How your posts sell/ })).toBeHidden();
+      await saveScreenshot(page, "overview-desktop");
+    });
+  });
+
   test.describe("in German", () => {
     test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
 
@@ -261,6 +280,11 @@ test.describe("a month of sales", () => {
       await expect(figures.getByRole("row").last()).toContainText("24,10 €");
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "overview-de");
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(chart.locator("text").filter({ visible: true }).last()).toHaveText(today);
+      expect(await sideways(page)).toBe(0);
+      await saveScreenshot(page, "overview-de-phone");
     });
   });
 });
