@@ -31,22 +31,22 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </a>
         {user.timeZone ? null : <BrowserTimeZone report={reportBrowserTimeZone} />}
 
-        {/* Phone: a top bar whose menu folds out (a <details>: it opens even before JS loads). */}
+        {/* Phone: a top bar with the app's name and a menu button that opens the rest. */}
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white md:hidden">
-          <div className="flex items-center justify-between px-4 py-3">
+          <div className="flex items-center justify-between px-4 py-2">
             <Link href="/" className="text-lg font-semibold text-brand-700">
               {t("app.name")}
             </Link>
-            <div className="flex items-center gap-1">
-              <LanguageSwitch action={setLocale} />
-              <SignOutButton label={t("login.signOut")} action={signOutAction} />
-            </div>
+            <MobileMenu label={t("nav.menu")}>
+              <nav aria-label={t("nav.label")} className="pt-2">
+                <NavLinks labels={navLabels} />
+              </nav>
+              <div className="mt-2 flex items-center justify-between border-t border-slate-200 pt-3">
+                <LanguageSwitch action={setLocale} />
+                <SignOutButton label={t("login.signOut")} action={signOutAction} />
+              </div>
+            </MobileMenu>
           </div>
-          <MobileMenu label={t("nav.menu")}>
-            <nav aria-label={t("nav.label")} className="pb-2 pt-1">
-              <NavLinks labels={navLabels} />
-            </nav>
-          </MobileMenu>
         </header>
 
         {/* Desktop and tablet: a fixed sidebar. */}

@@ -6,7 +6,6 @@ import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { SalesChart } from "@/components/overview/sales-chart";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { User } from "@/db/schema/users";
 import { botIdentity } from "@/lib/services";
 import { requireUser } from "@/lib/auth/current-user";
@@ -16,6 +15,8 @@ import { dailySales, postFunnel, salesSummary } from "@/lib/orders/sales-overvie
 import { findBusiness } from "@/lib/invoices/business-details";
 import { needsAttention } from "@/lib/orders/needs-attention";
 import { AttentionCard } from "@/components/overview/attention-card";
+import { GettingStarted } from "@/components/overview/getting-started";
+import { PostFunnel } from "@/components/overview/post-funnel";
 
 export const generateMetadata = () => sectionMetadata("overview");
 
@@ -64,7 +65,10 @@ export default async function OverviewPage() {
   );
 }
 
-/** Revenue, the daily chart and each post's funnel: the slow part, behind the skeleton. */
+/**
+ * Revenue, the daily chart and each post's funnel: the slow part, behind the skeleton. Before
+ * anything sold or was even opened, the steps to a first sale instead.
+ */
 async function OverviewFigures({ user }: { user: User }) {
   const db = await database();
   const [t, tSection, format, summary, days, funnel, attention] = await Promise.all([
@@ -76,8 +80,16 @@ async function OverviewFigures({ user }: { user: User }) {
     postFunnel(db, user),
     needsAttention(db, user),
   ]);
-  const money = (minor: number, currency = "EUR") =>
+  const money = (minor: number, currency: string) =>
     format.number(minor / 100, { style: "currency", currency });
+  if (summary.month.length === 0 && funnel.length === 0) {
+    return (
+      <>
+        <AttentionCard attention={attention} />
+        <GettingStarted />
+      </>
+    );
+  }
   return (
     <>
       <AttentionCard attention={attention} />
@@ -104,62 +116,20 @@ async function OverviewFigures({ user }: { user: User }) {
           </Card>
         ))}
       </div>
-      <Card className="mt-4">
-        <h2 className="mb-3 text-sm font-medium text-slate-500">{t("chart")}</h2>
-        <SalesChart days={days} label={t("chart")} format={(minor) => money(minor)} />
+      <Card className="mt-4" aria-labelledby="chart-title">
+        <h2 id="chart-title" className="mb-3 text-sm font-medium text-slate-500">
+          {t("chart")}
+        </h2>
+        <SalesChart days={days} currency={summary.month[0]?.currency ?? "EUR"} />
       </Card>
-      <Card className="mt-4">
-        <h2 className="mb-3 text-sm font-medium text-slate-500">{t("funnel")}</h2>
+      <Card className="mt-4" aria-labelledby="funnel-title">
+        <h2 id="funnel-title" className="mb-3 text-sm font-medium text-slate-500">
+          {t("funnel")}
+        </h2>
         {funnel.length === 0 ? (
           <p className="text-sm text-slate-500">{tSection("emptyBody")}</p>
         ) : (
-          <Table inset>
-            <THead inset>
-              <TR>
-                <TH inset>{t("post")}</TH>
-                <TH inset align="right">
-                  {t("starts")}
-                </TH>
-                <TH inset align="right">
-                  {t("checkouts")}
-                </TH>
-                <TH inset align="right">
-                  {t("paid")}
-                </TH>
-                <TH inset align="right">
-                  {t("conversion")}
-                </TH>
-              </TR>
-            </THead>
-            <TBody>
-              {funnel.map((row) => (
-                <TR key={row.key}>
-                  <TD inset>
-                    <span className="font-medium">{row.product}</span>
-                    <span className="block text-xs text-slate-500">
-                      {row.channel
-                        ? `${row.channel} · ${format.dateTime(row.postedAt ?? new Date(), { dateStyle: "medium" })}`
-                        : t("directLink")}
-                    </span>
-                  </TD>
-                  <TD inset align="right" className="tabular-nums">
-                    {row.starts}
-                  </TD>
-                  <TD inset align="right" className="tabular-nums">
-                    {row.checkouts}
-                  </TD>
-                  <TD inset align="right" className="tabular-nums">
-                    {row.paid}
-                  </TD>
-                  <TD inset align="right" className="tabular-nums">
-                    {row.starts > 0
-                      ? format.number(row.paid / row.starts, { style: "percent" })
-                      : "–"}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+          <PostFunnel funnel={funnel} labelledBy="funnel-title" />
         )}
       </Card>
     </>
