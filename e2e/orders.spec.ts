@@ -389,6 +389,15 @@ test("on a phone every order is a card with its total and status, and the filter
   expect(await sideways()).toBe(0);
   await saveScreenshot(page, "orders-phone");
 
+  // Ticking a card brings up the bulk actions, which wait out of the way until then.
+  const shipSelected = page.getByRole("button", { name: "Mark selected shipped" });
+  await expect(shipSelected).toBeHidden();
+  await cards.first().getByRole("checkbox").check();
+  await expect(page.getByText("1 selected")).toBeVisible();
+  await expect(shipSelected).toBeEnabled();
+  await cards.first().getByRole("checkbox").uncheck();
+  await expect(shipSelected).toBeHidden();
+
   await filters.click();
   await expect(filters).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByLabel("Search")).toBeVisible();
