@@ -225,6 +225,9 @@ test("the orders page says which filter it could not apply; the export refuses i
   expect(await nul.json()).toEqual({
     errors: { q: "contains a character that cannot be searched for." },
   });
+  const badShop = await request.get("/orders/export?shop=1%20OR%201%3D1");
+  expect(badShop.status()).toBe(400);
+  expect(await badShop.json()).toEqual({ errors: { shop: "there is no such shop." } });
   const fine = await request.get("/orders/export?from=2024-02-29");
   expect(fine.status()).toBe(200);
   expect(await fine.text()).toContain("number,created_at,status");

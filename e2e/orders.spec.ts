@@ -103,7 +103,8 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
 
   await page.getByRole("button", { name: /^Total/ }).click();
   await expect(page).toHaveURL(/sort=total/);
-  const firstTotal = page.locator("tbody tr").first().locator("td").nth(5);
+  // Greta runs the installation: her list has the Shop column, so Total is the seventh.
+  const firstTotal = page.locator("tbody tr").first().locator("td").nth(6);
   await expect(firstTotal).toHaveText(/€100\.00|€25\.00/);
 
   await page.getByLabel("Status").selectOption("shipped");
@@ -114,7 +115,7 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
   const csv = await page.request.get(`${app.url}/orders/export?status=shipped`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\n");
-  expect(lines[0]).toContain("number,created_at,status,buyer,email");
+  expect(lines[0]).toContain("number,shop,created_at,status,buyer,email");
   expect(lines).toHaveLength(7);
   expect(lines.slice(1).every((line) => line.includes(",shipped,"))).toBe(true);
 
@@ -353,4 +354,108 @@ test("a seller in Berlin sees an order's times in Berlin time, the zone taken fr
   await page.goto(`${app.url}/orders/${order!.id}`);
   await expect(page.getByRole("listitem").filter({ hasText: "Paid" })).toContainText("3:13 PM");
   await context.close();
+});
+
+test("on a phone every order is a card with its total and status, and the filters fold away", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  await logIn(page);
+  await page.goto(`${app.url}/orders?size=10`);
+
+  const cards = page.getByTestId("order-card");
+  await expect(cards).toHaveCount(10);
+  for (const card of await cards.all()) {
+    await expect(card.getByTestId("order-card-total")).toHaveText(/^€\d+\.\d\d$/);
+    await expect(card.locator("[data-status]")).toBeVisible();
+    // Every card lies within the screen's width, total and status included.
+    const box = (await card.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await expect(page.getByRole("table")).toBeHidden();
+  // The filters wait behind their button: the first order is on the first screen.
+  const filters = page.getByRole("button", { name: "Filters", exact: true });
+  await expect(filters).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByLabel("Search")).toBeHidden();
+  await expect(cards.first()).toBeInViewport();
+  const sideways = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  expect(await sideways()).toBe(0);
+  await saveScreenshot(page, "orders-phone");
+
+  // Ticking a card brings up the bulk actions, which wait out of the way until then.
+  const shipSelected = page.getByRole("button", { name: "Mark selected shipped" });
+  await expect(shipSelected).toBeHidden();
+  await cards.first().getByRole("checkbox").check();
+  await expect(page.getByText("1 selected")).toBeVisible();
+  await expect(shipSelected).toBeEnabled();
+  await cards.first().getByRole("checkbox").uncheck();
+  await expect(shipSelected).toBeHidden();
+
+  await filters.click();
+  await expect(filters).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByLabel("Search")).toBeVisible();
+  expect(await sideways()).toBe(0);
+  await saveScreenshot(page, "orders-phone-filters");
+  await page.getByLabel("Status").selectOption("shipped");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=shipped/);
+  // Folded again on the new view, the button says one filter is on.
+  await expect(page.getByRole("button", { name: "Filters (1)" })).toHaveAttribute(
+    "aria-expanded",
+    "false",
+  );
+  await expect(cards.first().locator("[data-status]")).toHaveText("Shipped");
+  await expect(cards.locator('[data-status]:not([data-status="shipped"])')).toHaveCount(0);
+
+  // The whole card opens the order.
+  const number = (await cards.first().getByRole("link").textContent())!.match(/#(\d+)/)![1];
+  await cards.first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+  expect(await sideways()).toBe(0);
+  await context.close();
+});
+
+test("an admin sees whose each order is, and filters and exports one shop", async ({ page }) => {
+  // Greta runs the installation; Hana's and Bernd's shops have orders by now too.
+  await logIn(page);
+  await page.goto(`${app.url}/orders?size=100`);
+  await expect(page.getByText("Every shop's paid orders, from payment to delivery.")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Shop" })).toBeVisible();
+  const shopCells = page.locator("tbody tr td:nth-child(3)");
+  await expect(shopCells.first()).toBeVisible();
+  expect(new Set(await shopCells.allTextContents())).toEqual(new Set(["Greta", "Hana", "Bernd"]));
+
+  await page.getByLabel("Shop").selectOption({ label: "Hana" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/shop=/);
+  // Hana's paid orders and what became of them: 3 paid, shipped, delivered, cancelled, refunded.
+  await expect(page.getByText(/^7 orders/)).toBeVisible();
+  expect(await shopCells.allTextContents()).toEqual(Array(7).fill("Hana"));
+  await saveScreenshot(page, "orders-admin-shop");
+
+  const exportLink = page.getByRole("link", { name: "Export CSV (with shops)" });
+  const csv = await page.request.get(`${app.url}${await exportLink.getAttribute("href")}`);
+  const [header, ...lines] = (await csv.text()).trim().split("\n");
+  expect(header).toMatch(/^number,shop,created_at,status,/);
+  expect(lines).toHaveLength(7);
+  expect(lines.every((line) => /^\d+,Hana,/.test(line))).toBe(true);
+
+  await page.locator("tbody").getByRole("link").first().click();
+  await expect(page.getByTestId("order-shop")).toHaveText("Hana");
+
+  // A shop id that is none: said on the page, refused by the export.
+  await page.goto(`${app.url}/orders?shop=not-a-shop`);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Shop: there is no such shop." }),
+  ).toBeVisible();
+  const refused = await page.request.get(`${app.url}/orders/export?shop=not-a-shop`);
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toEqual({ errors: { shop: "there is no such shop." } });
 });

@@ -34,6 +34,7 @@ let alicesOrder: Order;
 let bobsProduct: Product;
 let bobsOrder: Order;
 let bobsToken: string;
+let alicesId: string;
 
 test.use({ locale: "en-US" });
 
@@ -63,6 +64,7 @@ test.beforeAll(async () => {
       { telegramId: 700002, name: "Bob", role: "seller" },
     ])
     .returning();
+  alicesId = alice!.id;
   [alicesProduct, bobsProduct] = (await db.db
     .insert(products)
     .values([
@@ -149,6 +151,27 @@ test("pages and route handlers show another seller nothing", async ({ page }) =>
   const csv = await (await page.request.get(`${app.url}/orders/export`)).text();
   expect(csv).toContain("bob@example.com");
   expect(csv).not.toContain("alice");
+});
+
+test("a seller sees no Shop column or filter, and naming another shop shows nothing more", async ({
+  page,
+}) => {
+  await logInAsBob(page);
+  await page.goto(`${app.url}/orders`);
+  await expect(page.getByRole("table")).toContainText("Buyer of bob");
+  await expect(page.getByText("Every paid order, from payment to delivery.")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Shop" })).toHaveCount(0);
+  await expect(page.getByLabel("Shop")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+
+  // Alice's id forged into the URL narrows Bob's own view to nothing; it never shows hers.
+  await page.goto(`${app.url}/orders?shop=${alicesId}`);
+  await expect(page.getByText(/^0 orders/)).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/Alice|Secret Street|alice@/);
+  const csv = await (await page.request.get(`${app.url}/orders/export?shop=${alicesId}`)).text();
+  expect(csv.trim().split("\n")).toEqual([expect.stringMatching(/^number,created_at,status,/)]);
+  const own = await (await page.request.get(`${app.url}/orders/export`)).text();
+  expect(own.split("\n")[0]).not.toContain("shop");
 });
 
 test("the JSON API shows another seller nothing and changes nothing", async ({ request }) => {

@@ -23,13 +23,16 @@ export function OrdersBulkBar({
   onSubmit: () => void;
 }) {
   const [bulk, bulkFormAction, bulkPending] = useActionState(action, {});
+  // On a phone the bar waits for a ticked card (or shows the last result): idle, it would
+  // only push the orders down.
+  const idle = selectedIds.length === 0 && bulk.changed === undefined;
   return (
     <form
       action={(form) => {
         bulkFormAction(form);
         onSubmit();
       }}
-      className="flex flex-wrap items-center gap-2 text-sm"
+      className={`${idle ? "hidden md:flex" : "flex"} flex-wrap items-center gap-2 text-sm`}
     >
       {selectedIds.map((id) => (
         <input key={id} type="hidden" name="orderId" value={id} />

@@ -24,12 +24,22 @@ export interface OrderRow {
   status: string;
   /** The status itself, which picks the badge's colour. */
   statusCode: OrderStatus;
+  /** The seller's shop, shown to admins only (every shop's orders are in their list). */
+  shop: string;
 }
 
 // Column ids are the sort keys the server understands.
-export const columnIds = ["number", "createdAt", "buyer", "items", "total", "status"] as const;
+export const columnIds = [
+  "number",
+  "shop",
+  "createdAt",
+  "buyer",
+  "items",
+  "total",
+  "status",
+] as const;
 export type OrdersColumnId = (typeof columnIds)[number];
-export type SortableColumnId = Exclude<OrdersColumnId, "items">;
+export type SortableColumnId = Exclude<OrdersColumnId, "items" | "shop">;
 
 /**
  * The table's texts, translated on the server for this view. `selected` ({count}) and
@@ -60,8 +70,12 @@ export const features = tableFeatures({
 });
 const helper = createColumnHelper<typeof features, OrderRow>();
 
-/** A checkbox to pick rows for the bulk actions, then one column per order field. */
-export function ordersColumns(labels: OrdersTableLabels) {
+/**
+ * A checkbox to pick rows for the bulk actions, then one column per order field; the shop's
+ * only for an admin, whose list spans every shop.
+ */
+export function ordersColumns(labels: OrdersTableLabels, { showShop = false } = {}) {
+  const shop = helper.accessor("shop", { header: labels.headers.shop, enableSorting: false });
   return helper.columns([
     helper.display({
       id: "select",
@@ -95,6 +109,7 @@ export function ordersColumns(labels: OrdersTableLabels) {
         </Link>
       ),
     }),
+    ...(showShop ? [shop] : []),
     helper.accessor("date", { id: "createdAt", header: labels.headers.createdAt }),
     helper.accessor("buyer", {
       header: labels.headers.buyer,

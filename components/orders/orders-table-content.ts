@@ -15,6 +15,7 @@ export async function ordersTableLabels(view: {
   const t = await getTranslations("ordersTable");
   const headers = {
     number: t("number"),
+    shop: t("shop"),
     createdAt: t("date"),
     buyer: t("buyer"),
     items: t("items"),
@@ -47,7 +48,9 @@ export async function ordersTableLabels(view: {
 }
 
 /** The orders as table rows, with date, total and status formatted for the request. */
-export async function ordersTableRows(orders: Order[]): Promise<OrderRow[]> {
+export async function ordersTableRows(
+  orders: Array<Order & { shopName: string }>,
+): Promise<OrderRow[]> {
   const [t, format] = await Promise.all([getTranslations("ordersTable"), getFormatter()]);
   return orders.map((order) => ({
     id: order.id,
@@ -62,5 +65,6 @@ export async function ordersTableRows(orders: Order[]): Promise<OrderRow[]> {
     }),
     status: t(`statuses.${order.status}`),
     statusCode: order.status,
+    shop: order.shopName,
   }));
 }

@@ -10,6 +10,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
+import { cardFrame } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import {
   columnIds,
@@ -19,13 +20,15 @@ import {
   type OrdersTableLabels,
   type SortableColumnId,
 } from "./orders-columns";
+import { OrderCards } from "./order-cards";
 import { OrdersBulkBar } from "./orders-bulk-bar";
 import { OrdersPagination } from "./orders-pagination";
 
 /**
  * The orders table: TanStack Table in manual mode. The server sorted, filtered and paged the
  * rows; every change of sorting or page becomes a new URL, so views can be shared and the
- * back button works.
+ * back button works. Below `md` the same rows show as stacked cards (a phone has no room for
+ * seven columns); `showShop` adds the shop for an admin, whose list spans every shop.
  */
 export function OrdersTable({
   labels,
@@ -37,6 +40,7 @@ export function OrdersTable({
   size,
   sort,
   dir,
+  showShop = false,
 }: {
   labels: OrdersTableLabels;
   bulkAction: (state: BulkState, form: FormData) => Promise<BulkState>;
@@ -47,6 +51,7 @@ export function OrdersTable({
   size: number;
   sort: string;
   dir: "asc" | "desc";
+  showShop?: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -71,7 +76,7 @@ export function OrdersTable({
 
   const table = useTable({
     features,
-    columns: ordersColumns(labels),
+    columns: ordersColumns(labels, { showShop }),
     data: rows,
     rowCount: total,
     manualSorting: true,
@@ -101,8 +106,17 @@ export function OrdersTable({
         selectedIds={Object.keys(rowSelection)}
         onSubmit={() => setRowSelection({})}
       />
+      <div className={`md:hidden transition-opacity ${loading ? "opacity-50" : ""}`}>
+        {rows.length === 0 ? (
+          <p className={`px-4 py-8 text-center text-sm text-slate-500 ${cardFrame}`}>
+            {labels.none}
+          </p>
+        ) : (
+          <OrderCards labels={labels} rows={table.getRowModel().rows} showShop={showShop} />
+        )}
+      </div>
       <Table
-        className={`transition-opacity ${loading ? "opacity-50" : ""}`}
+        className={`hidden transition-opacity md:block ${loading ? "opacity-50" : ""}`}
         footer={
           rows.length === 0 ? (
             <p className="px-4 py-8 text-center text-sm text-slate-500">{labels.none}</p>

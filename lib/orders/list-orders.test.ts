@@ -1,14 +1,24 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
+import { sellerBusinesses } from "@/db/schema/invoices";
 import { orders, type OrderStatus } from "@/db/schema/orders";
-import { type User } from "@/db/schema/users";
+import { users, type User } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
 import { createSellerWithProduct, orderRow } from "@/test/fixtures";
-import { exportOrders, listOrders, orderListQuery, readOrderListQuery } from "./list-orders";
+import {
+  activeFilterCount,
+  exportOrders,
+  listOrders,
+  orderListQuery,
+  readOrderListQuery,
+} from "./list-orders";
+import { listShops } from "./shops";
 
 let connection: DatabaseConnection;
 let seller: User;
 let other: User;
+let admin: User;
 let productId: string;
 
 const query = (params: Record<string, string> = {}) => orderListQuery.parse(params);
@@ -18,7 +28,24 @@ beforeAll(async () => {
   const mine = await createSellerWithProduct(connection.db, { stock: null });
   const theirs = await createSellerWithProduct(connection.db, { stock: null });
   seller = mine.seller;
-  other = theirs.seller;
+  // One shop with business details (its invoice name is its shop name), one without (its
+  // Telegram name stands in).
+  await connection.db
+    .insert(sellerBusinesses)
+    .values({ sellerId: seller.id, legalName: "Kaffee Müller GmbH", address: "Ring 1\nWien" });
+  other = (
+    await connection.db
+      .update(users)
+      .set({ name: "Bob's Mugs" })
+      .where(eq(users.id, theirs.seller.id))
+      .returning()
+  )[0]!;
+  admin = (
+    await connection.db
+      .insert(users)
+      .values({ telegramId: 7_999_000_001, name: "Ada", role: "admin" })
+      .returning()
+  )[0]!;
   productId = mine.product.id;
   const statuses: OrderStatus[] = ["paid", "shipped", "delivered", "pending_payment", "expired"];
   const rows = Array.from({ length: 30 }, (_, i) =>
@@ -173,5 +200,64 @@ describe("filters typed into the URL", () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe("an admin's view of every shop", () => {
+  it("lists every shop's orders, each with its shop's name", async () => {
+    const all = await listOrders(connection.db, admin, query({ size: "100" }));
+    expect(all.total).toBe(19);
+    const shops = new Set(all.orders.map((o) => o.shopName));
+    expect([...shops].sort()).toEqual(["Bob's Mugs", "Kaffee Müller GmbH"]);
+    expect(all.orders.find((o) => o.contactName === "Other shop's buyer")?.shopName).toBe(
+      "Bob's Mugs",
+    );
+  });
+
+  it("filters to one shop, and the count follows", async () => {
+    const theirs = await listOrders(connection.db, admin, query({ shop: other.id }));
+    expect(theirs.total).toBe(1);
+    expect(theirs.orders.map((o) => o.sellerId)).toEqual([other.id]);
+    const mine = await listOrders(connection.db, admin, query({ shop: seller.id, size: "100" }));
+    expect(mine.total).toBe(18);
+    expect(mine.orders.every((o) => o.sellerId === seller.id)).toBe(true);
+    const exported = [];
+    for await (const order of exportOrders(connection.db, admin, query({ shop: other.id })))
+      exported.push(order.shopName);
+    expect(exported).toEqual(["Bob's Mugs"]);
+  });
+
+  it("offers every shop by name in the filter, to admins only", async () => {
+    const shops = await listShops(connection.db, admin);
+    expect(shops).toEqual(
+      expect.arrayContaining([
+        { id: seller.id, name: "Kaffee Müller GmbH" },
+        { id: other.id, name: "Bob's Mugs" },
+      ]),
+    );
+    await expect(listShops(connection.db, seller)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("never widens a seller's view: another shop's id shows them nothing", async () => {
+    const forged = await listOrders(connection.db, seller, query({ shop: other.id }));
+    expect(forged).toMatchObject({ total: 0, orders: [] });
+    const own = await listOrders(connection.db, seller, query({ shop: seller.id }));
+    expect(own.total).toBe(18);
+    const exported = [];
+    for await (const order of exportOrders(connection.db, other, query({ shop: seller.id })))
+      exported.push(order);
+    expect(exported).toEqual([]);
+  });
+
+  it("names a shop id that is not one, and leaves it out of the view", () => {
+    const read = readOrderListQuery({ shop: "not-a-shop", status: "paid" });
+    expect(read.problems).toEqual({ shop: { key: "invalidShop" } });
+    expect(read.query.shop).toBeUndefined();
+    expect(readOrderListQuery({ shop: seller.id }).problems).toEqual({});
+  });
+
+  it("counts the filters that narrow the view", () => {
+    expect(activeFilterCount(query())).toBe(0);
+    expect(activeFilterCount(query({ status: "paid", q: "x", shop: seller.id }))).toBe(3);
   });
 });

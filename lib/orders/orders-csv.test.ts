@@ -2,14 +2,22 @@ import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import { orders } from "@/db/schema/orders";
+import { users, type User } from "@/db/schema/users";
 import { migratedTestDatabase } from "@/test/database";
 import { createSellerWithProduct, orderRow } from "@/test/fixtures";
 import { exportOrders, orderListQuery } from "./list-orders";
 import { ordersCsv } from "./orders-csv";
 
 let connection: DatabaseConnection;
+let admin: User;
 beforeAll(async () => {
   connection = await migratedTestDatabase("orders_csv");
+  admin = (
+    await connection.db
+      .insert(users)
+      .values({ telegramId: 7_999_000_002, name: "Ada", role: "admin" })
+      .returning()
+  )[0]!;
 });
 afterAll(() => connection.close());
 
@@ -42,5 +50,20 @@ describe("the orders export", () => {
     expect(line).toContain(`"'=HYPERLINK(""https://evil.example/c"",""Berlin"")"`);
     // Numbers stay numbers.
     expect(line).toContain(",2,EUR,20.00,");
+  });
+
+  it("names each order's shop for an admin, whose export spans every shop", async () => {
+    const { seller, product } = await createSellerWithProduct(connection.db, { stock: null });
+    await connection.db
+      .insert(orders)
+      .values(orderRow({ sellerId: seller.id, productId: product.id, checkoutKey: "csv-shop" }));
+    const view = orderListQuery.parse({ shop: seller.id });
+    const csv = await text(
+      ordersCsv(exportOrders(connection.db, admin, view), () => undefined, { withShop: true }),
+    );
+    const [header, line, more] = csv.trim().split("\n");
+    expect(header).toMatch(/^number,shop,created_at,status,buyer,/);
+    expect(line).toMatch(/^\d+,Rösterei Müller,/);
+    expect(more).toBeUndefined();
   });
 });

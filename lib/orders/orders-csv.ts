@@ -18,19 +18,32 @@ const columns = [
   "tracking_number",
 ];
 
+/** An order as the export gets it: with its shop's name, written out for admins only. */
+export type ExportedOrder = Order & { shopName: string };
+
 /**
  * The orders as a CSV stream, a line each as they come. Cells a spreadsheet would run as a
  * formula (starting with = + - @, a tab or a carriage return) get a leading apostrophe: a
  * buyer's address is theirs to type, and `=HYPERLINK(…)` in a city must stay text on the
- * seller's computer (csv-stringify's escape_formulas; numbers are left as they are).
+ * seller's computer (csv-stringify's escape_formulas; numbers are left as they are). An
+ * admin's export covers every shop, so `withShop` adds the shop after the order number.
  */
-export function ordersCsv(orders: AsyncIterable<Order>, onError: (error: unknown) => void) {
-  const csv = stringify({ header: true, columns, escape_formulas: true });
+export function ordersCsv(
+  orders: AsyncIterable<ExportedOrder>,
+  onError: (error: unknown) => void,
+  { withShop = false } = {},
+) {
+  const csv = stringify({
+    header: true,
+    columns: withShop ? [columns[0]!, "shop", ...columns.slice(1)] : columns,
+    escape_formulas: true,
+  });
   void (async () => {
     try {
       for await (const order of orders) {
         csv.write([
           order.number,
+          ...(withShop ? [order.shopName] : []),
           order.createdAt.toISOString(),
           order.status,
           order.contactName,

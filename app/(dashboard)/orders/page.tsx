@@ -9,9 +9,16 @@ import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { User } from "@/db/schema/users";
+import { isAdmin } from "@/lib/auth/admin-only";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
-import { listOrders, readOrderListQuery, type OrderListQuery } from "@/lib/orders/list-orders";
+import {
+  activeFilterCount,
+  listOrders,
+  readOrderListQuery,
+  type OrderListQuery,
+} from "@/lib/orders/list-orders";
+import { listShops } from "@/lib/orders/shops";
 import { bulkOrderAction } from "./actions";
 
 export const generateMetadata = () => sectionMetadata("orders");
@@ -28,10 +35,13 @@ export default async function OrdersPage({
       Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
     ),
   );
-  const [t, tTable, tApp] = await Promise.all([
+  // An admin's list spans every shop: it names them, filters by them, and says so.
+  const admin = isAdmin(user);
+  const [t, tTable, tApp, shops] = await Promise.all([
     getTranslations("orders"),
     getTranslations("ordersTable"),
     getTranslations("app"),
+    admin ? listShops(await database(), user) : undefined,
   ]);
   // The export gets the view as shown: a filter the page could not apply is left out of it.
   const exportParams = new URLSearchParams(
@@ -42,12 +52,15 @@ export default async function OrdersPage({
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageHeader title={t("title")} description={t("description")} />
+        <PageHeader
+          title={t("title")}
+          description={admin ? t("descriptionAdmin") : t("description")}
+        />
         <a href={`/orders/export?${exportParams.toString()}`} className={secondaryButton}>
-          {tTable("export")}
+          {admin ? tTable("exportAdmin") : tTable("export")}
         </a>
       </div>
-      <OrderFilters query={query} problems={problems} />
+      <OrderFilters query={query} problems={problems} shops={shops} />
       {/* Not keyed by the view: a new sort or page keeps the current rows, dimmed, until the
           next arrive (the table's transition), instead of flashing the skeleton. */}
       <Suspense fallback={<ListSkeleton label={tApp("loading")} rows={10} />}>
@@ -60,14 +73,23 @@ export default async function OrdersPage({
 
 /** One page of orders for the current view, formatted for the table. */
 async function OrdersView({ user, query }: { user: User; query: OrderListQuery }) {
+  const admin = isAdmin(user);
   const result = await listOrders(await database(), user, query);
-  const [labels, rows] = await Promise.all([
+  const [labels, rows, t, tTable] = await Promise.all([
     ordersTableLabels({ page: query.page, pageCount: result.pageCount, total: result.total }),
     ordersTableRows(result.orders),
+    getTranslations("orders"),
+    getTranslations("ordersTable"),
   ]);
+  // Nothing at all yet says where orders come from; nothing in a filtered view says so.
+  const none =
+    activeFilterCount(query) === 0
+      ? t(admin ? "emptyBodyAdmin" : "emptyBody")
+      : tTable(admin ? "noneAdmin" : "none");
   return (
     <OrdersTable
-      labels={labels}
+      labels={{ ...labels, none }}
+      showShop={admin}
       bulkAction={bulkOrderAction}
       rows={rows}
       total={result.total}

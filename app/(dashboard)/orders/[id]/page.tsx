@@ -7,12 +7,14 @@ import { ShipmentEditor } from "@/components/orders/shipment-editor";
 import { RefundDialog } from "@/components/orders/refund-dialog";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isAdmin } from "@/lib/auth/admin-only";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/find-invoice";
 import { carrierLink } from "@/lib/orders/carrier-tracking";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { refundedAmount } from "@/lib/orders/refunded-amount";
+import { findShopName } from "@/lib/orders/shops";
 import { orderAction, refundAction, trackingAction } from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +22,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();
-  const [t, tRefund, tConfirm, tTable, format, timeline, invoice, refunded, locale] =
+  const [t, tRefund, tConfirm, tTable, format, timeline, invoice, refunded, locale, shop] =
     await Promise.all([
       getTranslations("orderPage"),
       getTranslations("refundDialog"),
@@ -31,6 +33,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       findOrderInvoice(db, user, order.id),
       refundedAmount(db, order.id),
       getLocale(),
+      // An admin sees every shop's orders: the page says whose this one is.
+      isAdmin(user) ? findShopName(db, order.sellerId) : undefined,
     ]);
   const total = format.number(order.totalAmountMinor / 100, {
     style: "currency",
@@ -75,6 +79,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </address>
         </Card>
         <Card>
+          {shop ? (
+            <>
+              <h2 className="mb-1 text-sm font-semibold text-slate-500">{t("shop")}</h2>
+              <p className="mb-4 font-medium" data-testid="order-shop">
+                {shop}
+              </p>
+            </>
+          ) : null}
           <h2 className="mb-2 text-sm font-semibold text-slate-500">{t("items")}</h2>
           <p>
             {order.quantity} × {order.productTitle}
