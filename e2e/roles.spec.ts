@@ -141,6 +141,8 @@ test("pages and route handlers show another seller nothing", async ({ page }) =>
     "/orders",
     "/channels",
     "/settings",
+    "/settings/developers",
+    "/settings/team",
     "/orders?status=paid&q=alice",
   ]) {
     await page.goto(`${app.url}${path}`);

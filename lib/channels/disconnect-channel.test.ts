@@ -122,8 +122,6 @@ describe("disconnecting a channel", () => {
     const taken = await addChannel(connection.db, api, DEFAULT_BOT.id, bob, "@alices_finds");
     expect(taken.ok && taken.channel.sellerId).toBe(bob.id);
     expect(await listChannels(connection.db, alice)).toEqual([]);
-    expect((await listChannels(connection.db, bob)).map((c) => c.title)).toEqual([
-      "Alice's Finds",
-    ]);
+    expect((await listChannels(connection.db, bob)).map((c) => c.title)).toEqual(["Alice's Finds"]);
   });
 });
