@@ -130,7 +130,7 @@ test("cancelling an order asks first", async ({ page }) => {
 
 test("revoking a token asks first, by keyboard too", async ({ page, request }) => {
   await logInAsSandboxSeller(page);
-  await page.goto("/settings");
+  await page.goto("/settings/developers");
   await page.getByLabel("Token name").fill("Confirm test");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByRole("status").locator("code").textContent()) ?? "";
@@ -156,11 +156,11 @@ test("signing out every user asks first", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "Log in as test admin" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await page.goto("/settings");
+  await page.goto("/settings/team");
   await page.getByRole("button", { name: "Sign out every user" }).click();
   await expect(page.getByRole("group", { name: "Really sign out every user?" })).toBeVisible();
-  await page.goto("/settings");
-  await expect(page).toHaveURL(/\/settings$/);
+  await page.goto("/settings/team");
+  await expect(page).toHaveURL(/\/settings\/team$/);
   await page.getByRole("button", { name: "Sign out every user" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page).toHaveURL(/\/login/);

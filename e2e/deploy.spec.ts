@@ -117,7 +117,7 @@ test("an admin sees version and health, and deploys to completed and to rolled b
 }) => {
   test.setTimeout(120_000);
   await logIn(page, admin);
-  await page.goto(`${app.url}/settings`);
+  await page.goto(`${app.url}/settings/system`);
 
   // The build recorded its commit in the bundle; the image sets no APP_GIT_SHA here.
   const built = JSON.parse(
@@ -156,7 +156,7 @@ test("an admin sees version and health, and deploys to completed and to rolled b
 
   // A second admin tab asks first; this one deploys first: the other is refused, and told why.
   const other = await context.newPage();
-  await other.goto(`${app.url}/settings`);
+  await other.goto(`${app.url}/settings/system`);
   await askToDeploy(other, "v1.2.0-broken");
   await askToDeploy(page, "v1.2.0-broken");
   await deploySection(page).getByRole("button", { name: "Deploy now" }).click();
@@ -206,7 +206,7 @@ test("a seller sees no version, health or deploy, and replaying the admin's acti
   test.setTimeout(90_000);
   // The admin's real server action requests, recorded on their way out.
   await logIn(page, admin);
-  await page.goto(`${app.url}/settings`);
+  await page.goto(`${app.url}/settings/system`);
   await askToDeploy(page, "v1.3.0");
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
@@ -221,12 +221,14 @@ test("a seller sees no version, health or deploy, and replaying the admin's acti
   const sellerContext = await browser.newContext({ locale: "en-US" });
   const sellerPage = await sellerContext.newPage();
   await logIn(sellerPage, seller);
-  await sellerPage.goto(`${app.url}/settings`);
+  await sellerPage.goto(`${app.url}/settings/developers`);
   await expect(sellerPage.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  await expect(sellerPage.getByRole("link", { name: "System" })).toHaveCount(0);
+  await saveScreenshot(sellerPage, "settings-seller");
+  expect((await sellerPage.goto(`${app.url}/settings/system`))?.status()).toBe(404);
   for (const name of ["Running version", "Health", "Deploy"]) {
     await expect(sellerPage.getByRole("heading", { name, exact: true })).toHaveCount(0);
   }
-  await saveScreenshot(sellerPage, "settings-seller");
   const progress = await sellerPage.request.get(`${app.url}/settings/deploy-progress`);
   expect(progress.status()).toBe(404);
 
@@ -254,7 +256,7 @@ test("in the sandbox, Deploy rolls out to the simulated ECS service inside the a
   await page.goto("/login");
   await page.getByRole("button", { name: "Log in as test admin" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await page.goto("/settings");
+  await page.goto("/settings/system");
   await expect(deploySection(page)).toContainText("promo-web in cluster promo-sandbox");
   await askToDeploy(page, "sandbox-try-1");
   await expect(deploySection(page).getByRole("definition").last()).toHaveText(

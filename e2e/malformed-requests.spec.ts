@@ -172,7 +172,7 @@ test("the products API names a price over the column and text it cannot store", 
   request,
 }) => {
   await logInAsSandboxSeller(page);
-  await page.goto("/settings");
+  await page.goto("/settings/developers");
   await page.getByLabel("Token name").fill("Malformed input");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByRole("status").locator("code").textContent()) ?? "";

@@ -81,25 +81,25 @@ test("a seller connects a channel and publishes a product with photo and Buy but
   await logIn(page, rosa.id, rosa.first_name);
   await page.goto(`${app.url}/channels`);
   await page.getByLabel("Channel", { exact: true }).fill("@fan_club");
-  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(
     page.getByText(`@${DEFAULT_BOT.username} is in the channel but may not post.`),
   ).toBeVisible();
   // Someone else's channel, although the bot may post there: not Rosa's to connect.
   await page.getByLabel("Channel", { exact: true }).fill("@ottos_market");
-  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(
     page.getByText("Only the channel's creator or an administrator allowed to post can connect it"),
   ).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Otto's Market" })).toHaveCount(0);
   await page.getByLabel("Channel", { exact: true }).fill("@roastery_outlet");
-  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery Outlet" })).toBeVisible();
   await page.getByLabel("Channel", { exact: true }).fill("@roastery_news");
-  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery News" })).toBeVisible();
   await page.getByLabel("Channel", { exact: true }).fill("@roastery_deals");
-  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Roastery Deals" })).toBeVisible();
   await saveScreenshot(page, "channels");
   // Later someone takes the bot's rights in one channel away, and Otto takes Rosa's in his

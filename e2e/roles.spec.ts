@@ -35,6 +35,7 @@ let bobsProduct: Product;
 let bobsOrder: Order;
 let bobsToken: string;
 let alicesId: string;
+let alicesChannel: typeof channels.$inferSelect | undefined;
 
 test.use({ locale: "en-US" });
 
@@ -84,9 +85,13 @@ test.beforeAll(async () => {
       orderValues(bob!.id, bobsProduct.id, "bob"),
     ])
     .returning()) as [Order, Order];
-  await db.db
+  [alicesChannel] = await db.db
     .insert(channels)
-    .values({ sellerId: alice!.id, telegramChatId: -100999, title: "Alice's Channel" });
+    .values([
+      { sellerId: alice!.id, telegramChatId: -100999, title: "Alice's Channel" },
+      { sellerId: bob!.id, telegramChatId: -100998, title: "Bob's Channel" },
+    ])
+    .returning();
   bobsToken = (await createApiToken(db.db, bob!, "bob")).token;
 
   telegramServer = await serveFetchHandler(createTelegramSimulator().handle);
@@ -143,6 +148,8 @@ test("pages and route handlers show another seller nothing", async ({ page }) =>
     "/orders",
     "/channels",
     "/settings",
+    "/settings/developers",
+    "/settings/team",
     "/orders?status=paid&q=alice",
   ]) {
     await page.goto(`${app.url}${path}`);
@@ -245,4 +252,31 @@ test("server actions replayed with another seller's ids are refused", async ({ p
   await expect(page.getByText("This order cannot be changed that way.")).toBeVisible();
   const order = await db.db.query.orders.findFirst({ where: eq(orders.id, alicesOrder.id) });
   expect(order?.status).toBe("paid");
+});
+
+test("a disconnect replayed with another seller's channel changes nothing", async ({ page }) => {
+  await logInAsBob(page);
+  await page.goto(`${app.url}/channels`);
+  const row = page.getByRole("listitem").filter({ hasText: "Bob's Channel" });
+  await expect(row).toBeVisible();
+  // Tamper only once React has hydrated the page, or hydration could put the value back.
+  await page.waitForLoadState("networkidle");
+  await page.evaluate((id) => {
+    document
+      .querySelectorAll<HTMLInputElement>('input[name="id"]')
+      .forEach((input) => (input.value = id));
+  }, alicesChannel!.id);
+  await row.getByRole("button", { name: "Disconnect" }).click();
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    row.getByRole("button", { name: "Confirm" }).click(),
+  ]);
+  expect(answer.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Bob's Channel" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Alice");
+  const stored = await db.db.query.channels.findFirst({
+    where: eq(channels.id, alicesChannel!.id),
+  });
+  expect(stored?.disconnectedAt).toBeNull();
 });

@@ -92,7 +92,7 @@ test.describe("sessions end when they should", () => {
     await page.goto("/login");
     await page.getByRole("button", { name: /test seller/i }).click();
     await expect(page).toHaveURL(`${appUrl}/`);
-    await page.goto("/settings");
+    await page.goto("/settings/team");
     await expect(page.getByTestId("open-sessions").getByRole("listitem")).toHaveCount(2);
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/login/);
@@ -105,7 +105,7 @@ test.describe("sessions end when they should", () => {
     test.setTimeout(120_000);
     const sandboxAdmin = await playwrightRequest.newContext();
     await sandboxLogin(sandboxAdmin, "admin");
-    expect(await (await sandboxAdmin.get(`${appUrl}/settings`)).text()).toContain(
+    expect(await (await sandboxAdmin.get(`${appUrl}/settings/team`)).text()).toContain(
       "Invite a seller",
     );
     const captured = await sandboxAdmin.storageState();
@@ -252,7 +252,7 @@ test.describe("the operator's admin list", () => {
       expect(stranger.url).toContain("error=invite_required");
       const operator = await widgetLoginAt(appUrl, sign(610500, "Ops"));
       expect(operator.url).not.toContain("error");
-      expect(await (await operator.api.get(`${appUrl}/settings`)).text()).toContain(
+      expect(await (await operator.api.get(`${appUrl}/settings/team`)).text()).toContain(
         "Invite a seller",
       );
       // Without AUTH_SECRET the start says where the session secret is kept.
@@ -267,9 +267,11 @@ test.describe("the operator's admin list", () => {
       // …and signing in again brings a seller's rights only.
       const again = await widgetLoginAt(appUrl, sign(610500, "Ops"));
       expect(again.url).not.toContain("error");
-      const settings = await (await again.api.get(`${appUrl}/settings`)).text();
-      expect(settings).toContain("API tokens");
-      expect(settings).not.toContain("Invite a seller");
+      const tokens = await (await again.api.get(`${appUrl}/settings/developers`)).text();
+      expect(tokens).toContain("API tokens");
+      const team = await (await again.api.get(`${appUrl}/settings/team`)).text();
+      expect(team).toContain("Where you are signed in");
+      expect(team).not.toContain("Invite a seller");
       await Promise.all([stale.dispose(), again.api.dispose(), operator.api.dispose()]);
     } finally {
       await app.stop();

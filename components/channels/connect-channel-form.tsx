@@ -4,11 +4,14 @@ import { useActionState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { ChannelProblem } from "@/lib/channels/connect-channel";
 import { fieldLabel } from "@/components/ui/field-styles";
+import { BOT_PLACEHOLDER } from "./bot-placeholder";
 
 export interface ChannelFormState {
   ref: string;
   problem?: ChannelProblem;
   added?: string;
+  /** The bot's @username as the action learnt it, for problems worded before it was known. */
+  bot?: string;
 }
 
 /** Texts translated on the server; each problem already names the bot. */
@@ -52,7 +55,7 @@ export function ConnectChannelForm({
       </p>
       {state.problem ? (
         <p id="ref-error" role="alert" className="text-sm text-red-700">
-          {labels.problems[state.problem]}
+          {labels.problems[state.problem].replace(BOT_PLACEHOLDER, state.bot ?? "")}
         </p>
       ) : null}
       {state.added ? (

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
+import { CopyButton, type CopyButtonLabels } from "@/components/ui/copy-button";
 import { fieldLabel, textInput } from "@/components/ui/field-styles";
 
 export interface SecretFormState {
@@ -19,14 +20,17 @@ export function SecretForm({
   submitLabel,
   createdLabel,
   nameField,
+  copyLabels,
 }: {
   action: (state: SecretFormState, form: FormData) => Promise<SecretFormState>;
   submitLabel: string;
   createdLabel: string;
   /** The name field's label and its error messages by key. */
   nameField?: { label: string; errors: Record<string, string> };
+  copyLabels: CopyButtonLabels;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const secretId = useId();
   return (
     <form action={formAction} className="space-y-3">
       {nameField ? (
@@ -54,7 +58,12 @@ export function SecretForm({
       {state.secret ? (
         <div role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{createdLabel}</p>
-          <code className="mt-1 block break-all font-mono text-xs">{state.secret}</code>
+          <code id={secretId} className="mt-1 block break-all font-mono text-xs">
+            {state.secret}
+          </code>
+          <div className="mt-2">
+            <CopyButton text={state.secret} selectId={secretId} labels={copyLabels} />
+          </div>
         </div>
       ) : null}
     </form>

@@ -27,6 +27,9 @@ export const channels = pgTable(
     title: text("title").notNull(),
     botCanPost: boolean("bot_can_post").notNull().default(false),
     checkedAt: timestamp("checked_at", { withTimezone: true }),
+    // Set when the seller disconnects it: the row stays, because its posts (and through them
+    // orders and the sales funnel) point at it; a disconnected channel is offered for nothing.
+    disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   // A Telegram channel is one shop: two sellers cannot both claim it.

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { type Api } from "grammy";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -97,34 +97,41 @@ export async function addChannel(
   const existing = await db.query.channels.findFirst({
     where: eq(channels.telegramChatId, check.chatId),
   });
-  if (existing && existing.sellerId !== seller.id) return { ok: false, problem: "taken" };
+  // A channel its shop disconnected is free again for whoever runs it in Telegram now.
+  const reconnected = Boolean(existing?.disconnectedAt);
+  if (existing && existing.sellerId !== seller.id && !reconnected) {
+    return { ok: false, problem: "taken" };
+  }
   const values = {
+    sellerId: seller.id,
     title: check.title,
     username: check.username ?? null,
     botCanPost: true,
     checkedAt: new Date(),
+    disconnectedAt: null,
   };
   const [channel] = existing
     ? await db.update(channels).set(values).where(eq(channels.id, existing.id)).returning()
     : await db
         .insert(channels)
-        .values({ sellerId: seller.id, telegramChatId: check.chatId, ...values })
+        .values({ telegramChatId: check.chatId, ...values })
         .returning();
   if (!channel) throw new Error("channel not stored");
   await recordAudit(db, {
     actorUserId: seller.id,
-    action: existing ? "channel.rechecked" : "channel.added",
+    action: existing && !reconnected ? "channel.rechecked" : "channel.added",
     targetType: "channel",
     targetId: channel.id,
   });
   return { ok: true, channel };
 }
 
+/** The connected channels this user may publish to (disconnected ones are left out). */
 export async function listChannels(db: Database, actor: User) {
   return db
     .select()
     .from(channels)
-    .where(ownedBy(channels.sellerId, actor))
+    .where(and(ownedBy(channels.sellerId, actor), isNull(channels.disconnectedAt)))
     .orderBy(asc(channels.title));
 }
 

@@ -26,14 +26,14 @@ export const createTokenAction = signedInFormAction<typeof tokenForm, SecretForm
   { refused: (error) => ({ error: error.details.fields?.name?.key ?? "required" }) },
   async ({ name }, user) => {
     const { token } = await createApiToken(await database(), user, name);
-    revalidatePath("/settings");
+    revalidatePath("/settings/developers");
     return { secret: token };
   },
 );
 
 export const revokeTokenAction = signedInAction(async (user, form: FormData) => {
   await revokeApiToken(await database(), user, String(form.get("id") ?? ""));
-  revalidatePath("/settings");
+  revalidatePath("/settings/developers");
 });
 
 export const createInviteAction = signedInAction(
@@ -96,7 +96,7 @@ export const startDeployAction = signedInAction(
     await startDeploy(db, ecsTarget(), { user }, { tag: tag as string });
     const progress = await trackDeployment(db, ecsTarget(), { user });
     if (!progress) throw new Error("the new deployment is missing");
-    revalidatePath("/settings");
+    revalidatePath("/settings/system");
     return { ok: true, progress: await deployProgressView(progress) };
   },
   { refused },
