@@ -12,24 +12,24 @@ export async function SandboxBanner({ compact = false }: { compact?: boolean }) 
   // A named landmark: outside of one, a screen reader's landmark navigation never reaches it.
   if (compact) {
     return (
-      <aside aria-label={t("bannerLabel")}>
+      <div role="region" aria-label={t("bannerLabel")}>
         <p
           role="note"
           className="truncate bg-amber-100 px-4 py-1 text-center text-xs text-amber-900"
         >
           {t("compactBanner")}
         </p>
-      </aside>
+      </div>
     );
   }
   return (
-    <aside aria-label={t("bannerLabel")}>
+    <div role="region" aria-label={t("bannerLabel")}>
       <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
         {t("banner")}{" "}
         <a href="/sandbox" className="font-semibold underline">
           {t("openSandbox")}
         </a>
       </p>
-    </aside>
+    </div>
   );
 }

@@ -59,7 +59,7 @@ test("sign-in and buyer pages: login, the Telegram sandbox, a cancelled checkout
   }
 });
 
-test("a purchase: the chat, Stripe's checkout, its result, the refund dialog, a confirm step", async ({
+test("a purchase: the chat, Stripe's checkout, its result, the refund and confirm dialogs", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -89,6 +89,13 @@ test("a purchase: the chat, Stripe's checkout, its result, the refund dialog, a 
   await expect(dialog).toBeHidden();
 
   await page.goto(productUrl);
+  await page.getByRole("button", { name: "Post again" }).click();
+  const postAgain = page.getByRole("dialog", { name: "Post a second copy?" });
+  await expect(postAgain).toBeVisible();
+  await expectAccessible(page, "confirm dialog (post again)");
+  await page.keyboard.press("Escape");
+  await expect(postAgain).toBeHidden();
+
   await page.getByRole("button", { name: "Archive" }).click();
   await expect(page.getByRole("button", { name: "Keep" })).toBeFocused();
   await expectAccessible(page, "confirm step (archive product)");
@@ -126,8 +133,13 @@ for (const [role, language] of signIns) {
     // The phone menu, opened.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");
-    const menu = page.getByRole("banner").getByText(/^(Menu|Menü)$/);
-    await menu.click();
+    // A menu button, or the <details> summary it replaces.
+    const banner = page.getByRole("banner");
+    await banner
+      .getByRole("button", { name: /^(Menu|Menü)$/ })
+      .or(banner.locator("summary"))
+      .first()
+      .click();
     await expect(page.getByRole("navigation").first().getByRole("link").first()).toBeVisible();
     await expectAccessible(page, `phone menu open (${role}, ${language})`);
     await page.context().close();
