@@ -64,6 +64,11 @@ describe("Table", () => {
     );
   });
 
+  it("inset, its box is a named group: the card around it is the region by that name", () => {
+    const html = renderToStaticMarkup(h(Table, { inset: true, "aria-labelledby": "counters" }));
+    expect(html).toMatch(/^<div role="group" tabindex="0" aria-labelledby="counters" class="/);
+  });
+
   it("shows a footer (the empty line) inside the frame, under the table", () => {
     const html = renderToStaticMarkup(h(Table, { footer: h("p", null, "No orders yet.") }));
     expect(html).toMatch(/<\/table><p>No orders yet\.<\/p><\/div>$/);

@@ -41,9 +41,10 @@ const alignment = (align?: "right") => (align === "right" ? "text-right" : undef
  * e.g. `aria-labelledby` to name it. `footer` is shown inside the box under the table (the
  * "no rows" line).
  *
- * The box is a named region in the tab order: a table that scrolls must be scrollable by
- * keyboard (WCAG 2.1.1), and a tab stop needs a name to be announced. It takes the table's
- * name (`aria-labelledby` or `aria-label`), else `label`.
+ * The box is in the tab order with a name: a table that scrolls must be scrollable by keyboard
+ * (WCAG 2.1.1), and a tab stop needs a name to be announced. It takes the table's name
+ * (`aria-labelledby` or `aria-label`), else `label`. A framed table's box is a region; an inset
+ * one's is a group, as its card is the region by that name already (two same-named landmarks).
  */
 export function Table({
   inset,
@@ -57,7 +58,9 @@ export function Table({
     : { "aria-label": props["aria-label"] ?? label };
   return (
     <div
-      role={name["aria-labelledby"] || name["aria-label"] ? "region" : undefined}
+      role={
+        name["aria-labelledby"] || name["aria-label"] ? (inset ? "group" : "region") : undefined
+      }
       tabIndex={0}
       {...name}
       className={joinClasses(look(inset).scroller, focusRing, className)}
