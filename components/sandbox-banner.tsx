@@ -9,22 +9,27 @@ import { isSandbox, settings } from "@/lib/platform/env";
 export async function SandboxBanner({ compact = false }: { compact?: boolean }) {
   if (!isSandbox(settings())) return null;
   const t = await getTranslations("sandbox");
+  // A named landmark: outside of one, a screen reader's landmark navigation never reaches it.
   if (compact) {
     return (
-      <div
-        role="note"
-        className="truncate bg-amber-100 px-4 py-1 text-center text-xs text-amber-900"
-      >
-        {t("compactBanner")}
+      <div role="region" aria-label={t("bannerLabel")}>
+        <p
+          role="note"
+          className="truncate bg-amber-100 px-4 py-1 text-center text-xs text-amber-900"
+        >
+          {t("compactBanner")}
+        </p>
       </div>
     );
   }
   return (
-    <div role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
-      {t("banner")}{" "}
-      <a href="/sandbox" className="font-semibold underline">
-        {t("openSandbox")}
-      </a>
+    <div role="region" aria-label={t("bannerLabel")}>
+      <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
+        {t("banner")}{" "}
+        <a href="/sandbox" className="font-semibold underline">
+          {t("openSandbox")}
+        </a>
+      </p>
     </div>
   );
 }

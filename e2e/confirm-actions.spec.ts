@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { logInAsSandboxSeller } from "./login";
+import { createProduct, openOrder, orderInSandbox, publishToDemoChannel } from "./sandbox-shop";
 import { saveScreenshot } from "./screenshots";
 
 // Cancel order, Delete post, Archive product, Revoke token and Sign out every user: the first
@@ -7,27 +8,11 @@ import { saveScreenshot } from "./screenshots";
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });
 
-const chat = (page: Page) => page.getByRole("log");
-
-async function createProduct(page: Page, title: string) {
-  await page.goto("/products/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill("For the confirm steps.");
-  await page.getByLabel("Price").fill("7.00");
-  await page.getByLabel("Stock").fill("5");
-  await page.getByRole("button", { name: "Save product" }).click();
-  await page.getByRole("link", { name: title }).click();
-  await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
-}
-
 test("deleting a post and archiving a product ask first, and Keep keeps", async ({ page }) => {
   await logInAsSandboxSeller(page);
   await createProduct(page, "Confirmable candle");
   const productUrl = page.url();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
-    "Posted",
-  );
+  await publishToDemoChannel(page);
   await page.reload();
   const post = page
     .getByRole("list", { name: "Posts" })
@@ -62,61 +47,11 @@ test("deleting a post and archiving a product ask first, and Keep keeps", async 
 test("cancelling an order asks first", async ({ page }) => {
   await logInAsSandboxSeller(page);
   await createProduct(page, "Confirmable mug");
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Promo Sandbox Shop" })).toContainText(
-    "Posted",
-  );
-
-  // The test admin buys it in Telegram and leaves it unpaid: the sandbox's buyers stay
-  // first-time buyers for the journey specs.
-  await page.goto("/sandbox");
-  await page.getByLabel("You are").selectOption({ label: "Test Admin (admin)" });
-  const channelPost = page
-    .getByRole("list", { name: /^Channel: Promo Sandbox Shop/ })
-    .getByRole("listitem")
-    .filter({ hasText: "Confirmable mug" })
-    .last();
-  await channelPost.getByRole("button", { name: "Buy" }).click();
-  await chat(page).getByRole("button", { name: "Buy" }).last().click();
-  const say = async (text: string) => {
-    await page.getByLabel("Message").fill(text);
-    await page.getByRole("button", { name: "Send" }).click();
-  };
-  const last = chat(page).getByRole("listitem").last();
-  await expect(last).toContainText(/How many|full name|same details as last time/);
-  if ((await last.textContent())?.includes("How many")) {
-    await say("1");
-    await expect(last).toContainText(/full name|same details as last time/);
-  }
-  if ((await last.textContent())?.includes("same details")) {
-    await chat(page).getByRole("button", { name: "Yes, use these" }).last().click();
-  } else {
-    for (const [answer, next] of [
-      ["Test Admin", "Street"],
-      ["Baker Street 221b", "Postcode"],
-      ["NW1 6XE", "City"],
-      ["London", "Which country"],
-      ["GB", "e-mail"],
-      ["admin@example.com", "Confirm"],
-    ] as const) {
-      await say(answer);
-      await expect(last).toContainText(next);
-    }
-  }
-  await chat(page).getByRole("button", { name: "Confirm and pay" }).last().click();
-  await expect(last.getByRole("link", { name: /^Pay / })).toBeVisible();
-  const orderNumber = /Order #(\d+)/.exec((await last.textContent()) ?? "")?.[1];
-  expect(orderNumber).toBeTruthy();
+  await publishToDemoChannel(page);
+  const { orderNumber } = await orderInSandbox(page, "Confirmable mug");
 
   // Unpaid checkouts are listed when asked for by status.
-  await page.goto("/orders?status=pending_payment");
-  await page
-    .getByRole("row")
-    .filter({ hasText: `#${orderNumber}` })
-    .getByRole("link")
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  await openOrder(page, orderNumber, "pending_payment");
   const orderUrl = page.url();
   const status = page.locator("main header p");
   await page.getByRole("button", { name: "Cancel order" }).click();

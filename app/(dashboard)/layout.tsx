@@ -21,14 +21,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
   );
   return (
     <>
+      {/* First in the tab order, before the sandbox notice's link: what a skip link is for. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
       <SandboxBanner />
       <div className="min-h-screen md:flex">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          {t("app.skipToContent")}
-        </a>
         {user.timeZone ? null : <BrowserTimeZone report={reportBrowserTimeZone} />}
 
         {/* Phone: a top bar with the app's name and a menu button that opens the rest. */}

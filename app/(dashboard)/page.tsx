@@ -100,7 +100,7 @@ async function OverviewFigures({ user }: { user: User }) {
               {t(window)}
             </h2>
             {summary[window].length === 0 ? (
-              <p className="mt-2 text-2xl font-semibold text-slate-400">{t("noSales")}</p>
+              <p className="mt-2 text-2xl font-semibold text-slate-500">{t("noSales")}</p>
             ) : (
               summary[window].map((row) => (
                 <p key={row.currency} className="mt-2">

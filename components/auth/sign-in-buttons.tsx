@@ -19,7 +19,7 @@ export function TelegramOidcButton({ label }: { label: string }) {
   return (
     <button
       type="button"
-      className={`${buttonClass} bg-brand-500 text-white hover:bg-brand-600`}
+      className={`${buttonClass} bg-brand-600 text-white hover:bg-brand-700`}
       onClick={() => signIn("telegram", { callbackUrl: "/" })}
     >
       {label}

@@ -67,7 +67,7 @@ export function OrderActions({
             name="action"
             value="ship"
             disabled={pending}
-            className={`${buttonClass} bg-brand-500 text-white hover:bg-brand-600`}
+            className={`${buttonClass} bg-brand-600 text-white hover:bg-brand-700`}
           >
             {labels.markShipped}
           </button>

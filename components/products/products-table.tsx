@@ -26,13 +26,14 @@ function Thumbnail({ product }: { product: Product }) {
 }
 
 export async function ProductsTable({ products }: { products: Product[] }) {
-  const [t, tPublish, locale] = await Promise.all([
+  const [t, tPublish, tProducts, locale] = await Promise.all([
     getTranslations("productForm"),
     getTranslations("publish"),
+    getTranslations("products"),
     getLocale(),
   ]);
   return (
-    <Table>
+    <Table label={tProducts("title")}>
       <THead>
         <TR>
           <TH>{t("title")}</TH>

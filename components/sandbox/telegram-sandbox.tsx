@@ -31,7 +31,7 @@ export function TelegramSandbox({
   const as = state.me.id;
   // Who the page acts as right now; switchPerson moves it before the state for them arrives.
   const asRef = useRef(as);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const newest = state.chat.at(-1);
 
   // Like a Telegram client: a new message (or another person's chat) scrolls to the bottom.
@@ -155,34 +155,37 @@ export function TelegramSandbox({
           {labels.chatWith.replace("{name}", state.bot.name)}{" "}
           <span className="font-normal text-slate-500">@{state.bot.username}</span>
         </h2>
-        <ol
+        {/* The log wraps the list: on the <ol> itself, role="log" would hide that it is a list. */}
+        <div
           ref={log}
           role="log"
           aria-live="polite"
           aria-label={labels.chatWith.replace("{name}", state.bot.name)}
-          className="flex max-h-[36rem] min-h-64 flex-1 flex-col gap-3 overflow-y-auto p-4"
+          className="max-h-[36rem] min-h-64 flex-1 overflow-y-auto p-4"
         >
-          {state.chat.length === 0 ? (
-            <li className="text-sm text-slate-600">{labels.emptyChat}</li>
-          ) : null}
-          {state.chat.map((message) => (
-            <MessageBubble
-              key={message.id}
-              message={message}
-              labels={labels}
-              mine={!message.fromBot}
-              busy={busy}
-              handlers={handlers}
-            />
-          ))}
-        </ol>
+          <ol className="flex flex-col gap-3">
+            {state.chat.length === 0 ? (
+              <li className="text-sm text-slate-600">{labels.emptyChat}</li>
+            ) : null}
+            {state.chat.map((message) => (
+              <MessageBubble
+                key={message.id}
+                message={message}
+                labels={labels}
+                mine={!message.fromBot}
+                busy={busy}
+                handlers={handlers}
+              />
+            ))}
+          </ol>
+        </div>
         <form onSubmit={send} className="flex gap-2 rounded-b-xl bg-white p-3">
           {state.chat.length === 0 ? (
             <button
               type="button"
               disabled={busy}
               onClick={() => void act({ action: "start" })}
-              className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+              className="rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
             >
               {labels.start}
             </button>
@@ -202,7 +205,7 @@ export function TelegramSandbox({
           <button
             type="submit"
             disabled={busy || !draft.trim()}
-            className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+            className="rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
           >
             {labels.send}
           </button>
@@ -265,7 +268,7 @@ function NoticeView({
         <button
           type="button"
           onClick={onClose}
-          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white"
+          className="rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white"
         >
           {labels.ok}
         </button>

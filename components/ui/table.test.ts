@@ -13,8 +13,9 @@ describe("Table", () => {
         h(TBody, null, h(TR, null, h(TD, null, "Tote bag"), h(TD, { align: "right" }, "€18.00"))),
       ),
     );
+    // The scroller is a tab stop named like its table: a keyboard can scroll it.
     expect(html).toMatch(
-      /^<div class="relative overflow-x-auto rounded-xl border [^"]* mt-3"><table /,
+      /^<div role="region" tabindex="0" aria-labelledby="orders-title" class="relative overflow-x-auto rounded-xl border [^"]* mt-3"><table /,
     );
     expect(html).toContain(
       '<table class="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby="orders-title">',
@@ -43,7 +44,7 @@ describe("Table", () => {
       ),
     );
     expect(html).toMatch(
-      /^<div class="relative overflow-x-auto"><table class="min-w-full text-sm">/,
+      /^<div tabindex="0" class="relative overflow-x-auto focus-visible:[^"]*"><table class="min-w-full text-sm">/,
     );
     expect(html).toContain("<thead>");
     expect(html).toContain(
@@ -53,6 +54,19 @@ describe("Table", () => {
       '<th scope="row" class="py-2 pr-4 text-left font-normal">Stripe webhooks</th>',
     );
     expect(html).toContain('<td class="py-2 pr-4">1</td>');
+  });
+
+  it("without a name of the table's own, names the table and its scroller with the label", () => {
+    const html = renderToStaticMarkup(h(Table, { label: "Products" }));
+    expect(html).toMatch(/^<div role="region" tabindex="0" aria-label="Products" class="[^"]*">/);
+    expect(html).toContain(
+      '<table class="min-w-full divide-y divide-slate-200 text-sm" aria-label="Products">',
+    );
+  });
+
+  it("inset, its box is a named group: the card around it is the region by that name", () => {
+    const html = renderToStaticMarkup(h(Table, { inset: true, "aria-labelledby": "counters" }));
+    expect(html).toMatch(/^<div role="group" tabindex="0" aria-labelledby="counters" class="/);
   });
 
   it("shows a footer (the empty line) inside the frame, under the table", () => {

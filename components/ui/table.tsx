@@ -27,6 +27,9 @@ const looks = {
   },
 } as const;
 
+const focusRing =
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";
+
 const look = (inset?: boolean) => (inset ? looks.inset : looks.framed);
 
 // Numbers and money line up on the right.
@@ -37,16 +40,36 @@ const alignment = (align?: "right") => (align === "right" ? "text-right" : undef
  * the page. `className` styles that box (margins, dimming); the other props go to the table,
  * e.g. `aria-labelledby` to name it. `footer` is shown inside the box under the table (the
  * "no rows" line).
+ *
+ * The box is in the tab order with a name: a table that scrolls must be scrollable by keyboard
+ * (WCAG 2.1.1), and a tab stop needs a name to be announced. It takes the table's name
+ * (`aria-labelledby` or `aria-label`), else `label`. A framed table's box is a region; an inset
+ * one's is a group, as its card is the region by that name already (two same-named landmarks).
  */
 export function Table({
   inset,
   className,
   footer,
+  label,
   ...props
-}: ComponentProps<"table"> & { inset?: boolean; footer?: ReactNode }) {
+}: ComponentProps<"table"> & { inset?: boolean; footer?: ReactNode; label?: string }) {
+  const name = props["aria-labelledby"]
+    ? { "aria-labelledby": props["aria-labelledby"] }
+    : { "aria-label": props["aria-label"] ?? label };
   return (
-    <div className={joinClasses(look(inset).scroller, className)}>
-      <table className={look(inset).table} {...props} />
+    <div
+      role={
+        name["aria-labelledby"] || name["aria-label"] ? (inset ? "group" : "region") : undefined
+      }
+      tabIndex={0}
+      {...name}
+      className={joinClasses(look(inset).scroller, focusRing, className)}
+    >
+      <table
+        className={look(inset).table}
+        aria-label={props["aria-labelledby"] ? undefined : label}
+        {...props}
+      />
       {footer}
     </div>
   );
