@@ -55,6 +55,8 @@ export interface OrdersTableLabels {
   bulkDelivered: string;
   bulkResult: string;
   none: string;
+  /** The table's name, for the keyboard stop around it. */
+  label: string;
   /** "Page 2 of 3" and "1,204 orders" for the rows shown. */
   page: string;
   shown: string;

@@ -39,6 +39,7 @@ export async function ordersTableLabels(view: {
     bulkDelivered: t("bulkDelivered"),
     bulkResult: t.raw("bulkResult") as string,
     none: t("none"),
+    label: t("label"),
     page: t("page", { page: view.page, pages: view.pageCount }),
     shown: t("shown", { total: view.total }),
     perPage: t("perPage"),

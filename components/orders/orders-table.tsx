@@ -116,6 +116,7 @@ export function OrdersTable({
         )}
       </div>
       <Table
+        label={labels.label}
         className={`hidden transition-opacity md:block ${loading ? "opacity-50" : ""}`}
         footer={
           rows.length === 0 ? (
