@@ -128,7 +128,7 @@ describe("the orders table's query", () => {
     expect(byMail.orders.map((o) => o.email)).toEqual(["buyer12@example.com"]);
     const one = byMail.orders[0]!;
     expect(
-      (await listOrders(connection.db, seller, query({ q: `#${one.number}` }))).orders.map(
+      (await listOrders(connection.db, seller, query({ q: `#${one.shopNumber}` }))).orders.map(
         (o) => o.id,
       ),
     ).toEqual([one.id]);
