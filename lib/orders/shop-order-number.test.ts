@@ -4,9 +4,9 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Database, DatabaseConnection } from "@/db/client";
+import { queryRows, type Database, type DatabaseConnection } from "@/db/client";
 import { products } from "@/db/schema/catalog";
-import { orders } from "@/db/schema/orders";
+import { orders, type Order } from "@/db/schema/orders";
 import { migrateWithLock, migrationsFolder } from "@/db/migrate";
 import { connectTestDatabase, migratedTestDatabase } from "@/test/database";
 import { buyerDetails, createSellerWithProduct } from "@/test/fixtures";
@@ -36,7 +36,7 @@ describe("shop order numbers", () => {
   it("run 1, 2, 3 in each shop, whatever the other shops sell in between", async () => {
     const alice = await createSellerWithProduct(connection.db, { stock: null });
     const bob = await createSellerWithProduct(connection.db, { stock: null });
-    const placed = [];
+    const placed: Order[] = [];
     for (const shop of [alice, bob, bob, alice, alice, bob]) {
       placed.push(await buy(connection.db, shop.product.id));
     }
@@ -122,14 +122,17 @@ describe("orders from before shop numbers", () => {
         values (${sellerId}, ${productId}, 4242, 'Erika', 'erika@example.com', 'Hauptstraße 1',
           '10115', 'Berlin', 'DE', 'Blend', 1, 'EUR', 1290, 1290, 'paid', ${key})
         returning id, number`;
-      const quoted = [];
+      const quoted: Array<{ id: string; number: string }> = [];
       for (const [shop, key] of [
         [alice, "a1"],
         [bob, "b1"],
         [alice, "a2"],
       ] as const) {
-        const result = await old.db.execute(oldOrder(shop.seller.id, shop.product.id, key));
-        quoted.push(result.rows[0] as { id: string; number: number });
+        const [row] = await queryRows<{ id: string; number: string }>(
+          old.db,
+          oldOrder(shop.seller.id, shop.product.id, key),
+        );
+        quoted.push(row!);
       }
 
       expect(await migrateWithLock(old)).toBeGreaterThan(0);
