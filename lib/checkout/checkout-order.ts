@@ -37,7 +37,8 @@ export async function checkoutOrder(
   let placed;
   try {
     placed = await placeOrder(db, input);
-    if (placed.status !== "pending_payment") return { kind: "not_pending", number: placed.shopNumber };
+    if (placed.status !== "pending_payment")
+      return { kind: "not_pending", number: placed.shopNumber };
     const { order, url } = await startCheckout(db, stripe, placed.id, urls);
     return {
       kind: "ready",
