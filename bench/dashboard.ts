@@ -26,7 +26,7 @@ const scenarios: Record<string, Record<string, string>> = {
   "filter status shipped": { status: "shipped" },
   "filter date range (7 days)": { from: "2026-10-01", to: "2026-10-07" },
   "search buyer name": { q: "Müller 17" },
-  "search order number": { q: "#54321" },
+  "search order number": { q: "#1234" },
   "page 40": { page: "40" },
 };
 
@@ -85,14 +85,16 @@ async function seed() {
   await client.query(
     `insert into orders (seller_id, product_id, buyer_telegram_id, contact_name, email,
        address_street, address_postcode, address_city, address_country, product_title, quantity,
-       currency, unit_amount_minor, total_amount_minor, status, checkout_key, created_at, paid_at)
+       currency, unit_amount_minor, total_amount_minor, status, checkout_key, created_at, paid_at,
+       shop_number)
      select p.seller_id, p.id, 900000 + n,
        (array['Müller','Schmidt','Weiß','Nowak','Rossi'])[1 + n % 5] || ' ' || (n % 97),
        'buyer' || n || '@example.com', 'Straße ' || n, '10115', 'Berlin', 'DE', p.title,
        1 + n % 3, 'EUR', 1990, 1990 * (1 + n % 3),
        (array['paid','shipped','delivered','cancelled','refunded','pending_payment','expired']::order_status[])[1 + n % 7],
        'bench-' || n, timestamp '2026-01-01' + (n % 330) * interval '1 day' + (n % 1440) * interval '1 minute',
-       timestamp '2026-01-01' + (n % 330) * interval '1 day'
+       timestamp '2026-01-01' + (n % 330) * interval '1 day',
+       row_number() over (partition by p.seller_id order by n)
      from generate_series(1, $1::int) n
      join lateral (select * from products order by id offset (n % $2::int) limit 1) p on true`,
     [ORDERS, SELLERS],

@@ -43,9 +43,11 @@ export async function seedPendingOrders(
   const { rows } = await seed.query(
     `insert into orders (seller_id, product_id, buyer_telegram_id, contact_name, email,
        address_street, address_postcode, address_city, address_country, product_title, quantity,
-       currency, unit_amount_minor, total_amount_minor, checkout_key, stripe_checkout_session_id)
+       currency, unit_amount_minor, total_amount_minor, checkout_key, stripe_checkout_session_id,
+       shop_number)
      select $1, $2, $3::bigint + n, 'Bench Buyer', 'b@example.com', 'Street 1', '10115', 'Berlin',
-       'DE', 'Bench Coffee', 1, 'EUR', $4, $4, $5 || n, 'cs_' || $5 || n
+       'DE', 'Bench Coffee', 1, 'EUR', $4, $4, $5 || n, 'cs_' || $5 || n,
+       (select coalesce(max(shop_number), 0) from orders where seller_id = $1) + n
      from generate_series(1, $6::int) as n
      returning id, stripe_checkout_session_id as "sessionId", buyer_telegram_id as "buyerTelegramId"`,
     [shop.sellerId, shop.productId, firstBuyer, PRICE_MINOR, `bench_${tag}_`, count],

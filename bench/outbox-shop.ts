@@ -7,7 +7,8 @@ import Stripe from "stripe";
 export interface PaidOrdersShop {
   sellerChats: number[];
   buyerChats: number[];
-  orderNumbers: number[];
+  /** Each order as its seller's messages name it: "<seller chat>#<shop number>". */
+  sellerOrders: string[];
   /** One signed `checkout.session.completed` per order, ready to POST. */
   events: Array<{ body: string; signature: string }>;
 }
@@ -51,13 +52,15 @@ export async function seedShop(
     `insert into orders (seller_id, product_id, buyer_telegram_id, buyer_language, contact_name,
        email, address_street, address_postcode, address_city, address_country, product_title,
        quantity, currency, unit_amount_minor, total_amount_minor, checkout_key,
-       stripe_checkout_session_id)
+       stripe_checkout_session_id, shop_number)
      select (p->>'sellerId')::uuid, (p->>'productId')::uuid, chat, case when n % 3 = 0 then 'de' else 'en' end,
        'Bench Buyer ' || n, 'buyer' || n || '@example.com', 'Street ' || n, '10115', 'Berlin',
-       'DE', 'Bench Coffee', 1, 'EUR', $1, $1, 'bench-' || chat, 'cs_bench_' || chat
+       'DE', 'Bench Coffee', 1, 'EUR', $1, $1, 'bench-' || chat, 'cs_bench_' || chat,
+       row_number() over (partition by p->>'sellerId' order by n)
      from unnest($2::bigint[]) with ordinality as b(chat, n),
        lateral (select $3::jsonb -> ((n - 1)::int % $4) as p) as seller
-     returning id, number, buyer_telegram_id as chat, stripe_checkout_session_id as session`,
+     returning id, seller_id, shop_number, buyer_telegram_id as chat,
+       stripe_checkout_session_id as session`,
     [PRICE_MINOR, buyerChats, JSON.stringify(products), sellers],
   );
   await seed.query(
@@ -92,6 +95,10 @@ export async function seedShop(
     });
     return { body, signature };
   });
-  const orderNumbers = rows.map((row: { number: string }) => Number(row.number));
-  return { sellerChats, buyerChats, orderNumbers, events };
+  const chatOf = new Map(products.map((p, i) => [p.sellerId, sellerChats[i]]));
+  const sellerOrders = rows.map(
+    (row: { seller_id: string; shop_number: string }) =>
+      `${chatOf.get(row.seller_id)}#${row.shop_number}`,
+  );
+  return { sellerChats, buyerChats, sellerOrders, events };
 }

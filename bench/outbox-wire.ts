@@ -64,7 +64,7 @@ export interface Tally {
 
 export function tally(
   sends: readonly Send[],
-  shop: { buyerChats: number[]; sellerChats: number[]; orderNumbers: number[] },
+  shop: { buyerChats: number[]; sellerChats: number[]; sellerOrders: string[] },
   startedAt: number,
 ): Tally {
   const buyers = new Set(shop.buyerChats);
@@ -76,10 +76,12 @@ export function tally(
   for (const send of confirmations) perBuyer.set(send.chat, (perBuyer.get(send.chat) ?? 0) + 1);
   const last = Math.max(startedAt, ...confirmations.map((send) => send.at));
   const toSellers = ok.filter((send) => sellers.has(send.chat));
-  const listed = new Map<number, number>();
+  // Order numbers run per shop, so an order is its seller's chat and the number in it.
+  const listed = new Map<string, number>();
   for (const send of toSellers) {
     for (const match of send.text.matchAll(/#(\d+)/g)) {
-      listed.set(Number(match[1]), (listed.get(Number(match[1])) ?? 0) + 1);
+      const key = `${send.chat}#${match[1]}`;
+      listed.set(key, (listed.get(key) ?? 0) + 1);
     }
   }
   const invoiceNotices = ok.filter((send) => buyers.has(send.chat) && isInvoiceNotice(send.text));
@@ -95,7 +97,7 @@ export function tally(
     sellerDigests: toSellers.filter((send) => /\d+ (new paid orders|neue bezahlte)/.test(send.text))
       .length,
     sellerRepeats: [...listed.values()].filter((n) => n > 1).length,
-    sellerMisses: shop.orderNumbers.filter((n) => !listed.has(n)).length,
+    sellerMisses: shop.sellerOrders.filter((key) => !listed.has(key)).length,
     invoiceNotices: invoiceNotices.length,
     otherMessages: ok.length - confirmations.length - toSellers.length - invoiceNotices.length,
     accepted: ok.length,

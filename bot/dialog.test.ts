@@ -243,7 +243,9 @@ describe("/status", () => {
         checkoutKey: `status-paging-${buyer.id}-${i}`,
       });
     }
-    const numbers = (await ordersOf(buyer.id)).map((order) => order.number).sort((a, b) => b - a);
+    const numbers = (await ordersOf(buyer.id))
+      .map((order) => order.shopNumber)
+      .sort((a, b) => b - a);
 
     await journey.say(buyer, "/status");
     const page1 = journey.lastBotMessage(buyer.id);

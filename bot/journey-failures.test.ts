@@ -283,7 +283,7 @@ describe("notifications", () => {
       .map((message) => message.text ?? "")
       .join("\n");
     for (const order of paid) {
-      expect(sellerTexts.match(new RegExp(`#${order!.number}\\b`, "g"))).toHaveLength(1);
+      expect(sellerTexts.match(new RegExp(`#${order!.shopNumber}\\b`, "g"))).toHaveLength(1);
     }
     for (const buyer of buyers) {
       const notices = journey.botTexts(buyer.id).filter((t) => t.includes("Payment received"));

@@ -130,7 +130,7 @@ describe("a buyer who confirms again", () => {
     expect(timeline.map((event) => event.toStatus)).toEqual(["pending_payment", "expired", "paid"]);
     expect(timeline.at(-1)?.note).toContain("paid after its checkout had been given up");
     expect(journey.botTexts(buyer.id).filter((text) => text.includes("Payment received"))).toEqual([
-      expect.stringContaining(`Order #${replaced!.number}`),
+      expect.stringContaining(`Order #${replaced!.shopNumber}`),
     ]);
     // Stripe would not expire a paid session; that is the end of the job, not a failure.
     const expiries = await journey.db.db

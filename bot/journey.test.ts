@@ -105,7 +105,7 @@ describe.each(languages)("the buyer journey in $language", ({ buyer, texts }) =>
     expect(payMessage?.text).toContain(texts.ready);
     expect(payMessage?.reply_markup).toBeUndefined();
     const paidNotice = journey.botTexts(buyer.id).find((text) => text.includes(texts.paid));
-    expect(paidNotice).toContain(`#${order?.number}`);
+    expect(paidNotice).toContain(`#${order?.shopNumber}`);
     // Then the invoice: numbered per seller, in the buyer's language, with a signed link.
     const invoiceNotice = journey.lastBotMessage(buyer.id);
     expect(invoiceNotice.text).toContain(texts.invoice);
@@ -123,14 +123,14 @@ describe.each(languages)("the buyer journey in $language", ({ buyer, texts }) =>
     expect(pdfText).toContain("Espresso Blend 250 g");
     expect(pdfText).toContain(texts.invoiceTotal);
     const sellerNotice = journey.lastBotMessage(seller.telegramId);
-    expect(sellerNotice.text).toContain(`#${order?.number}`);
+    expect(sellerNotice.text).toContain(`#${order?.shopNumber}`);
     expect(sellerNotice.text).toContain("Hauptstraße 5");
     expect(sellerNotice.text).toContain("2 × Espresso Blend 250 g");
 
     await journey.say(buyer, "/status");
     const status = journey.lastBotMessage(buyer.id).text ?? "";
     expect(status).toContain(texts.status);
-    expect(status).toContain(`#${order?.number}`);
+    expect(status).toContain(`#${order?.shopNumber}`);
     expect(status).toContain(texts.paidStatus);
     expect(status).toContain(texts.statusInvoice);
 

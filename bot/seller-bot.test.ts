@@ -37,13 +37,13 @@ describe("sellers in the bot", () => {
     await journey.say(seller, "/orders");
     const list = journey.lastBotMessage(seller.id);
     expect(list.text).toContain("Open orders");
-    expect(list.text).toContain(`#${paid.number} · Paid · €25.80`);
-    expect(list.text).toContain(`#${shipped.number} · Shipped`);
+    expect(list.text).toContain(`#${paid.shopNumber} · Paid · €25.80`);
+    expect(list.text).toContain(`#${shipped.shopNumber} · Shipped`);
     const buttons = list.reply_markup?.inline_keyboard.flat().map((b) => b.text);
     expect(buttons).toEqual([
-      `Ship #${paid.number}`,
-      `Delivered #${paid.number}`,
-      `Delivered #${shipped.number}`,
+      `Ship #${paid.shopNumber}`,
+      `Delivered #${paid.shopNumber}`,
+      `Delivered #${shipped.shopNumber}`,
     ]);
   });
 
@@ -52,15 +52,17 @@ describe("sellers in the bot", () => {
     const order = await journey.db.db.query.orders.findFirst({ where: eq(orders.id, paid.id) });
     expect(order?.status).toBe("shipped");
     await journey.drainOutbox();
-    expect(journey.lastBotMessage(970_001).text).toContain(`Order #${paid.number} has shipped!`);
+    expect(journey.lastBotMessage(970_001).text).toContain(
+      `Order #${paid.shopNumber} has shipped!`,
+    );
   });
 
   it("/order <number> shows one order of the seller's shop, and only theirs", async () => {
-    await journey.say(seller, `/order ${shipped.number}`);
+    await journey.say(seller, `/order ${shipped.shopNumber}`);
     expect(journey.lastBotMessage(seller.id).text).toContain("Hauptstraße 1");
-    await journey.say(stranger, `/order ${shipped.number}`);
+    await journey.say(stranger, `/order ${shipped.shopNumber}`);
     expect(journey.lastBotMessage(stranger.id).text).toBe(
-      `There is no order #${shipped.number} in your shop.`,
+      `There is no order #${shipped.shopNumber} in your shop.`,
     );
     await journey.say(seller, "/order");
     expect(journey.lastBotMessage(seller.id).text).toContain(

@@ -75,6 +75,7 @@ describe.each(Object.entries(drivers))("%s", (name, options) => {
       .insert(orders)
       .values({
         sellerId: seller.id,
+        shopNumber: 1,
         productId: product.id,
         buyerTelegramId: 123_456_789,
         contactName: "Erika Mustermann",
@@ -92,6 +93,7 @@ describe.each(Object.entries(drivers))("%s", (name, options) => {
       })
       .returning();
     expect(order?.number).toBeGreaterThanOrEqual(1001);
+    expect(order?.shopNumber).toBe(1);
     expect(order?.status).toBe("pending_payment");
 
     const found = await connection.db.query.orders.findFirst({

@@ -246,7 +246,7 @@ test("a buyer pays through the bot and both sides are notified", async ({ page }
   // Where Stripe sends the buyer after paying.
   await page.goto(payment.outcome === "paid" ? payment.redirectUrl : appUrl);
   await expect(page.getByRole("heading", { name: "Thank you for your order!" })).toBeVisible();
-  await expect(page.getByText(`Order #${paid[0]?.number}`)).toBeVisible();
+  await expect(page.getByText(`Order #${paid[0]?.shopNumber}`)).toBeVisible();
   await saveScreenshot(page, "checkout-success");
 });
 

@@ -122,6 +122,12 @@ test("a seller sorts, filters, searches, pages and exports orders, and ships one
   await page.goto(`${app.url}/orders?q=wei%C3%9F`);
   await expect(page.getByText("1 orders")).toBeVisible();
   await expect(page.locator("tbody")).toContainText("Zoë Weiß");
+  // The number the list shows for her order, as she would quote it, finds it as well.
+  const quoted = await page.locator("tbody").getByRole("link").first().textContent();
+  expect(quoted).toMatch(/^#\d+$/);
+  await page.goto(`${app.url}/orders?q=${encodeURIComponent(quoted!)}`);
+  await expect(page.getByText("1 orders")).toBeVisible();
+  await expect(page.locator("tbody")).toContainText("Zoë Weiß");
 
   await page.goto(`${app.url}/orders?size=10`);
   await expect(page.getByText("Page 1 of 3")).toBeVisible();

@@ -42,6 +42,12 @@ export async function createSellerWithProduct(
   return { seller, product };
 }
 
+// Rows written straight to the table skip the shop's counter (lib/orders/shop-order-number.ts),
+// like orders from before shop numbers: they take numbers from a range of their own, far above
+// what the orders a test places through the counter reach, and never the same twice (specs
+// running in parallel may add rows to one shop).
+let fixtureShopNumber = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+
 /** An order row with every required column filled; tests override what they are about. */
 export function orderRow(
   base: { sellerId: string; productId: string; checkoutKey: string },
@@ -61,6 +67,7 @@ export function orderRow(
     unitAmountMinor: 1290,
     totalAmountMinor: 1290,
     status: "paid",
+    shopNumber: (fixtureShopNumber += 1),
     ...base,
     ...overrides,
   };

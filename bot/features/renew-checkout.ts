@@ -52,7 +52,7 @@ export function renewComposer(deps: BotDeps) {
       const total = formatMoney(order.totalAmountMinor, order.currency, locale);
       const payMessage = await ctx.reply(
         t("checkout-ready", {
-          number: String(order.number),
+          number: String(order.shopNumber),
           total,
           minutes: CHECKOUT_LIFETIME_SECONDS / 60,
         }),

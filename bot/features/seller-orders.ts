@@ -15,7 +15,7 @@ import { refusalText } from "@/bot/refusal-text";
 
 // What a seller can do next from the chat, as buttons under an order.
 function nextStepButtons(order: Order, t: Translate, keyboard = new InlineKeyboard()) {
-  const number = String(order.number);
+  const number = String(order.shopNumber);
   if (order.status === "paid") {
     keyboard.text(t("btn-ship-number", { number }), shipOrderData.pack({ orderId: order.id }));
   }
@@ -95,7 +95,7 @@ export function sellerOrdersComposer(deps: BotDeps) {
     try {
       if (!seller) throw new AppError("not_found", "order");
       const order = await changeOrderStatus(deps.db, seller, { orderId, to });
-      const number = String(order.number);
+      const number = String(order.shopNumber);
       await ctx.answerCallbackQuery(
         t(to === "shipped" ? "marked-shipped" : "marked-delivered", { number }),
       );

@@ -55,7 +55,7 @@ export async function ordersTableRows(
   const [t, format] = await Promise.all([getTranslations("ordersTable"), getFormatter()]);
   return orders.map((order) => ({
     id: order.id,
-    number: order.number,
+    number: order.shopNumber,
     date: format.dateTime(order.createdAt, { dateStyle: "medium" }),
     buyer: order.contactName,
     email: order.email,

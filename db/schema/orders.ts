@@ -33,11 +33,14 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    // The number buyers and sellers quote (from 1001, so a first shop does not look empty);
-    // the uuid never leaves the system.
+    // One series across all shops, from 1001. It was the number people quoted until each shop
+    // got its own; it stays unique, and orders from then keep it as their shop number.
     number: bigint("number", { mode: "number" })
       .notNull()
       .generatedAlwaysAsIdentity({ startWith: 1001 }),
+    // The number buyers and sellers quote: each shop's orders run 1, 2, 3… (lib/orders/
+    // shop-order-number.ts); the uuid never leaves the system.
+    shopNumber: bigint("shop_number", { mode: "number" }).notNull(),
     sellerId: uuid("seller_id")
       .notNull()
       .references(() => users.id),
@@ -81,6 +84,7 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_number_key").on(t.number),
+    uniqueIndex("orders_seller_shop_number_key").on(t.sellerId, t.shopNumber),
     index("orders_seller_created_idx").on(t.sellerId, t.createdAt),
     index("orders_buyer_created_idx").on(t.buyerTelegramId, t.createdAt),
     index("orders_payment_intent_idx").on(t.stripePaymentIntentId),
@@ -91,6 +95,18 @@ export const orders = pgTable(
     ),
   ],
 );
+
+// The last shop number each seller's orders took. The next is taken by an upsert of this row in
+// the order's own transaction, which holds the row lock until it commits: two buyers of one
+// shop never get the same number (a rollback gives it back). Unlike invoices, the series need
+// not look gapless: an order that expires unpaid keeps its number, and the seller's list does
+// not show it.
+export const orderCounters = pgTable("order_counters", {
+  sellerId: uuid("seller_id")
+    .primaryKey()
+    .references(() => users.id),
+  lastNumber: bigint("last_number", { mode: "number" }).notNull(),
+});
 
 export const actorKind = pgEnum("actor_kind", ["buyer", "seller", "admin", "stripe", "system"]);
 

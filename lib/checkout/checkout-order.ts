@@ -37,13 +37,14 @@ export async function checkoutOrder(
   let placed;
   try {
     placed = await placeOrder(db, input);
-    if (placed.status !== "pending_payment") return { kind: "not_pending", number: placed.number };
+    if (placed.status !== "pending_payment")
+      return { kind: "not_pending", number: placed.shopNumber };
     const { order, url } = await startCheckout(db, stripe, placed.id, urls);
     return {
       kind: "ready",
       orderId: order.id,
       url,
-      number: order.number,
+      number: order.shopNumber,
       totalMinor: order.totalAmountMinor,
       currency: order.currency,
     };
@@ -51,7 +52,7 @@ export async function checkoutOrder(
     // Replaced by the buyer's newer checkout while this one was on its way to Stripe: that
     // one brings the link.
     if (placed && isAppError(error, "conflict") && error.reason === "transition") {
-      return { kind: "not_pending", number: placed.number };
+      return { kind: "not_pending", number: placed.shopNumber };
     }
     if (isAppError(error, "conflict") && error.reason === "out_of_stock") {
       return { kind: "out_of_stock", available: error.details.available ?? 0 };

@@ -8,6 +8,7 @@ import { products } from "@/db/schema/catalog";
 import { deepLinkStarts } from "@/db/schema/channels";
 import { orderEvents, orders } from "@/db/schema/orders";
 import { AppError } from "@/lib/platform/app-error";
+import { takeShopOrderNumber } from "@/lib/orders/shop-order-number";
 import { reserveStock } from "@/lib/orders/stock";
 import { isUniqueViolation } from "@/lib/platform/unique-violation";
 
@@ -81,9 +82,12 @@ async function insertOrder(db: Database, order: z.output<typeof placeOrderInput>
       ),
       orderBy: desc(deepLinkStarts.createdAt),
     });
+    // Taken last, once the order is certain: the counter row stays locked until commit.
+    const shopNumber = await takeShopOrderNumber(tx, product.sellerId);
     const [created] = await tx
       .insert(orders)
       .values({
+        shopNumber,
         postId: start?.postId ?? null,
         sellerId: product.sellerId,
         productId: product.id,

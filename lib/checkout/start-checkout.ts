@@ -89,9 +89,12 @@ function assertPending(order: Order | undefined): Order {
 // configuration; if it changes between tries, Stripe's idempotency_error moves the order on.
 function sessionParams(order: Order, urls: CheckoutUrls): Stripe.Checkout.SessionCreateParams {
   if (!order.checkoutExpiresAt) throw new Error(`order ${order.id} has no attempt expiry`);
-  const metadata = { order_id: order.id, order_number: String(order.number) };
+  // The number the seller and buyer quote, as they see it in Stripe. Orders from before shop
+  // numbers kept their old number as their shop number, so a retry of a session they started
+  // then sends the same parameters as the first try did.
+  const metadata = { order_id: order.id, order_number: String(order.shopNumber) };
   const resultUrl = (outcome: string) =>
-    new URL(`/checkout/${outcome}?order=${order.number}`, urls.publicUrl).toString();
+    new URL(`/checkout/${outcome}?order=${order.shopNumber}`, urls.publicUrl).toString();
   return {
     mode: "payment",
     line_items: [

@@ -68,7 +68,7 @@ async function emailInvoice(
   const label = invoiceLabel(invoice);
   const variables = {
     invoice: label,
-    number: String(order.number),
+    number: String(order.shopNumber),
     name: order.contactName,
     seller: business?.legalName ?? seller.name,
   };

@@ -212,7 +212,7 @@ describe("e-mail", () => {
 
     const raw = received.find((each) => each.to.includes(buyerDetails.email))?.raw;
     const mail = await simpleParser(raw ?? "");
-    expect(mail.subject).toBe(`Invoice ${invoiceLabel(invoice)} – order #${order!.number}`);
+    expect(mail.subject).toBe(`Invoice ${invoiceLabel(invoice)} – order #${order!.shopNumber}`);
     expect(mail.text).toContain("Your invoice");
     const [attachment] = mail.attachments;
     expect(attachment).toMatchObject({

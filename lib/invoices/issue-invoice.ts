@@ -68,7 +68,7 @@ export async function issueInvoice(
     invoiceLabel: invoiceLabel({ number, issuedAt: now }),
     issuedAt: now,
     paidAt: order.paidAt ?? now,
-    orderNumber: order.number,
+    orderNumber: order.shopNumber,
     seller: { legalName: from.legalName, address: from.address, vatId: from.vatId },
     buyer: {
       name: order.contactName,

@@ -31,7 +31,7 @@ describe("a seller cancels an unpaid order", () => {
     await journey.stripeSim.settled();
     await journey.drainOutbox();
     expect(journey.botTexts(buyer.id).at(-1)).toBe(
-      `Order #${order.number} was cancelled by the seller. Its payment link no longer works, and nothing was charged.`,
+      `Order #${order.shopNumber} was cancelled by the seller. Its payment link no longer works, and nothing was charged.`,
     );
   });
 
@@ -65,9 +65,9 @@ describe("a seller cancels an unpaid order", () => {
     expect(await read.stockOf(product.id)).toBe(2);
     const texts = journey.botTexts(buyer.id);
     expect(texts.slice(-3)).toEqual([
-      `Order #${order.number} was cancelled by the seller.`,
-      `Your payment of €12.90 for order #${order.number} arrived after the order had been closed, so it is being refunded in full. You get a message here when Stripe has sent it back.`,
-      `Order #${order.number} was refunded: €12.90 go back to your payment method.`,
+      `Order #${order.shopNumber} was cancelled by the seller.`,
+      `Your payment of €12.90 for order #${order.shopNumber} arrived after the order had been closed, so it is being refunded in full. You get a message here when Stripe has sent it back.`,
+      `Order #${order.shopNumber} was refunded: €12.90 go back to your payment method.`,
     ]);
     expect(texts.join("\n")).not.toContain("Payment received");
   });
@@ -93,8 +93,8 @@ describe("a seller cancels a paid order", () => {
     );
     expect((await read.orderOf(buyer.id)).status).toBe("refunded");
     expect(journey.botTexts(buyer.id).slice(-2)).toEqual([
-      `Order #${order.number} was cancelled by the seller. Your payment of €12.90 is being refunded; you get a message here when Stripe has sent it back.`,
-      `Order #${order.number} was refunded: €12.90 go back to your payment method.`,
+      `Order #${order.shopNumber} was cancelled by the seller. Your payment of €12.90 is being refunded; you get a message here when Stripe has sent it back.`,
+      `Order #${order.shopNumber} was refunded: €12.90 go back to your payment method.`,
     ]);
   });
 });

@@ -58,8 +58,8 @@ describe("a seller corrects a shipped order's tracking number", () => {
     expect(corrected.trackingNumber).toBe("00340434161234567890");
     expect(again.changed).toBe(false);
     expect(journey.botTexts(994_001)).toEqual([
-      `📦 Order #${order.number} has shipped! Tracking number: 00340434161234567899`,
-      `📦 The tracking number of order #${order.number} was corrected. It is now: 00340434161234567890`,
+      `📦 Order #${order.shopNumber} has shipped! Tracking number: 00340434161234567899`,
+      `📦 The tracking number of order #${order.shopNumber} was corrected. It is now: 00340434161234567890`,
     ]);
 
     // A second correction, even back to the first number, is told again.

@@ -10,6 +10,8 @@ import { isUuid } from "@/lib/platform/uuid";
  * One order the actor may see, by its id or by the number buyers and sellers quote (another
  * seller's order is simply not found). The dashboard, the bot and the order changes all look
  * orders up here. `lock` holds the row until the transaction ends: one writer at a time.
+ * A number is a shop number, so it means an order of the actor's own shop, admins included:
+ * every shop has an order 1.
  */
 export async function findOrder(
   db: Database,
@@ -23,8 +25,9 @@ export async function findOrder(
     .from(orders)
     .where(
       and(
-        typeof ref === "string" ? eq(orders.id, ref) : eq(orders.number, ref),
-        ownedBy(orders.sellerId, actor),
+        typeof ref === "string"
+          ? and(eq(orders.id, ref), ownedBy(orders.sellerId, actor))
+          : and(eq(orders.shopNumber, ref), eq(orders.sellerId, actor.id)),
       ),
     );
   const [order] = lock ? await query.for("update") : await query;

@@ -128,11 +128,32 @@ describe("the orders table's query", () => {
     expect(byMail.orders.map((o) => o.email)).toEqual(["buyer12@example.com"]);
     const one = byMail.orders[0]!;
     expect(
-      (await listOrders(connection.db, seller, query({ q: `#${one.number}` }))).orders.map(
+      (await listOrders(connection.db, seller, query({ q: `#${one.shopNumber}` }))).orders.map(
         (o) => o.id,
       ),
     ).toEqual([one.id]);
     expect((await listOrders(connection.db, seller, query({ q: "100%_" }))).total).toBe(0);
+  });
+
+  it("finds each shop's order of a number for an admin, and one shop's with the shop filter", async () => {
+    // The other shop's order has the same shop number as the seller's first.
+    const [first] = await connection.db
+      .select()
+      .from(orders)
+      .where(eq(orders.checkoutKey, "list-0"));
+    const q = `#${first!.shopNumber}`;
+    const shops = (page: Awaited<ReturnType<typeof listOrders>>) =>
+      page.orders.map((o) => o.shopName).sort();
+    expect(shops(await listOrders(connection.db, admin, query({ q })))).toEqual([
+      "Bob's Mugs",
+      "Kaffee Müller GmbH",
+    ]);
+    expect(shops(await listOrders(connection.db, admin, query({ q, shop: other.id })))).toEqual([
+      "Bob's Mugs",
+    ]);
+    expect(shops(await listOrders(connection.db, seller, query({ q })))).toEqual([
+      "Kaffee Müller GmbH",
+    ]);
   });
 
   it("never shows another shop's orders to a seller", async () => {

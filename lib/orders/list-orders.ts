@@ -88,7 +88,7 @@ export function activeFilterCount(query: OrderListQuery): number {
 }
 
 const sortColumn = {
-  number: orders.number,
+  number: orders.shopNumber,
   createdAt: orders.createdAt,
   total: orders.totalAmountMinor,
   status: orders.status,
@@ -115,7 +115,10 @@ function filters(actor: User, query: OrderListQuery): SQL | undefined {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
       or(
-        number ? eq(orders.number, Number(number)) : undefined,
+        // The shop's number: an admin, who sees every shop, finds each shop's order of that
+        // number (the shop filter narrows it to one). Orders from before shop numbers kept
+        // their old number as this one, so a "#1234" quoted then still finds its order.
+        number ? eq(orders.shopNumber, Number(number)) : undefined,
         ilike(orders.contactName, pattern),
         ilike(orders.email, pattern),
       ),
@@ -141,7 +144,8 @@ export async function listOrders(db: Database, actor: User, query: OrderListQuer
   const [rows, totals] = await Promise.all([
     base()
       .where(where)
-      // The number breaks ties, so paging never shows a row twice or skips one.
+      // The global number breaks ties (it is unique where shop numbers repeat across shops), so
+      // paging never shows a row twice or skips one.
       .orderBy(order, query.dir === "asc" ? asc(orders.number) : desc(orders.number))
       .limit(query.size)
       .offset((query.page - 1) * query.size),

@@ -6,7 +6,7 @@ import type { TelegramLocale } from "@/lib/telegram/i18n";
 /** An order's figures and the buyer's details for a Telegram message, HTML-escaped. */
 export function orderVariables(order: Order, locale: TelegramLocale) {
   return {
-    number: String(order.number),
+    number: String(order.shopNumber),
     items: `${order.quantity} × ${escapeHtml(order.productTitle)}`,
     total: formatMoney(order.totalAmountMinor, order.currency, locale),
     name: escapeHtml(order.contactName),

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify";
 import type { Order } from "@/db/schema/orders";
 
 const columns = [
+  // The shop's own order number, the one its buyers quote.
   "number",
   "created_at",
   "status",
@@ -42,7 +43,7 @@ export function ordersCsv(
     try {
       for await (const order of orders) {
         csv.write([
-          order.number,
+          order.shopNumber,
           ...(withShop ? [order.shopName] : []),
           order.createdAt.toISOString(),
           order.status,

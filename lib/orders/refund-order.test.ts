@@ -40,7 +40,7 @@ it("refunds a paid order through Stripe; Stripe's event marks it refunded and te
   expect(journey.stripeSim.events().filter((e) => e.type === "charge.refunded")).toHaveLength(1);
   await journey.drainOutbox();
   expect(journey.botTexts(buyer.id)).toContainEqual(
-    expect.stringContaining(`Order #${order!.number} was refunded`),
+    expect.stringContaining(`Order #${order!.shopNumber} was refunded`),
   );
 
   await expect(refundOrder(journey.db.db, journey.stripe, seller, order!.id)).rejects.toMatchObject(
@@ -110,9 +110,9 @@ it("refunds part of an order, then the rest; the order keeps its status until ev
 
   await journey.drainOutbox();
   const texts = journey.botTexts(buyer.id).join("\n");
-  expect(texts).toContain(`Part of order #${order!.number} was refunded: €5.00 of`);
+  expect(texts).toContain(`Part of order #${order!.shopNumber} was refunded: €5.00 of`);
   // The seller chose not to tell the buyer about the second one.
-  expect(texts).not.toContain(`Order #${order!.number} was refunded`);
+  expect(texts).not.toContain(`Order #${order!.shopNumber} was refunded`);
 });
 
 it("takes the refunded amount from Stripe's cumulative figure, whatever order its events arrive in", async () => {

@@ -91,7 +91,7 @@ describe("seller digests", () => {
     const [digest, ...more] = bot.messages(a.seller.telegramId);
     expect(more).toEqual([]);
     expect(digest?.text).toContain("3 new paid orders");
-    for (const order of a.paid) expect(digest?.text).toContain(`#${order.number}: 1 × Blend`);
+    for (const order of a.paid) expect(digest?.text).toContain(`#${order.shopNumber}: 1 × Blend`);
     expect(await statusOf(a.paid)).toEqual(["sent", "sent", "sent"]);
     // The other seller's notices are left as they were.
     expect(bot.messages(b.seller.telegramId)).toEqual([]);
@@ -109,7 +109,7 @@ describe("seller digests", () => {
     await drainOutbox(connection.db, deliver);
     const [notice, ...more] = bot.messages(seller.telegramId);
     expect(more).toEqual([]);
-    expect(notice?.text).toContain(`Neue Bestellung #${paid[0]!.number}`);
+    expect(notice?.text).toContain(`Neue Bestellung #${paid[0]!.shopNumber}`);
     expect(notice?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe("Als versandt markieren");
   });
 
@@ -131,7 +131,7 @@ describe("seller digests", () => {
     await drainOutbox(connection.db, deliver);
     const [notice, ...more] = bot.messages(seller.telegramId);
     expect(more).toEqual([]);
-    expect(notice?.text).toContain(`New order #${first!.number}`);
+    expect(notice?.text).toContain(`New order #${first!.shopNumber}`);
     expect(await statusOf(paid)).toEqual(["sent", "pending"]);
   });
 
@@ -141,7 +141,7 @@ describe("seller digests", () => {
       ({
         ...base,
         id: `o${n}`,
-        number: n,
+        shopNumber: n,
         productTitle: "A very long product title ".repeat(6),
       }) as Order;
     const waiting = Array.from({ length: 49 }, (_, i) => order(i + 1));

@@ -64,7 +64,7 @@ export function sellerDigest(
     translate(locale, "order-paid-seller-digest", {
       count: listed.length,
       lines: [...listed]
-        .sort((a, b) => a.number - b.number)
+        .sort((a, b) => a.shopNumber - b.shopNumber)
         .map((order) =>
           translate(locale, "order-paid-seller-digest-line", orderVariables(order, locale)),
         )

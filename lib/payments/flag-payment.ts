@@ -37,7 +37,7 @@ export async function flagPayment(
   const detail = {
     reason,
     orderId: order.id,
-    orderNumber: order.number,
+    orderNumber: order.shopNumber,
     sessionId: session.id,
     paymentIntentId: paymentIntentId(session.payment_intent),
     paidMinor: session.amount_total ?? 0,

@@ -48,7 +48,7 @@ describe("a payment counts only for its own order's session, amount and currency
     await journey.drainOutbox();
     expect(journey.botTexts(buyer.id).join("\n")).not.toContain("Payment received");
     expect(journey.botTexts(admin.telegramId)).toEqual([
-      expect.stringContaining(`Payment not accepted for order #${order.number}`),
+      expect.stringContaining(`Payment not accepted for order #${order.shopNumber}`),
     ]);
     expect(journey.botTexts(admin.telegramId)[0]).toContain("US$0.50");
     expect(journey.botTexts(admin.telegramId)[0]).toContain("€1,299.00");
@@ -88,7 +88,7 @@ describe("a payment counts only for its own order's session, amount and currency
     expect((await read.orderOf(buyer.id)).status).toBe("pending_payment");
     await journey.drainOutbox();
     expect(journey.botTexts(admin.telegramId)).toEqual([
-      expect.stringContaining(`Wrong amount paid for order #${order.number}`),
+      expect.stringContaining(`Wrong amount paid for order #${order.shopNumber}`),
     ]);
   });
 });
@@ -123,7 +123,7 @@ describe("a payment that comes after its checkout was given up", () => {
     await journey.drainOutbox();
     const sellerTexts = journey.botTexts(seller.telegramId);
     expect(sellerTexts.filter((text) => text.includes("is oversold"))).toEqual([
-      expect.stringContaining(`Order #${lateOrder.number} is oversold`),
+      expect.stringContaining(`Order #${lateOrder.shopNumber} is oversold`),
     ]);
     expect(sellerTexts.find((text) => text.includes("is oversold"))).toContain(
       "Restock the product and ship it as usual, or refund the order",

@@ -48,10 +48,10 @@ it("gives the stock back when a refund comes before its payment, and the late pa
 
   await journey.drainOutbox();
   const buyerTexts = journey.botTexts(buyer.id).join("\n");
-  expect(buyerTexts).toContain(`Order #${refunded.number} was refunded`);
+  expect(buyerTexts).toContain(`Order #${refunded.shopNumber} was refunded`);
   expect(buyerTexts).not.toContain("Payment received");
   expect(journey.botTexts(seller.telegramId)).toEqual([]);
   expect(journey.botTexts(admin.telegramId)).toEqual([
-    expect.stringContaining(`Payment after its refund for order #${refunded.number}`),
+    expect.stringContaining(`Payment after its refund for order #${refunded.shopNumber}`),
   ]);
 });

@@ -51,7 +51,7 @@ export const paymentFlaggedAlert = defineJob({
     if (!admin) throw new PermanentDeliveryError(`admin ${flag.userId} not found`);
     const locale = telegramLocale(admin.language);
     const variables = {
-      number: String(order.number),
+      number: String(order.shopNumber),
       paid: formatAnyMoney(flag.paidMinor, flag.paidCurrency, locale),
       expected: formatMoney(order.totalAmountMinor, order.currency, locale),
     };

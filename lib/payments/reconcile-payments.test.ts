@@ -62,7 +62,7 @@ describe("reconciliation", () => {
 
     const report = await reconcilePayments(connection.db, stripe);
     expect(report.repaired).toContainEqual({
-      orderNumber: order.number,
+      orderNumber: order.shopNumber,
       sessionId: order.stripeCheckoutSessionId,
     });
     expect((await orderRow(order.id)).status).toBe("paid");
@@ -164,10 +164,12 @@ describe("reconciliation on the Monitoring page", () => {
     expect((await orderRow(order.id)).status).toBe("pending_payment");
 
     const report = await reconcileNow(connection.db, stripe, admin!);
-    expect(report?.repaired).toContainEqual(expect.objectContaining({ orderNumber: order.number }));
+    expect(report?.repaired).toContainEqual(
+      expect.objectContaining({ orderNumber: order.shopNumber }),
+    );
     const [latest] = await recentReconciliations(connection.db, admin!);
     expect(latest?.report.repaired).toContainEqual(
-      expect.objectContaining({ orderNumber: order.number }),
+      expect.objectContaining({ orderNumber: order.shopNumber }),
     );
   });
 });

@@ -53,7 +53,8 @@ export async function reconcilePayments(
       return markPaid(tx, session, "payment found by reconciliation; its webhook never arrived");
     });
     if (outcome === "unknown") report.unknown.push(session.id);
-    else if (outcome) report.repaired.push({ orderNumber: outcome.number, sessionId: session.id });
+    else if (outcome)
+      report.repaired.push({ orderNumber: outcome.shopNumber, sessionId: session.id });
   }
   if (report.repaired.length > 0 || report.unknown.length > 0) {
     await recordAudit(db, {

@@ -57,7 +57,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ← {t("back")}
       </Link>
       <PageHeader
-        title={t("title", { number: order.number })}
+        title={t("title", { number: order.shopNumber })}
         description={
           partlyRefunded
             ? `${tTable(`statuses.${order.status}`)} · ${t("partlyRefunded")}`
