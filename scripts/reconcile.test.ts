@@ -48,7 +48,7 @@ it("`npm run reconcile` records a payment whose webhook never came and says so",
         LOG_LEVEL: "silent",
       },
     });
-    expect(stdout).toContain(`Repaired: order #${order.number} is now paid`);
+    expect(stdout).toContain(`Repaired: order #${order.shopNumber} is now paid`);
     const [row] = await connection.db.select().from(orders).where(eq(orders.id, order.id));
     expect(row?.status).toBe("paid");
   } finally {
