@@ -1,4 +1,5 @@
 import { InputFile, InputMediaBuilder } from "grammy";
+import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { buyer, png, setup } from "./test-support";
 
@@ -8,7 +9,8 @@ describe("Telegram simulator: sendMediaGroup", () => {
     sim.markStarted(buyer);
     const first = await api.sendPhoto(buyer.id, new InputFile(png(640, 480), "front.png"));
     const known = first.photo.at(-1)?.file_id ?? "";
-    const album = await api.sendMediaGroup(buyer.id, [
+    // Typed as any album's messages (live photos, videos…): these are plain photo messages.
+    const album: Message[] = await api.sendMediaGroup(buyer.id, [
       InputMediaBuilder.photo(new InputFile(png(300, 200), "side.png"), {
         caption: "<b>Side</b>",
         parse_mode: "HTML",
@@ -26,9 +28,12 @@ describe("Telegram simulator: sendMediaGroup", () => {
       caption_entities: [{ type: "bold", offset: 0, length: 4 }],
     });
     expect(album[1]?.photo).toEqual(first.photo);
-    expect(sim.messages(buyer.id).slice(-3).map((m) => m.message_id)).toEqual(
-      album.map((m) => m.message_id),
-    );
+    expect(
+      sim
+        .messages(buyer.id)
+        .slice(-3)
+        .map((m) => m.message_id),
+    ).toEqual(album.map((m) => m.message_id));
     // The new uploads' file_ids work for later sends, as any upload's do.
     const again = album[2]?.photo?.at(-1)?.file_id ?? "";
     expect((await api.sendPhoto(buyer.id, again)).photo).toEqual(album[2]?.photo);
