@@ -1,11 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import {
-  MAX_PRODUCT_PHOTOS,
-  productPhotos,
-  products,
-  type Product,
-} from "@/db/schema/catalog";
+import { MAX_PRODUCT_PHOTOS, productPhotos, products, type Product } from "@/db/schema/catalog";
 import { AppError } from "@/lib/platform/app-error";
 import { photoKeyFormat } from "./store-photo";
 
@@ -59,7 +54,9 @@ export function checkGalleryKeys(keys: string[], { fromForm = false } = {}) {
 export async function replaceGallery(tx: Database, product: Product, keys: string[]) {
   checkGalleryKeys(keys);
   const known = new Map((await listGallery(tx, product)).map((photo) => [photo.key, photo]));
-  const [cover, ...rest] = keys.map((key) => known.get(key) ?? { key, fileId: null, fileBotId: null });
+  const [cover, ...rest] = keys.map(
+    (key) => known.get(key) ?? { key, fileId: null, fileBotId: null },
+  );
   await tx
     .update(products)
     .set({

@@ -14,11 +14,7 @@ export interface ProductForm extends ProductInput {
 }
 
 /** The product form's Save. Undefined: no such product of this seller. */
-export async function saveProductForm(
-  db: Database,
-  actor: User,
-  { id, ...values }: ProductForm,
-) {
+export async function saveProductForm(db: Database, actor: User, { id, ...values }: ProductForm) {
   checkGalleryKeys(values.photoKeys, { fromForm: true });
   return id ? await updateProduct(db, actor, id, values) : await createProduct(db, actor, values);
 }

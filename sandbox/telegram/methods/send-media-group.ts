@@ -18,7 +18,7 @@ import { postMessage, replyFields } from "./send";
 export function sendMediaGroup({ world, bot, params }: MethodCall): Message[] {
   const target = writableChat(world, bot, chatIdParam(params));
   const media = optionalJson(params, "media", "can't parse media JSON object");
-  if (media === undefined) throw badRequest("parameter \"media\" is required");
+  if (media === undefined) throw badRequest('parameter "media" is required');
   if (!Array.isArray(media)) throw badRequest("can't parse media JSON object");
   if (media.length < 2 || media.length > 10) {
     throw badRequest("media must include 2-10 items");

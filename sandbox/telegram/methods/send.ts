@@ -65,7 +65,12 @@ export function sendChatAction({ world, bot, params }: MethodCall): true {
 type Content = Omit<Message, "message_id" | "date" | "chat">;
 
 /** Stores a message the bot sends; in a channel it is posted as the channel, as Telegram does. */
-export function postMessage(world: World, bot: BotState, target: Target, content: Content): Message {
+export function postMessage(
+  world: World,
+  bot: BotState,
+  target: Target,
+  content: Content,
+): Message {
   const chat = target.history.chat;
   return appendMessage(
     target.history,
