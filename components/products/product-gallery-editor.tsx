@@ -3,13 +3,16 @@
 import { useEffect, useRef, useState } from "react";
 import { fillTemplate } from "@/components/i18n/fill-template";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import type { StoredPhoto } from "@/lib/catalog/store-photo";
 
 // As db/schema/catalog.ts MAX_PRODUCT_PHOTOS and store-photo.ts MAX_PHOTO_BYTES: those files
 // are server-only (drizzle, sharp), so the browser gets the numbers, and the server checks again.
 const MAX_PHOTOS = 10;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+// Three to a thumbnail's width: the secondary button's look without its wide padding (the
+// Button primitive's padding cannot be narrowed by an added class).
+const tileButton =
+  "flex-1 rounded-md border border-slate-300 bg-white py-1 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-40";
 
 /** The gallery editor's texts; templates take `{n}`, `{count}`, `{name}` and `{problem}`. */
 export interface GalleryLabels {
@@ -146,35 +149,32 @@ export function ProductGalleryEditor({
                   ) : null}
                 </div>
                 <div className="flex justify-between gap-1">
-                  <Button
+                  <button
                     type="button"
-                    variant="secondary"
-                    className="px-2 py-1"
+                    className={tileButton}
                     aria-label={fillTemplate(labels.moveLeft, n)}
                     disabled={index === 0}
                     onClick={() => move(index, index - 1)}
                   >
                     ←
-                  </Button>
-                  <Button
+                  </button>
+                  <button
                     type="button"
-                    variant="secondary"
-                    className="px-2 py-1"
+                    className={tileButton}
                     aria-label={fillTemplate(labels.moveRight, n)}
                     disabled={index === photos.length - 1}
                     onClick={() => move(index, index + 1)}
                   >
                     →
-                  </Button>
-                  <Button
+                  </button>
+                  <button
                     type="button"
-                    variant="secondary"
-                    className="px-2 py-1 text-red-700"
+                    className={`${tileButton} text-red-700`}
                     aria-label={fillTemplate(labels.remove, n)}
                     onClick={() => remove(index)}
                   >
                     ×
-                  </Button>
+                  </button>
                 </div>
               </li>
             );
