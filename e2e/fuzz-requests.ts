@@ -65,6 +65,7 @@ const routes = [
   "/api/products",
   "/api/products/{id}",
   "/api/products/{id}/photo",
+  "/api/products/{id}/photos/{id}",
   "/api/auth/session",
   "/api/auth/csrf",
   "/api/auth/providers",

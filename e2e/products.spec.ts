@@ -1,7 +1,8 @@
 import path from "node:path";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import sharp from "sharp";
 import { logInAsSandboxSeller } from "./login";
 import { saveScreenshot } from "./screenshots";
 
@@ -12,6 +13,9 @@ const onePixelPng = Buffer.from(
 );
 
 test.use({ locale: "en-US" });
+
+// A gallery photo's address names its key: a new cover is a new address, never a cached one.
+const coverSrc = /\/api\/products\/[0-9a-f-]{36}\/photos\/[0-9a-f-]{36}\.(png|jpg|webp)$/;
 
 test("a seller fixes a product's errors at the fields, saves it with a photo, then edits it", async ({
   page,
@@ -38,7 +42,10 @@ test("a seller fixes a product's errors at the fields, saves it with a photo, th
   await page.getByLabel("Stock").fill("25");
   const photo = path.join(mkdtempSync(path.join(tmpdir(), "promo-photo-")), "espresso.png");
   writeFileSync(photo, onePixelPng);
-  await page.getByLabel("Photo").setInputFiles(photo);
+  await page.getByLabel("Photos").setInputFiles(photo);
+  // Uploaded as soon as it is chosen: the gallery shows it, as the cover.
+  await expect(page.getByTestId("gallery-photo")).toHaveCount(1);
+  await expect(page.getByTestId("gallery-photo").first()).toContainText("Cover");
   await page.getByRole("button", { name: "Save product" }).click();
 
   // Saving says so, and offers the next step.
@@ -54,7 +61,7 @@ test("a seller fixes a product's errors at the fields, saves it with a photo, th
   await expect(row).toContainText("25");
   // The list shows the product's photo, loaded, beside a title that looks like a link.
   const thumbnail = row.locator("img");
-  await expect(thumbnail).toHaveAttribute("src", /\/api\/products\/[0-9a-f-]{36}\/photo$/);
+  await expect(thumbnail).toHaveAttribute("src", coverSrc);
   await expect
     .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(1);
@@ -71,7 +78,8 @@ test("a seller fixes a product's errors at the fields, saves it with a photo, th
   await expect(page.getByRole("row", { name: /Espresso Blend 250 g/ })).toBeVisible();
 
   await row.getByRole("link", { name: "Espresso Blend 250 g" }).click();
-  await expect(page.getByText("Current photo is kept")).toBeVisible();
+  // The saved photo is in the gallery again, still the cover.
+  await expect(page.getByRole("img", { name: "Photo 1 of 1" })).toHaveAttribute("src", coverSrc);
   await page.getByLabel("Stock").fill("");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("row", { name: /Espresso Blend 250 g/ })).toContainText("Unlimited");
@@ -84,9 +92,10 @@ test("a file that is not an image is refused at the photo field", async ({ page 
   await page.getByLabel("Price").fill("25");
   const notAnImage = path.join(mkdtempSync(path.join(tmpdir(), "promo-photo-")), "shirt.png");
   writeFileSync(notAnImage, "this is text, not a picture");
-  await page.getByLabel("Photo").setInputFiles(notAnImage);
-  await page.getByRole("button", { name: "Save product" }).click();
-  await expect(page.getByText("Upload a JPEG, PNG or WebP image.")).toBeVisible();
+  await page.getByLabel("Photos").setInputFiles(notAnImage);
+  // Refused on upload, naming the file, and nothing is added to the gallery.
+  await expect(page.getByText("shirt.png: Upload a JPEG, PNG or WebP image.")).toBeVisible();
+  await expect(page.getByTestId("gallery-photo")).toHaveCount(0);
   // What was typed is still there.
   await expect(page.getByLabel("Title")).toHaveValue("Tour Shirt");
 });
@@ -109,7 +118,7 @@ test("the Telegram preview follows the unsaved form, and a photo dropped on the 
   await expect(preview).toContainText("US$19.50");
 
   // The photo field is still a real, labelled file input, inside a drop zone.
-  const photoInput = page.getByLabel("Photo");
+  const photoInput = page.getByLabel("Photos");
   await expect(photoInput).toHaveAttribute("type", "file");
   const dropped = await page.evaluateHandle((base64) => {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -118,14 +127,90 @@ test("the Telegram preview follows the unsaved form, and a photo dropped on the 
     return transfer;
   }, onePixelPng.toString("base64"));
   await page.getByTestId("photo-drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
-  await expect(page.getByTestId("photo-preview")).toHaveAttribute("src", /^blob:/);
+  await expect(page.getByRole("img", { name: "Photo 1 of 1" })).toHaveAttribute("src", /^blob:/);
   await expect(preview.locator("img")).toHaveAttribute("src", /^blob:/);
-  expect(await photoInput.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe(
-    "tee.png",
-  );
   await saveScreenshot(page, "product-form-live-preview");
 
   await page.getByRole("button", { name: "Save product" }).click();
   const row = page.getByRole("row", { name: /Live Preview Tee/ });
-  await expect(row.locator("img")).toHaveAttribute("src", /\/api\/products\/[0-9a-f-]{36}\/photo$/);
+  await expect(row.locator("img")).toHaveAttribute("src", coverSrc);
+});
+
+/** PNGs of these widths (10 px high), told apart by width once uploaded and re-encoded. */
+async function pngsOfWidths(widths: number[]) {
+  const folder = mkdtempSync(path.join(tmpdir(), "promo-gallery-"));
+  return Promise.all(
+    widths.map(async (width) => {
+      const file = path.join(folder, `width-${width}.png`);
+      const image = sharp({ create: { width, height: 10, channels: 3, background: "#8b5a2b" } });
+      writeFileSync(file, await image.png().toBuffer());
+      return file;
+    }),
+  );
+}
+
+const loadedWidth = (image: Locator) =>
+  image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
+
+test("a seller adds three photos, reorders and removes one; the list and preview show the new cover", async ({
+  page,
+}) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/products/new");
+  await page.getByLabel("Title").fill("Gallery Mug");
+  await page.getByLabel("Price").fill("24");
+  const preview = page.getByRole("region", { name: "Preview in your channel" }).getByRole("figure");
+  await page.getByLabel("Photos").setInputFiles(await pngsOfWidths([30, 40, 50]));
+  const photos = page.getByTestId("gallery-photo");
+  await expect(photos).toHaveCount(3);
+  const widths = () =>
+    photos
+      .locator("img")
+      .evaluateAll((images) => images.map((img) => (img as HTMLImageElement).naturalWidth));
+  await expect.poll(widths).toEqual([30, 40, 50]);
+  await expect(photos.nth(0)).toContainText("Cover");
+  await expect.poll(() => loadedWidth(preview.locator("img"))).toBe(30);
+
+  // By keyboard: the second photo moves to the front and becomes the cover.
+  await page.getByRole("button", { name: "Move photo 2 left" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(widths).toEqual([40, 30, 50]);
+  await expect(photos.nth(0)).toContainText("Cover");
+  await expect(photos.nth(1)).not.toContainText("Cover");
+  await expect.poll(() => loadedWidth(preview.locator("img"))).toBe(40);
+  await page.getByRole("button", { name: "Move photo 2 right" }).click();
+  await expect.poll(widths).toEqual([40, 50, 30]);
+  await page.getByRole("button", { name: "Remove photo 3" }).click();
+  await expect.poll(widths).toEqual([40, 50]);
+  await saveScreenshot(page, "product-form-gallery");
+  await page.getByRole("button", { name: "Save product" }).click();
+
+  const row = page.getByRole("row", { name: /Gallery Mug/ });
+  await expect(row.locator("img")).toHaveAttribute("src", coverSrc);
+  await expect.poll(() => loadedWidth(row.locator("img"))).toBe(40);
+
+  // Opened again, the gallery is as saved, and a new order saved makes a new cover.
+  await row.getByRole("link", { name: "Gallery Mug" }).click();
+  await expect.poll(widths).toEqual([40, 50]);
+  await expect.poll(() => loadedWidth(preview.locator("img"))).toBe(40);
+  await page.getByRole("button", { name: "Move photo 1 right" }).click();
+  await expect.poll(() => loadedWidth(preview.locator("img"))).toBe(50);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect
+    .poll(() => loadedWidth(page.getByRole("row", { name: /Gallery Mug/ }).locator("img")))
+    .toBe(50);
+});
+
+test("a gallery takes ten photos and says so when an eleventh is chosen", async ({ page }) => {
+  await logInAsSandboxSeller(page);
+  await page.goto("/products/new");
+  const files = await pngsOfWidths([11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+  await page.getByLabel("Photos").setInputFiles(files);
+  await expect(page.getByTestId("gallery-photo")).toHaveCount(10);
+  await expect(
+    page
+      .getByText("That is 10 photos, the most a product takes. Remove one to add another.")
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByLabel("Photos")).toBeDisabled();
 });

@@ -27,3 +27,29 @@ export function photoSends(bot: SimulatedBot, chatIds: number[], since = 0) {
     refused: calls.filter((call) => !call.ok).length,
   };
 }
+
+/**
+ * How a bot's sendMediaGroup calls into these chats sent their photos: each album's size, and
+ * of all their photos how many were uploaded (an `attach://` item, its file a multipart part)
+ * and which went by file_id. `since` leaves out the bot's first sendMediaGroup calls.
+ */
+export function albumSends(bot: SimulatedBot, chatIds: number[], since = 0) {
+  const chats = new Set(chatIds.map(String));
+  const calls = bot
+    .calls("sendMediaGroup")
+    .slice(since)
+    .filter((call) => chats.has(String(call.params.chat_id)));
+  // A multipart body carries media as JSON text, a JSON body as the array itself.
+  const albums = calls.map(({ params }) => {
+    const media = typeof params.media === "string" ? JSON.parse(params.media) : params.media;
+    return (media as { media: string }[]).map((item) => item.media);
+  });
+  const items = albums.flat();
+  return {
+    albums: albums.map((album) => album.length),
+    uploads: items.filter((media) => media.startsWith("attach://")).length,
+    /** The file_ids sent, album after album. */
+    fileIds: items.filter((media) => !media.startsWith("attach://")),
+    refused: calls.filter((call) => !call.ok).length,
+  };
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { products } from "@/db/schema/catalog";
 import { channels } from "@/db/schema/channels";
 import type { User } from "@/db/schema/users";
-import { saveProductForm } from "@/lib/catalog/save-product";
+import { saveWithPhotos } from "@/test/save-with-photos";
 import { publishProduct } from "@/lib/channels/publish-product";
 import { DEFAULT_BOT } from "@/sandbox/telegram/simulator";
 import { png } from "@/sandbox/telegram/test-support";
@@ -27,8 +27,8 @@ const newBuyer = () => ({ id: ++nextBuyer, first_name: "Pia", language_code: "en
 
 /** A product saved through the seller's form with this photo, as the dashboard does. */
 async function photoProduct(photo: Uint8Array, id = "") {
-  const form = { id, photoKey: "", photo, title: "Espresso Blend", price: "12.90" };
-  const product = await saveProductForm(journey.db.db, journey.storage, seller, form);
+  const form = { id, title: "Espresso Blend", price: "12.90" };
+  const product = await saveWithPhotos(journey.db.db, journey.storage, seller, form, [photo]);
   if (!product) throw new Error("product not saved");
   return product;
 }

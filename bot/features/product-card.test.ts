@@ -63,7 +63,7 @@ describe("a product card over Telegram's limits", () => {
         description,
         price: "12.90",
         stock: 1,
-        photoKey: "poster.png",
+        photoKeys: ["poster.png"],
       });
       const card = await openCard(newBuyer("de"), product.deepLinkPayload);
       expect(card.photo).toBeDefined();

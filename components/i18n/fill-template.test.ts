@@ -12,6 +12,7 @@ const clientTemplates: Record<string, Record<string, string | number>> = {
   "ordersTable.selected": { count: 12 },
   "ordersTable.bulkResult": { changed: 1000, skipped: 0 },
   "productForm.errors.*": { over: 1500 },
+  "productForm.gallery.*": { n: 2, count: 10, name: "espresso {front}.jpg", problem: "Too big." },
   "refundDialog.remainingHint": { remaining: "€36.00", total: "€48.00" },
   "refundDialog.summary": { amount: "€12.00", total: "€48.00" },
   "refundDialog.confirm": { amount: "€12.00" },

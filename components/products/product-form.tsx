@@ -8,13 +8,12 @@ import { currencies, type Currency } from "@/lib/catalog/currencies";
 import type { FieldErrors } from "@/lib/platform/app-error";
 import { parseMajorUnits } from "@/lib/platform/money-input";
 import { fieldLabel, textInput } from "@/components/ui/field-styles";
-import { PhotoDropZone } from "./photo-drop-zone";
+import type { StoredPhoto } from "@/lib/catalog/store-photo";
+import { ProductGalleryEditor, type GalleryLabels } from "./product-gallery-editor";
 
 export interface ProductFormState {
   values: Partial<Record<string, string>>;
   errors: FieldErrors;
-  /** A photo already stored by an earlier submit that failed validation. */
-  photoKey?: string;
 }
 
 type Save = (state: ProductFormState, form: FormData) => Promise<ProductFormState>;
@@ -28,11 +27,9 @@ export interface ProductFormLabels {
   currency: string;
   stock: string;
   stockHint: string;
-  photo: string;
-  photoHint: string;
-  currentPhoto: string;
-  /** Over the photo field: it takes a dropped file as well as a chosen one. */
-  dropHint: string;
+  photos: string;
+  photosHint: string;
+  gallery: GalleryLabels;
   /** The live preview's heading and its Buy button, in the bot's words. */
   preview: string;
   buy: string;
@@ -64,20 +61,23 @@ export function ProductForm({
   action,
   initial,
   productId,
-  hasPhoto,
+  photoKeys = [],
+  uploadPhoto,
   locale,
 }: {
   labels: ProductFormLabels;
   action: Save;
   initial: Record<string, string>;
   productId?: string;
-  hasPhoto?: boolean;
+  /** The saved gallery, the cover first. */
+  photoKeys?: string[];
+  /** Stores one photo before the save (uploadProductPhotoAction). */
+  uploadPhoto: (form: FormData) => Promise<StoredPhoto>;
   /** The seller's language: the post's price is formatted as the bot formats it. */
   locale: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} });
   const value = (name: string) => state.values[name] ?? "";
-  const currentPhotoUrl = hasPhoto && productId ? `/api/products/${productId}/photo` : undefined;
   const [draft, setDraft] = useState<Partial<Record<string, string>>>(() => ({ ...initial }));
   // A refused save shows the typed values again (React resets the form after an action):
   // the preview follows them.
@@ -86,7 +86,8 @@ export function ProductForm({
     setShownState(state);
     setDraft({ ...initial, ...state.values });
   }
-  const [photoUrl, setPhotoUrl] = useState(currentPhotoUrl);
+  // The preview shows the cover as the gallery editor orders it, saved or not.
+  const [photoUrl, setPhotoUrl] = useState<string>();
   // A price not readable yet (half typed) previews as 0 rather than hiding the post.
   const previewContent = {
     title: draft.title ?? "",
@@ -137,7 +138,6 @@ export function ProductForm({
         noValidate
       >
         {productId ? <input type="hidden" name="id" value={productId} /> : null}
-        {state.photoKey ? <input type="hidden" name="photoKey" value={state.photoKey} /> : null}
         {field(
           "title",
           labels.title,
@@ -191,15 +191,17 @@ export function ProductForm({
           )}
         </div>
         {field(
-          "photo",
-          labels.photo,
-          <PhotoDropZone
-            inputProps={described("photo", true)}
-            dropHint={labels.dropHint}
-            currentPhotoUrl={currentPhotoUrl}
-            onPhoto={setPhotoUrl}
+          "photos",
+          labels.photos,
+          <ProductGalleryEditor
+            productId={productId}
+            initialKeys={photoKeys}
+            upload={uploadPhoto}
+            labels={labels.gallery}
+            inputProps={described("photos", true)}
+            onCoverChange={setPhotoUrl}
           />,
-          hasPhoto ? `${labels.photoHint} ${labels.currentPhoto}` : labels.photoHint,
+          labels.photosHint,
         )}
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? labels.saving : labels.save}

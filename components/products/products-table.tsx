@@ -4,7 +4,10 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Product } from "@/db/schema/catalog";
 import { formatMoney } from "@/lib/platform/money";
 
-/** The product's photo at list size, or an empty tile so the titles stay in one column. */
+/**
+ * The product's cover at list size, or an empty tile so the titles stay in one column. By the
+ * cover's key: a new cover is a new address, never the old picture from the browser's cache.
+ */
 function Thumbnail({ product }: { product: Product }) {
   const frame = "size-10 shrink-0 rounded-md border border-slate-200 bg-slate-100 object-cover";
   // Decorative: the title beside it names the product. A plain <img>: the photo route answers
@@ -13,7 +16,7 @@ function Thumbnail({ product }: { product: Product }) {
   return product.photoKey ? (
     // eslint-disable-next-line @next/next/no-img-element -- see above: a private, session-bound URL
     <img
-      src={`/api/products/${product.id}/photo`}
+      src={`/api/products/${product.id}/photos/${product.photoKey}`}
       alt=""
       width={40}
       height={40}

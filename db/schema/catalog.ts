@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, telegramId, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -44,5 +54,40 @@ export const products = pgTable(
   ],
 );
 
+/** A product's gallery holds the cover (products.photo_key) and at most this many photos in all. */
+export const MAX_PRODUCT_PHOTOS = 10;
+
+/**
+ * The gallery's photos after the cover, in order (position 1 is the second photo). The cover
+ * stays in products.photo_key: the channel post, the list, the preview and the API show that
+ * one photo, and reordering moves keys (with their file_ids) between the two places.
+ */
+export const productPhotos = pgTable(
+  "product_photos",
+  {
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    photoKey: text("photo_key").notNull(),
+    // As products.photo_file_id: Telegram's id for this photo, valid for that bot alone.
+    photoFileId: text("photo_file_id"),
+    photoFileBotId: telegramId("photo_file_bot_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.position] }),
+    check(
+      "product_photos_position_range",
+      sql`${t.position} BETWEEN 1 AND ${sql.raw(String(MAX_PRODUCT_PHOTOS - 1))}`,
+    ),
+    check(
+      "product_photos_file_id_has_bot",
+      sql`(${t.photoFileId} IS NULL) = (${t.photoFileBotId} IS NULL)`,
+    ),
+  ],
+);
+
 export type Product = typeof products.$inferSelect;
+export type ProductPhoto = typeof productPhotos.$inferSelect;
 export type Currency = (typeof currencies)[number];

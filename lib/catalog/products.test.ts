@@ -97,7 +97,7 @@ describe("products", () => {
     const long = { title: "Tour poster", description: "x".repeat(1010), price: "20" };
     await expect(createProduct(connection.db, seller, long)).resolves.toBeTruthy();
     const errors = await fieldErrorsOf(() =>
-      createProduct(connection.db, seller, { ...long, photoKey: "poster.jpg" }),
+      createProduct(connection.db, seller, { ...long, photoKeys: ["poster.jpg"] }),
     );
     expect(errors.description?.key).toBe("tooLongForTelegram");
     expect(errors.description?.over).toBeGreaterThan(0);
@@ -112,7 +112,7 @@ describe("products", () => {
       description,
       price: "12.90",
       stock: "5",
-      photoKey: "poster.jpg",
+      photoKeys: ["poster.jpg"],
     });
 
     it("refuses a description that fits the English card but not the German one", async () => {
@@ -159,7 +159,7 @@ describe("products", () => {
         price: "999999.99",
         currency: "CHF" as const,
         stock: "1000000",
-        photoKey: "poster.jpg",
+        photoKeys: ["poster.jpg"],
       };
       await expect(
         createProduct(connection.db, seller, { ...product, description: "z".repeat(973) }),

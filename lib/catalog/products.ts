@@ -12,6 +12,10 @@ import { ownedBy } from "@/lib/auth/owned-by";
 import { isUuid } from "@/lib/platform/uuid";
 import { parseInput } from "@/lib/platform/app-error";
 import { hasNoNul } from "@/lib/platform/storable-text";
+import { checkGalleryKeys, replaceGallery } from "./product-gallery";
+
+/** The gallery in order, the cover first; left out, an update keeps the photos as they are. */
+type WithPhotos = ProductInput & { photoKeys?: string[] };
 
 // Stripe's smallest charge in EUR, CHF, USD and GBP is 0.50 (GBP 0.30; 0.50 keeps one rule).
 const MIN_PRICE_MINOR = 50;
@@ -112,9 +116,11 @@ export async function findProduct(db: Database, actor: User, productId: string) 
 export async function createProduct(
   db: Database,
   actor: User,
-  input: ProductInput & { photoKey?: string },
+  input: WithPhotos,
 ): Promise<Product> {
-  const valid = validateProduct({ ...input, hasPhoto: Boolean(input.photoKey) });
+  const photoKeys = input.photoKeys ?? [];
+  checkGalleryKeys(photoKeys);
+  const valid = validateProduct({ ...input, hasPhoto: photoKeys.length > 0 });
   return db.transaction(async (tx) => {
     const [product] = await tx
       .insert(products)
@@ -125,19 +131,19 @@ export async function createProduct(
         priceMinor: valid.price,
         currency: valid.currency,
         stock: valid.stock,
-        photoKey: input.photoKey,
         // Opaque and unguessable: the deep link must not reveal or enumerate products.
         deepLinkPayload: `p_${randomBytes(9).toString("base64url")}`,
       })
       .returning();
     if (!product) throw new Error("product insert returned nothing");
+    await replaceGallery(tx, product, photoKeys);
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: "product.created",
       targetType: "product",
       targetId: product.id,
     });
-    return product;
+    return { ...product, photoKey: photoKeys[0] ?? null };
   });
 }
 
@@ -145,13 +151,15 @@ export async function updateProduct(
   db: Database,
   actor: User,
   productId: string,
-  input: ProductInput & { photoKey?: string },
+  input: WithPhotos,
 ): Promise<Product | undefined> {
   const existing = await findProduct(db, actor, productId);
   if (!existing) return undefined;
-  const photoKey = input.photoKey ?? existing.photoKey ?? undefined;
-  const valid = validateProduct({ ...input, hasPhoto: Boolean(photoKey) });
+  if (input.photoKeys) checkGalleryKeys(input.photoKeys);
+  const hasPhoto = input.photoKeys ? input.photoKeys.length > 0 : Boolean(existing.photoKey);
+  const valid = validateProduct({ ...input, hasPhoto });
   return db.transaction(async (tx) => {
+    if (input.photoKeys) await replaceGallery(tx, existing, input.photoKeys);
     const [product] = await tx
       .update(products)
       .set({
@@ -160,9 +168,6 @@ export async function updateProduct(
         priceMinor: valid.price,
         currency: valid.currency,
         stock: valid.stock,
-        photoKey,
-        // A new photo must be uploaded to Telegram again: the old one's file_id shows the old.
-        ...(photoKey !== existing.photoKey ? { photoFileId: null, photoFileBotId: null } : {}),
         updatedAt: new Date(),
       })
       .where(eq(products.id, existing.id))

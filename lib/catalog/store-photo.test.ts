@@ -6,12 +6,11 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "@/db/client";
 import type { User } from "@/db/schema/users";
-import { isAppError } from "@/lib/platform/app-error";
 import { localObjectStorage } from "@/lib/platform/object-storage";
 import { migratedTestDatabase } from "@/test/database";
 import { createSellerWithProduct } from "@/test/fixtures";
-import { saveProductForm } from "./save-product";
-import { photoContentType } from "./store-photo";
+import { saveWithPhotos } from "@/test/save-with-photos";
+import { photoContentType, storePhoto } from "./store-photo";
 
 // Files that are an image and a web page at once ("polyglots"): any image viewer shows the
 // picture, and a browser that sniffs the bytes instead of trusting the type runs the page.
@@ -43,13 +42,9 @@ function pngChunk(type: string, data: Buffer) {
 
 /** Saves a new product with this photo through the product form, as the dashboard does. */
 const saveWithPhoto = (photo: Uint8Array) =>
-  saveProductForm(connection.db, storage, seller, {
-    id: "",
-    photoKey: "",
+  saveWithPhotos(connection.db, storage, seller, { id: "", title: "Tour Poster", price: "15.00" }, [
     photo,
-    title: "Tour Poster",
-    price: "15.00",
-  });
+  ]);
 
 /** What the photo route would serve for the product: the stored bytes and their type. */
 async function served(photo: Uint8Array) {
@@ -59,10 +54,10 @@ async function served(photo: Uint8Array) {
   return { bytes, type: photoContentType(key), meta: await sharp(bytes).metadata() };
 }
 
-/** The field and problem a refused upload is answered with. */
+/** The problem a refused upload is answered with, as the gallery editor gets it. */
 async function refusal(photo: Uint8Array) {
-  const error = await saveWithPhoto(photo).catch((caught: unknown) => caught);
-  return isAppError(error, "invalid") ? error.details.fields : error;
+  const stored = await storePhoto(storage, photo);
+  return stored.ok ? stored : { photo: { key: stored.error } };
 }
 
 const carriesPage = (bytes: Buffer) =>

@@ -151,7 +151,7 @@ describe("publishing", () => {
       description: "Dark & sweet",
       price: "12.90",
       stock: "1",
-      photoKey: "espresso.png",
+      photoKeys: ["espresso.png"],
     });
     const channels = await connection.db.query.channels.findMany();
     const results = await publishProduct(
@@ -201,7 +201,7 @@ describe("publishing", () => {
     const product = await createProduct(connection.db, seller, {
       title: "Filter Blend",
       price: "11",
-      photoKey: "filter.png",
+      photoKeys: ["filter.png"],
     });
     const stale = `photo_${DEFAULT_BOT.id}_999_2_gone`;
     await connection.db
@@ -320,7 +320,7 @@ describe("updating a post", () => {
     const withPhoto = await createProduct(connection.db, seller, {
       title: "Mocha",
       price: "9",
-      photoKey: "mocha.png",
+      photoKeys: ["mocha.png"],
     });
     const textOnly = await createProduct(connection.db, seller, { title: "Lungo", price: "8" });
     const [news] = await connection.db.query.channels.findMany({
@@ -331,7 +331,7 @@ describe("updating a post", () => {
       await updateProduct(connection.db, seller, product.id, {
         title: `${product.title} Deluxe`,
         price: "10.50",
-        ...(product.photoKey ? { photoKey: product.photoKey } : {}),
+        ...(product.photoKey ? { photoKeys: [product.photoKey] } : {}),
       });
       const [post] = await connection.db
         .select()

@@ -33,8 +33,6 @@ export interface AppErrorDetails {
   to?: string;
   /** An outside system's own words (ECS), shown to admins. */
   detail?: string;
-  /** A photo stored by a submit that failed validation, offered again with the form. */
-  photoKey?: string;
 }
 
 /** The domain's one error type: lib/ throws it, the faces map its code once each. */

@@ -21,7 +21,8 @@ const demoProducts = [
     price: "12.90",
     currency: "EUR",
     stock: "20",
-    photo: "coffee-beans.jpg",
+    // A gallery: the bot's card shows them as an album, the channel post the first.
+    photos: ["coffee-beans.jpg", "coffee-beans-closeup.jpg", "coffee-beans-notes.jpg"],
   },
   {
     title: "Hand-made stoneware mug",
@@ -30,7 +31,7 @@ const demoProducts = [
     price: "24.00",
     currency: "EUR",
     stock: "5",
-    photo: "mug.jpg",
+    photos: ["mug.jpg"],
   },
 ] as const;
 
@@ -45,7 +46,7 @@ export async function seedDemoShop(db: Database, storage: ObjectStorage): Promis
   });
   if (already) return false;
   const photoKeys = new Map<string, string>();
-  for (const { photo } of demoProducts) {
+  for (const photo of demoProducts.flatMap(({ photos }) => photos)) {
     const stored = await storePhoto(storage, await readFile(path.join(photosDir, photo)));
     if (!stored.ok) throw new Error(`demo photo ${photo}: ${stored.error}`);
     photoKeys.set(photo, stored.key);
@@ -81,8 +82,9 @@ export async function seedDemoShop(db: Database, storage: ObjectStorage): Promis
       vatMode: "standard",
       vatRateBasisPoints: 1900,
     });
-    for (const { photo, ...input } of demoProducts) {
-      await createProduct(tx, seller, { ...input, photoKey: photoKeys.get(photo) });
+    for (const { photos, ...input } of demoProducts) {
+      const keys = photos.map((photo) => photoKeys.get(photo) ?? "");
+      await createProduct(tx, seller, { ...input, photoKeys: keys });
     }
     return true;
   });

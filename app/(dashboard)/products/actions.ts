@@ -10,6 +10,7 @@ import { deletePost, publishProduct, type PublishResult } from "@/lib/channels/p
 import { updateChannelPost, type UpdatePostResult } from "@/lib/channels/update-post";
 import { archiveProduct, type ProductInput } from "@/lib/catalog/products";
 import { saveProductForm } from "@/lib/catalog/save-product";
+import { storePhoto, type StoredPhoto } from "@/lib/catalog/store-photo";
 import {
   formText,
   formValues,
@@ -26,9 +27,6 @@ const productForm = z.object({
   // Checked by the product schema, which names the field if it is not one of ours.
   currency: formText.transform((value) => value as ProductInput["currency"]),
   stock: formText,
-  photoKey: formText,
-  // A form sent without the file input (by hand, not by the page) is a product without photo.
-  photo: z.unknown().optional(),
 });
 
 // What was typed, shown again with the problems beside their fields.
@@ -42,20 +40,30 @@ export const saveProduct = signedInFormAction<typeof productForm, ProductFormSta
   {
     refused: (error, form) => {
       if (error.code !== "invalid") throw error;
-      const { fields = {}, photoKey } = error.details;
-      return { values: typed(form), errors: fields, photoKey };
+      return { values: typed(form), errors: error.details.fields ?? {} };
     },
   },
-  async ({ photo, ...input }, user) => {
-    const upload = photo instanceof File && photo.size > 0 ? photo : undefined;
-    const saved = await saveProductForm(await database(), objectStorage(), user, {
-      ...input,
-      photo: upload && new Uint8Array(await upload.arrayBuffer()),
-    });
+  async (input, user, form) => {
+    // The gallery in order, the cover first: one hidden field per photo (ProductGalleryEditor).
+    const photoKeys = form.getAll("photoKeys").map(String);
+    const saved = await saveProductForm(await database(), user, { ...input, photoKeys });
     if (!saved) notFound();
     revalidatePath("/products");
     // The list says it was saved and offers Publish for it (products/page.tsx).
     redirect(`/products?saved=${saved.id}`);
+  },
+);
+
+/**
+ * Stores one photo for the gallery editor, before the product is saved: each photo is its own
+ * request, under the server actions' 11 MB limit, however many the gallery gets. Answers the
+ * key the form then saves, or why the photo was refused.
+ */
+export const uploadProductPhotoAction = signedInAction(
+  async (_user, form: FormData): Promise<StoredPhoto> => {
+    const photo = form.get("photo");
+    if (!(photo instanceof File) || photo.size === 0) return { ok: false, error: "invalidPhoto" };
+    return storePhoto(objectStorage(), new Uint8Array(await photo.arrayBuffer()));
   },
 );
 

@@ -6,6 +6,7 @@ import { getFile } from "./files";
 import { getUpdates } from "./get-updates";
 import type { MethodHandler } from "./method";
 import { sendChatAction, sendMessage, sendPhoto } from "./send";
+import { sendMediaGroup } from "./send-media-group";
 import { deleteWebhook, getWebhookInfo, setWebhook } from "./webhook";
 
 /** The Bot API methods the simulator implements, by their canonical names. */
@@ -17,6 +18,7 @@ const METHODS: Record<string, MethodHandler> = {
   getUpdates,
   sendMessage,
   sendPhoto,
+  sendMediaGroup,
   sendChatAction,
   editMessageText,
   editMessageCaption,

@@ -65,7 +65,12 @@ export function sendChatAction({ world, bot, params }: MethodCall): true {
 type Content = Omit<Message, "message_id" | "date" | "chat">;
 
 /** Stores a message the bot sends; in a channel it is posted as the channel, as Telegram does. */
-function postMessage(world: World, bot: BotState, target: Target, content: Content): Message {
+export function postMessage(
+  world: World,
+  bot: BotState,
+  target: Target,
+  content: Content,
+): Message {
   const chat = target.history.chat;
   return appendMessage(
     target.history,
@@ -81,7 +86,7 @@ function postMessage(world: World, bot: BotState, target: Target, content: Conte
 }
 
 /** reply_parameters (or the older reply_to_message_id) become reply_to_message. */
-function replyFields(target: Target, params: MethodCall["params"]): Content {
+export function replyFields(target: Target, params: MethodCall["params"]): Content {
   const reply = optionalJson(
     params,
     "reply_parameters",

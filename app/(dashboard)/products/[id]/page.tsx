@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findProduct, productAsInput } from "@/lib/catalog/products";
+import { listGallery } from "@/lib/catalog/product-gallery";
 import { postLink } from "@/lib/channels/post-link";
 import {
   archiveProductAction,
@@ -19,6 +20,7 @@ import {
   publishToChannel,
   saveProduct,
   updatePostAction,
+  uploadProductPhotoAction,
 } from "../actions";
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,7 +28,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const db = await database();
   const product = await findProduct(db, user, (await params).id);
   if (!product) notFound();
-  const [t, tPublish, tConfirm, formLabels, locale, channels, posts] = await Promise.all([
+  const [t, tPublish, tConfirm, formLabels, locale, channels, posts, gallery] = await Promise.all([
     getTranslations("productForm"),
     getTranslations("publish"),
     getTranslations("confirmAction"),
@@ -34,6 +36,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     getLocale(),
     listChannels(db, user),
     listPosts(db, user, product.id),
+    listGallery(db, product),
   ]);
   const input = productAsInput(product);
   // Each channel's newest post still there (posts come newest first): the panel offers it for
@@ -100,7 +103,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         labels={formLabels}
         action={saveProduct}
         productId={product.id}
-        hasPhoto={Boolean(product.photoKey)}
+        photoKeys={gallery.map((photo) => photo.key)}
+        uploadPhoto={uploadProductPhotoAction}
         locale={locale}
         initial={{
           title: input.title,

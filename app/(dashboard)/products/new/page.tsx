@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/products/product-form";
 import { productFormLabels } from "@/components/products/product-form-labels";
 import { PageHeader } from "@/components/ui/page-header";
-import { saveProduct } from "../actions";
+import { saveProduct, uploadProductPhotoAction } from "../actions";
 
 export default async function NewProductPage() {
   const [t, labels, locale] = await Promise.all([
@@ -16,6 +16,7 @@ export default async function NewProductPage() {
       <ProductForm
         labels={labels}
         action={saveProduct}
+        uploadPhoto={uploadProductPhotoAction}
         initial={{ currency: "EUR" }}
         locale={locale}
       />
