@@ -57,10 +57,12 @@ const badQueries = [
 /** Route handlers with their dynamic segments; each gets every method and bad id. */
 const routes = [
   "/orders/{id}/invoice",
+  "/orders/{id}/credit-notes/{id}",
   "/orders/export",
   "/settings/deploy-progress",
   "/api/health",
   "/api/invoices/{id}",
+  "/api/credit-notes/{id}",
   "/api/ping",
   "/api/products",
   "/api/products/{id}",

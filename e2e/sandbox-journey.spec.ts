@@ -214,12 +214,49 @@ test("a refund asks for the amount and refunds exactly that, then the rest", asy
   await expect(page.getByRole("button", { name: "Refund…" })).toHaveCount(0);
   await expect(page.getByText("Refunded").first()).toBeVisible();
 
+  // Each refund corrected the invoice with a credit note of its own, listed beside it.
+  const creditNoteLinks = page.getByRole("link", { name: /^Credit note RK-\d{4}-\d{4} \(PDF\)$/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(creditNoteLinks).toHaveCount(2, { timeout: 1_000 });
+  }).toPass();
+  const invoiceLabel = /^Invoice (\S+) \(PDF\)$/.exec(
+    (await page.getByRole("link", { name: /^Invoice / }).textContent()) ?? "",
+  )?.[1];
+  expect(invoiceLabel).toBeTruthy();
+  const creditNoteList = page.getByTestId("credit-notes");
+  await expect(creditNoteList.getByRole("listitem").first()).toContainText(
+    `-€12.00, corrects invoice ${invoiceLabel}`,
+  );
+  await expect(creditNoteList.getByRole("listitem").last()).toContainText("-€36.00");
+  await saveScreenshot(page, "sandbox-14-credit-notes");
+  const firstNote = await page.request.get((await creditNoteLinks.first().getAttribute("href"))!);
+  expect(firstNote.status()).toBe(200);
+  expect(firstNote.headers()["content-type"]).toBe("application/pdf");
+  const firstNoteText = await pdfTextOf(await firstNote.body());
+  expect(firstNoteText).toContain("Credit note");
+  expect(firstNoteText).toContain(`Corrects invoice ${invoiceLabel} of`);
+  expect(firstNoteText).toContain("Partial refund: Sandbox wool scarf");
+  expect(firstNoteText).toContain("Total refunded -€12.00");
+
   // Ben was told of both, with the amounts.
   await openSandboxAs(page, BUYER);
   await expect(chat(page)).toContainText(
     `Part of order #${orderNumber} was refunded: €12.00 of €48.00`,
   );
   await expect(chat(page)).toContainText(`Order #${orderNumber} was refunded: €48.00`);
+  // And got both credit notes as links: the last one opens the PDF for the €36.00.
+  const notices = chat(page)
+    .getByRole("listitem")
+    .filter({ hasText: `Your credit note` })
+    .filter({ hasText: `for order #${orderNumber}` });
+  await expect(notices).toHaveCount(2);
+  await expect(notices.last()).toContainText(`(€36.00 refunded, corrects invoice ${invoiceLabel})`);
+  const buyerCopy = await page.request.get(
+    (await notices.last().getByRole("link", { name: "download the PDF" }).getAttribute("href"))!,
+  );
+  expect(buyerCopy.headers()["content-type"]).toBe("application/pdf");
+  expect(await pdfTextOf(await buyerCopy.body())).toContain("Total refunded -€36.00");
 });
 
 test("a declined card is refused on the checkout page, and the order stays unpaid", async ({

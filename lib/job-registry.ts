@@ -2,6 +2,8 @@ import type { Job } from "@/lib/jobs/define-job";
 import { refreshPostsJob } from "@/lib/catalog/refresh-posts";
 import { emailInvoiceJob, invoiceReadyBuyerNotice } from "@/lib/invoices/invoice-notices";
 import { issueInvoiceJob } from "@/lib/invoices/issue-invoice";
+import { issueCreditNoteJob } from "@/lib/invoices/issue-credit-note";
+import { creditNoteReadyBuyerNotice, emailCreditNoteJob } from "@/lib/invoices/credit-note-notices";
 import { alertOpenedJob, alertResolvedJob } from "@/lib/monitoring/alert-jobs";
 import {
   orderExpiredBuyerNotice,
@@ -40,6 +42,10 @@ export const jobRegistry: readonly Job[] = [
   issueInvoiceJob,
   invoiceReadyBuyerNotice,
   emailInvoiceJob,
+  // Credit notes: made after a refund of an invoiced order, then sent (lib/invoices).
+  issueCreditNoteJob,
+  creditNoteReadyBuyerNotice,
+  emailCreditNoteJob,
   // Channel posts' Buy / Sold out buttons (lib/channels).
   refreshPostsJob,
   // Admins' alerts (lib/monitoring).

@@ -39,3 +39,21 @@ describe("signed invoice links", () => {
     expect(checkInvoiceLink(secret, id, "soon", signature, now)).toBe("invalid");
   });
 });
+
+it("keep credit note links and invoice links apart: one kind's signature never opens the other", () => {
+  const note = signInvoiceLink(
+    "https://shop.example.com",
+    secret,
+    id,
+    linkExpiry(now),
+    "credit-note",
+  );
+  expect(note.startsWith(`https://shop.example.com/api/credit-notes/${id}?`)).toBe(true);
+  const { expires, signature } = parts(note);
+  expect(checkInvoiceLink(secret, id, expires, signature, now, "credit-note")).toBe("ok");
+  expect(checkInvoiceLink(secret, id, expires, signature, now, "invoice")).toBe("invalid");
+  const invoice = parts(signInvoiceLink("https://shop.example.com", secret, id, linkExpiry(now)));
+  expect(checkInvoiceLink(secret, id, invoice.expires, invoice.signature, now, "credit-note")).toBe(
+    "invalid",
+  );
+});

@@ -92,9 +92,15 @@ describe("a seller cancels a paid order", () => {
       expect.objectContaining({ payment_intent: payment.session.payment_intent, refunded: true }),
     );
     expect((await read.orderOf(buyer.id)).status).toBe("refunded");
-    expect(journey.botTexts(buyer.id).slice(-2)).toEqual([
+    // The invoice issued with the payment is corrected by a credit note for all of it.
+    expect(journey.botTexts(buyer.id).slice(-3)).toEqual([
       `Order #${order.shopNumber} was cancelled by the seller. Your payment of €12.90 is being refunded; you get a message here when Stripe has sent it back.`,
       `Order #${order.shopNumber} was refunded: €12.90 go back to your payment method.`,
+      expect.stringMatching(
+        new RegExp(
+          `^🧾 Your credit note RK-\\d{4}-0001 for order #${order.shopNumber} \\(€12\\.90 refunded, corrects invoice \\d{4}-0001\\)`,
+        ),
+      ),
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { holdsUnpaidStock } from "@/lib/orders/order-status";
 import { lockOrder, transitionOrder } from "@/lib/orders/transition-order";
 import { releaseStock } from "@/lib/orders/stock";
 import { enqueue } from "@/lib/jobs/outbox";
+import { issueCreditNoteJob } from "@/lib/invoices/issue-credit-note";
 import {
   orderPartlyRefundedBuyerNotice,
   orderRefundedBuyerNotice,
@@ -47,9 +48,9 @@ function refundNote(order: Order) {
  * Records how much of the order's payment has gone back (the charge's cumulative
  * amount_refunded: the orders table has no column for it). A full refund closes the order as
  * refunded; a partial one leaves its status. The buyer is told each time, unless the seller's
- * request said not to. A refund can be the first we hear of a payment (Stripe delivers out of
- * order): an order still holding its stock for the checkout gives it back, so the refunded sale
- * does not keep it forever.
+ * request said not to, and an invoiced order gets a credit note for each step. A refund can be
+ * the first we hear of a payment (Stripe delivers out of order): an order still holding its
+ * stock for the checkout gives it back, so the refunded sale does not keep it forever.
  */
 export async function markRefunded(tx: Database, charge: Stripe.Charge) {
   const intent = paymentIntentId(charge.payment_intent);
@@ -74,6 +75,19 @@ export async function markRefunded(tx: Database, charge: Stripe.Charge) {
     targetId: order.id,
     data: { chargeId: charge.id, amountRefunded: charge.amount_refunded, amount: charge.amount },
   });
+  // A paid order had its invoice queued with the payment (and the outbox runs an order's jobs
+  // in turn), so the credit note for this step follows it: queued here, with the refund's own
+  // record, it is never lost, and the step's cumulative figure keys it to one note.
+  if (order.paidAt) {
+    await enqueue(
+      tx,
+      issueCreditNoteJob.of({
+        orderId: order.id,
+        refundedBefore: before,
+        refundedAfter: charge.amount_refunded,
+      }),
+    );
+  }
   const tellBuyer = await lastRefundRequestTellsBuyer(tx, order.id);
   if (!charge.refunded) {
     if (tellBuyer) {

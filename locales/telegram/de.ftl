@@ -217,6 +217,22 @@ invoice-email-body =
     danke für deine Bestellung #{$number}. Die Rechnung {$invoice} hängt als PDF an.
 
     {$seller}
+## Rechnungskorrekturen (eine Erstattung nach der Rechnung: das PDF und die Nachrichten dazu)
+credit-note-title = Rechnungskorrektur
+credit-note-number = Korrektur-Nr. {$creditNote}
+credit-note-date = Datum: {$date}
+credit-note-corrects = Korrigiert die Rechnung {$invoice} vom {$date}
+credit-note-partial-line = Teilerstattung: {$title}
+credit-note-total = Erstattung gesamt
+credit-note-refunded = {$amount} wurden per Stripe auf deine Karte zurückerstattet.
+credit-note-ready-buyer = 🧾 Deine Rechnungskorrektur {$creditNote} zu Bestellung #{$number} ({$amount} erstattet, korrigiert die Rechnung {$invoice}): <a href="{$link}">PDF herunterladen</a> (Link 30 Tage gültig).
+credit-note-email-subject = Rechnungskorrektur {$creditNote} – Bestellung #{$number}
+credit-note-email-body =
+    Hallo {$name},
+
+    für deine Bestellung #{$number} wurden {$amount} erstattet. Die Rechnungskorrektur {$creditNote} zur Rechnung {$invoice} hängt als PDF an.
+
+    {$seller}
 ## Warnungen an Admins (die Vorfälle der Seite „Überwachung“)
 alert-opened =
     ⚠️ <b>{$title}</b>

@@ -217,6 +217,22 @@ invoice-email-body =
     thank you for your order #{$number}. Your invoice {$invoice} is attached as a PDF.
 
     {$seller}
+## Credit notes (a refund after the invoice: the PDF and the messages about it)
+credit-note-title = Credit note
+credit-note-number = Credit note no. {$creditNote}
+credit-note-date = Date: {$date}
+credit-note-corrects = Corrects invoice {$invoice} of {$date}
+credit-note-partial-line = Partial refund: {$title}
+credit-note-total = Total refunded
+credit-note-refunded = {$amount} was refunded to your card via Stripe.
+credit-note-ready-buyer = 🧾 Your credit note {$creditNote} for order #{$number} ({$amount} refunded, corrects invoice {$invoice}): <a href="{$link}">download the PDF</a> (link valid for 30 days).
+credit-note-email-subject = Credit note {$creditNote} – order #{$number}
+credit-note-email-body =
+    Hello {$name},
+
+    {$amount} of your order #{$number} was refunded. The credit note {$creditNote}, correcting invoice {$invoice}, is attached as a PDF.
+
+    {$seller}
 ## Alerts to admins (the Monitoring page's incidents)
 alert-opened =
     ⚠️ <b>{$title}</b>

@@ -11,6 +11,8 @@ import { isAdmin } from "@/lib/auth/admin-only";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/platform/database";
 import { findOrderInvoice, invoiceLabel } from "@/lib/invoices/find-invoice";
+import { creditNoteLabel } from "@/lib/invoices/credit-note-label";
+import { findOrderCreditNotes } from "@/lib/invoices/find-credit-note";
 import { carrierLink } from "@/lib/orders/carrier-tracking";
 import { findOrder, orderTimeline } from "@/lib/orders/find-order";
 import { refundedAmount } from "@/lib/orders/refunded-amount";
@@ -22,20 +24,32 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const db = await database();
   const order = await findOrder(db, user, (await params).id);
   if (!order) notFound();
-  const [t, tRefund, tConfirm, tTable, format, timeline, invoice, refunded, locale, shop] =
-    await Promise.all([
-      getTranslations("orderPage"),
-      getTranslations("refundDialog"),
-      getTranslations("confirmAction"),
-      getTranslations("ordersTable"),
-      getFormatter(),
-      orderTimeline(db, order.id),
-      findOrderInvoice(db, user, order.id),
-      refundedAmount(db, order.id),
-      getLocale(),
-      // An admin sees every shop's orders: the page says whose this one is.
-      isAdmin(user) ? findShopName(db, order.sellerId) : undefined,
-    ]);
+  const [
+    t,
+    tRefund,
+    tConfirm,
+    tTable,
+    format,
+    timeline,
+    invoice,
+    creditNotes,
+    refunded,
+    locale,
+    shop,
+  ] = await Promise.all([
+    getTranslations("orderPage"),
+    getTranslations("refundDialog"),
+    getTranslations("confirmAction"),
+    getTranslations("ordersTable"),
+    getFormatter(),
+    orderTimeline(db, order.id),
+    findOrderInvoice(db, user, order.id),
+    findOrderCreditNotes(db, user, order.id),
+    refundedAmount(db, order.id),
+    getLocale(),
+    // An admin sees every shop's orders: the page says whose this one is.
+    isAdmin(user) ? findShopName(db, order.sellerId) : undefined,
+  ]);
   const total = format.number(order.totalAmountMinor / 100, {
     style: "currency",
     currency: order.currency,
@@ -106,6 +120,26 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </a>
           ) : order.paidAt ? (
             <p className="mt-3 text-sm text-slate-500">{t("invoicePending")}</p>
+          ) : null}
+          {invoice && creditNotes.length > 0 ? (
+            <ul className="mt-1 space-y-1 text-sm" data-testid="credit-notes">
+              {creditNotes.map((note) => (
+                <li key={note.id}>
+                  <a
+                    href={`/orders/${order.id}/credit-notes/${note.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {t("creditNote", { creditNote: creditNoteLabel(note) })}
+                  </a>{" "}
+                  <span className="text-slate-600">
+                    {t("creditNoteAmount", {
+                      amount: money(note.totalAmountMinor),
+                      invoice: invoiceLabel(invoice),
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
           ) : null}
           {order.stripePaymentIntentId ? (
             <a
