@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 
 /** Where uploaded files live: a local directory by default, S3 in production. */
 export interface ObjectStorage {
@@ -51,7 +51,9 @@ export function s3ObjectStorage({ bucket, region, endpoint }: S3Settings): Objec
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return object.Body ? await object.Body.transformToByteArray() : undefined;
       } catch (error) {
-        if (error instanceof NoSuchKey) return undefined;
+        // By its name, not `instanceof NoSuchKey`: a bundle that carries two copies of the SDK
+        // would make instanceof false for errors thrown by the other copy.
+        if (error instanceof Error && error.name === "NoSuchKey") return undefined;
         throw error;
       }
     },
